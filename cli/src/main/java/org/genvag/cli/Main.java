@@ -1,0 +1,82 @@
+package org.genvag.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+
+import org.genvag.core.error.InputException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the genvag command line: a thin layer over the library. */
+@Command(name = "genvag", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "High-throughput genomic variant processing for clinical genomics labs.",
+        subcommands = {DemoCommand.class, GenesCommand.class, GenerateCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit code for a problem with the user's input, as opposed to a bug (1) or success (0). */
+    static final int EXIT_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; tests call this in-process. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(Main::handle);
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** A user's mistake gets one clear line; anything else is a bug and keeps its stack trace. */
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        Throwable t = e instanceof UncheckedIOException ? e.getCause() : e;
+        if (t instanceof InputException) {
+            err.println("genvag: error: " + t.getMessage());
+            return EXIT_INPUT;
+        }
+        if (t instanceof NoSuchFileException) {
+            err.println("genvag: error: no such file: " + ((NoSuchFileException) t).getFile());
+            return EXIT_INPUT;
+        }
+        if (t instanceof AccessDeniedException) {
+            err.println("genvag: error: permission denied: " + ((AccessDeniedException) t).getFile());
+            return EXIT_INPUT;
+        }
+        if (t instanceof FileAlreadyExistsException) {
+            err.println("genvag: error: file exists: " + ((FileAlreadyExistsException) t).getFile());
+            return EXIT_INPUT;
+        }
+        if (t instanceof IOException) {
+            err.println("genvag: error: " + t.getMessage());
+            return EXIT_INPUT;
+        }
+        err.println("genvag: internal error (please report): " + t);
+        t.printStackTrace(err);
+        return 1;
+    }
+}

@@ -1,0 +1,107 @@
+package org.genvag.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CliTest {
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        Run r = run("--help");
+        assertEquals(0, r.exit());
+        for (String command : List.of("demo", "genes", "generate")) {
+            assertTrue(r.out().contains(command), r.out());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"demo", "genes", "generate", "generate vcf", "generate fasta", "generate bam"})
+    void everyCommandHasHelp(String command) {
+        String[] words = (command + " --help").split(" ");
+        Run r = run(words);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("Usage: genvag " + command), r.out());
+    }
+
+    @Test
+    void genesReportsUnknownAndAmbiguousWithExit2() {
+        Run r = run("genes", "BRAF", "NO_SUCH_GENE_1");
+        assertEquals(Main.EXIT_INPUT, r.exit());
+        assertTrue(r.out().contains("BRAF\tfound\tsymbol\tBRAF\tENSG00000157764"), r.out());
+        assertTrue(r.out().contains("NO_SUCH_GENE_1\tunknown"), r.out());
+    }
+
+    @Test
+    void badBuildIsOneClearLineNotAStackTrace() {
+        Run r = run("genes", "--build", "hg18", "BRAF");
+        assertEquals(Main.EXIT_INPUT, r.exit());
+        assertEquals("genvag: error: unknown genome build 'hg18': expected GRCh37 (hg19, b37) or GRCh38 (hg38)",
+                r.err().strip());
+    }
+
+    @Test
+    void badBedNamesFileAndLineAndLeavesNoOutput(@TempDir Path dir) throws IOException {
+        Path bed = dir.resolve("targets.bed");
+        Files.writeString(bed, "# header\nsyn1\t100\t200\nsyn1\tabc\t300\n");
+        Path bam = dir.resolve("out.bam");
+        Run r = run("generate", "bam", "--genome", "synthetic:1:10000", "--regions", bed.toString(), "-o",
+                bam.toString());
+        assertEquals(Main.EXIT_INPUT, r.exit());
+        assertEquals("genvag: error: " + bed + ":3: BED start and end must be whole numbers, found 'abc' and '300'",
+                r.err().strip());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(bed), files.toList(), "no output or temp file may be left behind");
+        }
+    }
+
+    @Test
+    void unknownContigInRegionsIsNamed(@TempDir Path dir) throws IOException {
+        Path bed = dir.resolve("t.bed");
+        Files.writeString(bed, "chr1\t100\t200\n");
+        Run r = run("generate", "bam", "--genome", "synthetic:1:10000", "--regions", bed.toString(), "-o",
+                dir.resolve("x.bam").toString());
+        assertEquals(Main.EXIT_INPUT, r.exit());
+        assertTrue(r.err().contains("contig 'chr1' is not in the generated genome"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void missingInputFileIsNamed(@TempDir Path dir) {
+        Path missing = dir.resolve("nope.bed");
+        Run r = run("generate", "bam", "--genome", "synthetic:1:10000", "--regions", missing.toString(), "-o",
+                dir.resolve("x.bam").toString());
+        assertEquals(Main.EXIT_INPUT, r.exit());
+        assertEquals("genvag: error: no such file: " + missing, r.err().strip());
+    }
+
+    @Test
+    void demoRunsOnBundledData(@TempDir Path dir) throws IOException {
+        Run r = run("demo", "--out-dir", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.size(dir.resolve("demo-tumour.vcf.gz")) > 0);
+        assertTrue(Files.exists(dir.resolve("demo-tumour.bam.bai")));
+    }
+}

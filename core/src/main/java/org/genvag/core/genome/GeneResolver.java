@@ -1,0 +1,171 @@
+package org.genvag.core.genome;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Resolves gene names (symbol, alias or previous symbol, Ensembl ID, Entrez ID) against one build's gene table.
+ *
+ * <p>Precedence follows HGNC practice: an identifier (ENSG..., digits) is matched as an identifier; an official symbol
+ * beats an alias, so a name that is one gene's symbol and another gene's alias means the first. Within one level,
+ * several genes make the name ambiguous and all candidates are returned for the user to choose from.
+ *
+ * <p>Ensembl sometimes carries two overlapping gene models for what NCBI calls one gene (GGT1: ENSG00000100031 and
+ * ENSG00000286070, both Entrez 2678). Rows with the same symbol and a shared Entrez ID that overlap on one contig are
+ * therefore one gene: they are merged into a single gene spanning both, named by the older (lower) Ensembl ID, and
+ * every original Ensembl ID still resolves to it. Anything else sharing a symbol stays ambiguous.
+ */
+public final class GeneResolver {
+    private final GenomeBuild build;
+    private final List<Gene> genes;
+    private final Map<String, List<Gene>> byEnsembl = new HashMap<>();
+    private final Map<String, List<Gene>> byEntrez = new HashMap<>();
+    private final Map<String, List<Gene>> bySymbol = new HashMap<>();
+    private final Map<String, List<Gene>> byAlias = new HashMap<>();
+
+    public GeneResolver(GenomeBuild build, List<Gene> genes) {
+        this.build = build;
+        Map<String, Gene> mergedInto = new HashMap<>();
+        this.genes = mergeModelsOfOneGene(genes, mergedInto);
+        mergedInto.forEach((ensemblId, gene) -> add(byEnsembl, ensemblId, gene));
+        for (Gene gene : this.genes) {
+            add(byEnsembl, gene.ensemblId(), gene);
+            for (String id : gene.entrezIds()) {
+                add(byEntrez, id, gene);
+            }
+            add(bySymbol, gene.symbol(), gene);
+            for (String alias : gene.aliases()) {
+                add(byAlias, alias, gene);
+            }
+        }
+    }
+
+    public GenomeBuild build() {
+        return build;
+    }
+
+    public List<Gene> genes() {
+        return genes;
+    }
+
+    public GeneResolution resolve(String name) {
+        String query = name.trim();
+        String key = normalise(query);
+        if (key.startsWith("ENSG")) {
+            int dot = key.indexOf('.');
+            // Ensembl versions (ENSG00000157764.14) change between releases; the stable ID does not.
+            return lookup(name, byEnsembl, dot < 0 ? key : key.substring(0, dot), GeneResolution.MatchedBy.ENSEMBL_ID);
+        }
+        if (!key.isEmpty() && isDigits(key)) {
+            return lookup(name, byEntrez, key, GeneResolution.MatchedBy.ENTREZ_ID);
+        }
+        GeneResolution bySym = lookup(name, bySymbol, key, GeneResolution.MatchedBy.SYMBOL);
+        if (!(bySym instanceof GeneResolution.Unknown)) {
+            return bySym;
+        }
+        return lookup(name, byAlias, key, GeneResolution.MatchedBy.ALIAS);
+    }
+
+    /** Merges rows that are models of one gene (see class doc); {@code mergedInto} learns every merged row's ID. */
+    private static List<Gene> mergeModelsOfOneGene(List<Gene> genes, Map<String, Gene> mergedInto) {
+        Map<String, List<Gene>> bySymbol = new java.util.LinkedHashMap<>();
+        for (Gene g : genes) {
+            bySymbol.computeIfAbsent(g.symbol(), k -> new ArrayList<>(1)).add(g);
+        }
+        Map<Gene, Gene> replacement = new HashMap<>();
+        for (List<Gene> same : bySymbol.values()) {
+            List<Gene> pending = new ArrayList<>(same);
+            pending.sort(java.util.Comparator.comparing(Gene::ensemblId));
+            while (pending.size() > 1) {
+                Gene merged = pending.remove(0);
+                List<Gene> members = new ArrayList<>(List.of(merged));
+                for (boolean grew = true; grew; ) {
+                    grew = false;
+                    for (java.util.Iterator<Gene> it = pending.iterator(); it.hasNext(); ) {
+                        Gene g = it.next();
+                        if (sameGene(merged, g)) {
+                            merged = union(merged, g);
+                            members.add(g);
+                            it.remove();
+                            grew = true;
+                        }
+                    }
+                }
+                if (members.size() > 1) {
+                    for (Gene m : members) {
+                        replacement.put(m, merged);
+                        mergedInto.put(m.ensemblId(), merged);
+                    }
+                }
+            }
+        }
+        List<Gene> out = new ArrayList<>(genes.size());
+        java.util.Set<Gene> emitted = new java.util.HashSet<>();
+        for (Gene g : genes) {
+            Gene r = replacement.getOrDefault(g, g);
+            if (emitted.add(r)) {
+                out.add(r);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean sameGene(Gene a, Gene b) {
+        if (!a.contig().equals(b.contig()) || a.strand() != b.strand() || a.end() < b.start() || b.end() < a.start()) {
+            return false;
+        }
+        for (String id : a.entrezIds()) {
+            if (b.entrezIds().contains(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Gene union(Gene canonical, Gene other) {
+        java.util.LinkedHashSet<String> entrez = new java.util.LinkedHashSet<>(canonical.entrezIds());
+        entrez.addAll(other.entrezIds());
+        java.util.TreeSet<String> aliases = new java.util.TreeSet<>(canonical.aliases());
+        aliases.addAll(other.aliases());
+        return new Gene(canonical.contig(), Math.min(canonical.start(), other.start()),
+                Math.max(canonical.end(), other.end()), canonical.strand(), canonical.symbol(), canonical.ensemblId(),
+                List.copyOf(entrez), List.copyOf(aliases));
+    }
+
+    private static GeneResolution lookup(String query, Map<String, List<Gene>> index, String key,
+                                         GeneResolution.MatchedBy how) {
+        List<Gene> hits = index.get(key);
+        if (hits == null) {
+            return new GeneResolution.Unknown(query);
+        }
+        if (hits.size() == 1) {
+            return new GeneResolution.Found(query, hits.get(0), how);
+        }
+        return new GeneResolution.Ambiguous(query, hits, how);
+    }
+
+    private static void add(Map<String, List<Gene>> index, String key, Gene gene) {
+        List<Gene> list = index.computeIfAbsent(normalise(key), k -> new ArrayList<>(1));
+        if (!list.contains(gene)) {
+            list.add(gene);
+        }
+    }
+
+    /** Symbols are matched case-insensitively: panels arrive typed by hand ("Braf", "ntrk1"). */
+    private static String normalise(String name) {
+        return name.trim().toUpperCase(Locale.ROOT);
+    }
+
+    private static boolean isDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

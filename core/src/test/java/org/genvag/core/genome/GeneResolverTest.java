@@ -1,0 +1,71 @@
+package org.genvag.core.genome;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+
+import org.genvag.core.error.InputException;
+import org.junit.jupiter.api.Test;
+
+class GeneResolverTest {
+    private static final Gene A = new Gene("1", 100, 200, '+', "ALPHA", "ENSG00000000001", List.of("11"), List.of("BETA", "OLD1"));
+    private static final Gene B = new Gene("2", 100, 200, '-', "BETA", "ENSG00000000002", List.of("22"), List.of("OLD1"));
+    private static final Gene C = new Gene("X", 5, 50, '+', "PAR1", "ENSG00000000003", List.of("33"), List.of());
+    private static final Gene C_Y = new Gene("Y", 5, 50, '+', "PAR1", "ENSG00000000004", List.of("33"), List.of());
+    private final GeneResolver resolver = new GeneResolver(GenomeBuild.GRCH38, List.of(A, B, C, C_Y));
+
+    @Test
+    void symbolBeatsAnotherGenesAlias() {
+        var r = assertInstanceOf(GeneResolution.Found.class, resolver.resolve("beta"));
+        assertEquals(B, r.gene());
+        assertEquals(GeneResolution.MatchedBy.SYMBOL, r.matchedBy());
+    }
+
+    @Test
+    void aliasOfTwoGenesIsAmbiguous() {
+        var r = assertInstanceOf(GeneResolution.Ambiguous.class, resolver.resolve("OLD1"));
+        assertEquals(List.of(A, B), r.candidates());
+    }
+
+    @Test
+    void symbolOnTwoLociIsAmbiguousAndSoIsItsSharedEntrezId() {
+        assertEquals(List.of(C, C_Y), assertInstanceOf(GeneResolution.Ambiguous.class, resolver.resolve("PAR1")).candidates());
+        assertInstanceOf(GeneResolution.Ambiguous.class, resolver.resolve("33"));
+    }
+
+    @Test
+    void identifiersAreNeverMatchedAsNames() {
+        assertEquals(A, assertInstanceOf(GeneResolution.Found.class, resolver.resolve(" 11 ")).gene());
+        assertInstanceOf(GeneResolution.Unknown.class, resolver.resolve("ENSG00000000009"));
+    }
+
+    /** Two overlapping Ensembl models of one Entrez gene (GGT1's case) are one gene, not an ambiguity. */
+    @Test
+    void overlappingModelsOfOneEntrezGeneMerge() {
+        Gene canonical = new Gene("22", 24_594_811, 24_629_005, '+', "GGT1", "ENSG00000100031", List.of("2678"), List.of("GGT"));
+        Gene newer = new Gene("22", 24_556_007, 24_629_005, '+', "GGT1", "ENSG00000286070", List.of("2678"), List.of());
+        Gene elsewhere = new Gene("22", 30_000_000, 30_100_000, '+', "GGT1", "ENSG00000999999", List.of("2678"), List.of());
+        GeneResolver r = new GeneResolver(GenomeBuild.GRCH38, List.of(newer, canonical));
+        Gene merged = assertInstanceOf(GeneResolution.Found.class, r.resolve("GGT1")).gene();
+        assertEquals("ENSG00000100031", merged.ensemblId());
+        assertEquals(24_556_007, merged.start());
+        assertEquals(24_629_005, merged.end());
+        assertEquals(merged, assertInstanceOf(GeneResolution.Found.class, r.resolve("ENSG00000286070")).gene());
+        assertEquals(merged, assertInstanceOf(GeneResolution.Found.class, r.resolve("GGT")).gene());
+        assertEquals(1, r.genes().size());
+        // A model that does not overlap is another locus: that stays ambiguous.
+        GeneResolver apart = new GeneResolver(GenomeBuild.GRCH38, List.of(canonical, elsewhere));
+        assertEquals(2, assertInstanceOf(GeneResolution.Ambiguous.class, apart.resolve("GGT1")).candidates().size());
+    }
+
+    @Test
+    void buildNamesAndAliasesParse() {
+        assertEquals(GenomeBuild.GRCH37, GenomeBuild.parse("hg19"));
+        assertEquals(GenomeBuild.GRCH38, GenomeBuild.parse(" GRCh38 "));
+        assertEquals(GenomeBuild.GRCH38, GenomeBuild.fromChr1Length(248_956_422L).orElseThrow());
+        var e = assertThrows(InputException.class, () -> GenomeBuild.parse("hg18"));
+        assertEquals("unknown genome build 'hg18': expected GRCh37 (hg19, b37) or GRCh38 (hg38)", e.getMessage());
+    }
+}

@@ -1,0 +1,67 @@
+package org.genvag.io.bed;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+import org.genvag.core.error.InputException;
+import org.genvag.io.text.TabFields;
+
+/** Reads BED files (plain or gzipped): browser/track/# lines are skipped, every other line must be a valid interval. */
+public final class BedReader {
+    private BedReader() {
+    }
+
+    public static List<BedRecord> read(Path path) throws IOException {
+        String source = path.toString();
+        try (InputStream raw = Files.newInputStream(path)) {
+            InputStream in = new java.io.BufferedInputStream(raw, 1 << 16);
+            in.mark(2);
+            boolean gz = in.read() == 0x1f && in.read() == 0x8b;
+            in.reset();
+            if (gz) {
+                in = new GZIPInputStream(in, 1 << 16);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+            List<BedRecord> records = new ArrayList<>();
+            long lineNo = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lineNo++;
+                if (line.isBlank() || line.startsWith("#") || line.startsWith("track") || line.startsWith("browser")) {
+                    continue;
+                }
+                records.add(parse(line, source, lineNo));
+            }
+            return records;
+        }
+    }
+
+    static BedRecord parse(String line, String source, long lineNo) {
+        List<String> f = TabFields.split(line, '\t');
+        if (f.size() < 3) {
+            throw InputException.at(source, lineNo, "expected at least 3 tab-separated BED columns (chrom, start, "
+                    + "end), found " + f.size());
+        }
+        long start;
+        long end;
+        try {
+            start = Long.parseLong(f.get(1).trim());
+            end = Long.parseLong(f.get(2).trim());
+        } catch (NumberFormatException e) {
+            throw InputException.at(source, lineNo, "BED start and end must be whole numbers, found '" + f.get(1)
+                    + "' and '" + f.get(2) + "'");
+        }
+        if (start < 0 || end < start) {
+            throw InputException.at(source, lineNo, "BED interval must have 0 <= start <= end, found " + start + "-"
+                    + end);
+        }
+        return new BedRecord(f.get(0), start, end, f.size() > 3 && !f.get(3).isEmpty() ? f.get(3) : null);
+    }
+}

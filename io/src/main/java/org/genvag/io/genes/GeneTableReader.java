@@ -1,0 +1,124 @@
+package org.genvag.io.genes;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+import org.genvag.core.error.InputException;
+import org.genvag.core.genome.Gene;
+import org.genvag.core.genome.GeneResolver;
+import org.genvag.core.genome.GenomeBuild;
+import org.genvag.io.text.TabFields;
+
+/**
+ * Reads genvag gene tables: gzipped TSV with a {@code #genvag-gene-table build=...} line, a header
+ * {@code chrom start end strand symbol ensembl entrez aliases}, and one gene per row (1-based, closed).
+ * The bundled GRCh37 and GRCh38 tables are built by {@code testdata/scripts/build-gene-tables.sh}.
+ */
+public final class GeneTableReader {
+    private static final String[] COLUMNS = {"chrom", "start", "end", "strand", "symbol", "ensembl", "entrez", "aliases"};
+    private static final Map<GenomeBuild, GeneResolver> BUNDLED = new EnumMap<>(GenomeBuild.class);
+
+    private GeneTableReader() {
+    }
+
+    /** The gene table shipped with genvag for this build, loaded once. */
+    public static synchronized GeneResolver bundled(GenomeBuild build) {
+        return BUNDLED.computeIfAbsent(build, b -> {
+            String resource = b + ".genes.tsv.gz";
+            try (InputStream in = GeneTableReader.class.getResourceAsStream("/org/genvag/io/genes/" + resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("gene table " + resource + " missing from the genvag jar");
+                }
+                return read(in, resource, b);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** A user's own table in the same format (gzipped or plain). */
+    public static GeneResolver read(Path path, GenomeBuild expected) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return read(in, path.toString(), expected);
+        }
+    }
+
+    static GeneResolver read(InputStream raw, String source, GenomeBuild expected) throws IOException {
+        InputStream in = raw.markSupported() ? raw : new java.io.BufferedInputStream(raw);
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        if (b0 == 0x1f && b1 == 0x8b) {
+            in = new GZIPInputStream(in, 1 << 16);
+        }
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        String magic = reader.readLine();
+        if (magic == null || !magic.startsWith("#genvag-gene-table")) {
+            throw InputException.at(source, 1, "not a genvag gene table: expected a first line starting with "
+                    + "'#genvag-gene-table'");
+        }
+        String buildField = field(magic, "build=");
+        if (buildField == null) {
+            throw InputException.at(source, 1, "gene table names no build (expected 'build=GRCh37' or 'build=GRCh38')");
+        }
+        GenomeBuild build = GenomeBuild.parse(buildField);
+        if (build != expected) {
+            throw InputException.at(source, 1, "gene table is for " + build + " but " + expected + " was asked for");
+        }
+        String header = reader.readLine();
+        if (header == null || !TabFields.split(header, '\t').equals(List.of(COLUMNS))) {
+            throw InputException.at(source, 2, "expected header '" + String.join("\t", COLUMNS) + "'");
+        }
+        List<Gene> genes = new ArrayList<>(60_000);
+        long lineNo = 2;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            lineNo++;
+            if (line.isEmpty()) {
+                continue;
+            }
+            genes.add(parseRow(line, source, lineNo));
+        }
+        return new GeneResolver(build, genes);
+    }
+
+    private static Gene parseRow(String line, String source, long lineNo) {
+        List<String> f = TabFields.split(line, '\t');
+        if (f.size() != COLUMNS.length) {
+            throw InputException.at(source, lineNo, "expected " + COLUMNS.length + " tab-separated columns, found "
+                    + f.size());
+        }
+        String strand = f.get(3);
+        if (!strand.equals("+") && !strand.equals("-")) {
+            throw InputException.at(source, lineNo, "strand must be + or -, found '" + strand + "'");
+        }
+        try {
+            return new Gene(f.get(0), Integer.parseInt(f.get(1)), Integer.parseInt(f.get(2)), strand.charAt(0),
+                    f.get(4), f.get(5), TabFields.list(f.get(6)), TabFields.list(f.get(7)));
+        } catch (NumberFormatException e) {
+            throw InputException.at(source, lineNo, "start and end must be whole numbers: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw InputException.at(source, lineNo, e.getMessage());
+        }
+    }
+
+    private static String field(String line, String key) {
+        for (String part : TabFields.split(line, '\t')) {
+            if (part.startsWith(key)) {
+                return part.substring(key.length());
+            }
+        }
+        return null;
+    }
+}
