@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the genvag command line: a thin layer over the library. */
 @Command(name = "genvag", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "High-throughput genomic variant processing for clinical genomics labs.",
-        subcommands = {DemoCommand.class, GenesCommand.class, GenerateCommand.class,
+        subcommands = {DemoCommand.class, ViewCommand.class, ValidateCommand.class, GenesCommand.class,
+                GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for a problem with the user's input, as opposed to a bug (1) or success (0). */
@@ -23,6 +24,12 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "log what genvag chose and did (inflater, threads, index use) to standard error")
+    void verbose(boolean on) {
+        Logging.configure(on);
+    }
 
     @Override
     public void run() {
@@ -39,6 +46,7 @@ public final class Main implements Runnable {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        Logging.configure(false);
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);

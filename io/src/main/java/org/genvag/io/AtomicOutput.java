@@ -11,15 +11,28 @@ import java.nio.file.StandardOpenOption;
  * An output file that appears only when complete: bytes go to a temporary file beside the target, which is renamed
  * over it by {@link #commit()}. Closing without commit deletes the temporary file, so a failed run leaves no
  * half-written output behind.
+ *
+ * <p>Only regular files (or names not yet taken) are replaced this way. A device, FIFO or other special file
+ * ({@code /dev/null}, {@code /dev/stdout}, a named pipe) is written in place: renaming over it would replace the
+ * device with a regular file.
  */
 public final class AtomicOutput implements AutoCloseable {
     private final Path target;
-    private final Path temp;
+    private final Path temp;   // null when writing in place to a special file
     private final OutputStream stream;
     private boolean committed;
 
     public AtomicOutput(Path target) throws IOException {
         this.target = target.toAbsolutePath();
+        if (Files.exists(this.target) && !Files.isRegularFile(this.target)) {
+            if (Files.isDirectory(this.target)) {
+                throw new org.genvag.core.error.InputException(target + ": is a directory, expected an output file");
+            }
+            this.temp = null;
+            this.stream = new java.io.BufferedOutputStream(Files.newOutputStream(this.target,
+                    StandardOpenOption.WRITE), 1 << 16);
+            return;
+        }
         Path dir = this.target.getParent();
         Files.createDirectories(dir);
         this.temp = tempSibling(this.target, ".tmp");
@@ -48,12 +61,15 @@ public final class AtomicOutput implements AutoCloseable {
     /** Closes the stream and moves the finished file into place. */
     public void commit() throws IOException {
         stream.close();
+        committed = true;
+        if (temp == null) {
+            return;
+        }
         try {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (java.nio.file.AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        committed = true;
     }
 
     @Override
@@ -62,7 +78,9 @@ public final class AtomicOutput implements AutoCloseable {
             try {
                 stream.close();
             } finally {
-                Files.deleteIfExists(temp);
+                if (temp != null) {
+                    Files.deleteIfExists(temp);
+                }
             }
         }
     }

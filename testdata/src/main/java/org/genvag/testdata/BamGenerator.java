@@ -85,6 +85,10 @@ public final class BamGenerator {
         rg.setSample("SYNTHETIC");
         rg.setPlatform("ILLUMINA");
         header.addReadGroup(rg);
+        if (Files.exists(bam) && !Files.isRegularFile(bam)) {
+            throw new org.genvag.core.error.InputException(bam + ": a BAM output must be a regular file (its index is "
+                    + "written beside it)");
+        }
         Path dir = bam.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = AtomicOutput.tempSibling(bam, ".tmp.bam");

@@ -1,0 +1,16 @@
+package org.genvag.cli;
+
+import picocli.CommandLine.Option;
+
+/** The --threads option: worker threads for decompression; default all cores. */
+final class Threads {
+    @Option(names = "--threads", paramLabel = "N", description = "decompression threads (default: all cores)")
+    Integer threads;
+
+    int count() {
+        if (threads != null && threads < 1) {
+            throw new org.genvag.core.error.InputException("--threads must be at least 1, got " + threads);
+        }
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+}

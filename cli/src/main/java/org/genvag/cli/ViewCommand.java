@@ -1,0 +1,50 @@
+package org.genvag.cli;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+
+import org.genvag.io.vcf.VcfReader;
+import org.genvag.io.vcf.VcfRecord;
+import org.genvag.io.vcf.VcfWriter;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "view", mixinStandardHelpOptions = true,
+        description = {"Stream a VCF through genvag's engine and write it out (like bcftools view).",
+            "Records pass through byte-identical; output is BGZF when its name ends in .gz."})
+final class ViewCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "IN", description = "VCF, VCF.gz (BGZF or gzip), or - for standard input")
+    String in;
+
+    @Option(names = {"-o", "--out"}, defaultValue = "-", description = "output file, or - for standard output "
+            + "(default)")
+    String out;
+
+    @Option(names = {"-H", "--no-header"}, description = "records only, no header")
+    boolean noHeader;
+
+    @Option(names = "--index", description = "write a tabix index (.tbi) beside a .vcf.gz output")
+    boolean index;
+
+    @Mixin
+    Threads threads;
+
+    @Override
+    public Integer call() throws IOException {
+        try (VcfReader reader = VcfReader.open(in, threads.count());
+             VcfWriter writer = VcfWriter.open(out, index, reader.contigs().names())) {
+            if (!noHeader) {
+                writer.writeHeader(reader.headerLines());
+            }
+            VcfRecord record = new VcfRecord();
+            while (reader.next(record)) {
+                writer.write(record);
+            }
+            writer.commit();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,56 @@
+package org.genvag.io.text;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Finds a byte eight at a time: XOR each little-endian {@code long} word with the byte repeated, and the classic
+ * "has zero byte" test {@code (w - 0x01..) & ~w & 0x80..} marks the matches; the lowest mark is exact (higher ones
+ * can be false, but only above a true match), so its position is the first match. Buffers must be little-endian.
+ */
+public final class Swar {
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    private Swar() {
+    }
+
+    public static long broadcast(byte b) {
+        return (b & 0xffL) * ONES;
+    }
+
+    /** First index of {@code target} in {@code buf[from, to)}, or -1; {@code pattern} is {@link #broadcast}(target). */
+    public static int indexOf(ByteBuffer buf, int from, int to, byte target, long pattern) {
+        int i = from;
+        for (int last = to - 8; i <= last; i += 8) {
+            long w = buf.getLong(i) ^ pattern;
+            long t = (w - ONES) & ~w & HIGHS;
+            if (t != 0) {
+                return i + (Long.numberOfTrailingZeros(t) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (buf.get(i) == target) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Number of {@code target} bytes in {@code buf[from, to)}. */
+    public static int count(ByteBuffer buf, int from, int to, byte target, long pattern) {
+        int n = 0;
+        int i = from;
+        for (int last = to - 8; i <= last; i += 8) {
+            long w = buf.getLong(i) ^ pattern;
+            // Exact per-byte zero test (no false positives): high bit set iff the byte is zero.
+            long t = ~(((w & ~HIGHS) + ~HIGHS) | w | ~HIGHS);
+            n += Long.bitCount(t);
+        }
+        for (; i < to; i++) {
+            if (buf.get(i) == target) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,30 @@
+package org.genvag.io.vcf;
+
+import java.nio.charset.StandardCharsets;
+
+/** An INFO or FORMAT key encoded once, so that looking it up in every record allocates nothing. */
+public final class FieldKey {
+    final byte[] bytes;
+    private final String name;
+
+    private FieldKey(String name) {
+        this.name = name;
+        this.bytes = name.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    public static FieldKey of(String name) {
+        if (name.isEmpty() || name.indexOf(';') >= 0 || name.indexOf('=') >= 0 || name.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("not a valid INFO/FORMAT key: '" + name + "'");
+        }
+        return new FieldKey(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

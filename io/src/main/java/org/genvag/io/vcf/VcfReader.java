@@ -1,0 +1,243 @@
+package org.genvag.io.vcf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.genvag.core.error.InputException;
+import org.genvag.io.bgzf.ByteSource;
+import org.genvag.io.bgzf.ByteSources;
+import org.genvag.io.text.LineReader;
+
+import htsjdk.tribble.TribbleException;
+import htsjdk.variant.variantcontext.VariantContext;
+import htsjdk.variant.vcf.VCFCodec;
+import htsjdk.variant.vcf.VCFHeader;
+
+/**
+ * Streams a VCF (plain, gzip or BGZF; file or standard input) in one pass with bounded memory. The header is kept
+ * verbatim for writing and parsed as leniently as bcftools ({@link VcfHeader}); htsjdk's {@link VCFHeader} model is
+ * built on request. Records are {@link VcfRecord} views filled by {@link #next(VcfRecord)}.
+ *
+ * <p>With {@link #requireSorted()}, records must be sorted: POS never decreases within a contig, and a contig's
+ * records are contiguous. Breaking either is an error naming the line.
+ */
+public final class VcfReader implements AutoCloseable {
+    private final LineReader lines;
+    private final String source;
+    private final VcfHeader header;
+    private VCFCodec codec;
+    private final ContigDictionary contigs = new ContigDictionary();
+    private boolean pendingFirstRecord;
+    private boolean sorted;
+    private int lastContig = -1;
+    private long lastPos;
+    private java.util.BitSet finishedContigs;
+    private long records;
+
+    public static VcfReader open(String pathOrDash, int threads) throws IOException {
+        ByteSource bytes = ByteSources.open(pathOrDash, threads);
+        try {
+            return new VcfReader(bytes, pathOrDash.equals("-") ? "<stdin>" : pathOrDash);
+        } catch (RuntimeException | IOException e) {
+            bytes.close();
+            throw e;
+        }
+    }
+
+    public static VcfReader open(InputStream in, String source, int threads) throws IOException {
+        return new VcfReader(ByteSources.open(in, source, threads), source);
+    }
+
+    public VcfReader(ByteSource bytes, String source) throws IOException {
+        this.lines = new LineReader(bytes);
+        this.source = source;
+        this.header = new VcfHeader(readHeaderLines(), source);
+        header.contigs().forEach(contigs::declare);
+    }
+
+    private List<String> readHeaderLines() throws IOException {
+        List<String> out = new ArrayList<>();
+        if (!lines.next()) {
+            throw new InputException(source + ": empty input: expected a VCF header starting with ##fileformat=VCF");
+        }
+        String first = lines.lineAsString();
+        if (!first.startsWith("##fileformat=VCF")) {
+            throw InputException.at(source, 1, "expected the VCF header line '##fileformat=VCFv4.x', found '"
+                    + abbreviate(first) + "'");
+        }
+        out.add(first);
+        while (lines.next()) {
+            if (!lines.startsWith((byte) '#')) {
+                pendingFirstRecord = true;
+                break;
+            }
+            out.add(lines.lineAsString());
+        }
+        String last = out.get(out.size() - 1);
+        if (!last.startsWith("#CHROM")) {
+            throw InputException.at(source, out.size(), "expected the column header line '#CHROM\tPOS\tID\tREF\t"
+                    + "ALT\tQUAL\tFILTER\tINFO...' before the first record");
+        }
+        return out;
+    }
+
+    /** Makes unsorted input an error from here on. */
+    public VcfReader requireSorted() {
+        sorted = true;
+        finishedContigs = new java.util.BitSet();
+        return this;
+    }
+
+    /** Fills {@code record} with the next record; false at the end. */
+    public boolean next(VcfRecord record) throws IOException {
+        boolean has;
+        if (pendingFirstRecord) {
+            pendingFirstRecord = false;
+            has = true;
+        } else {
+            has = lines.next();
+        }
+        while (has && lines.end() == lines.start()) {
+            has = lines.next();  // blank lines carry nothing; bcftools skips them too
+        }
+        if (!has) {
+            return false;
+        }
+        if (lines.startsWith((byte) '#')) {
+            throw InputException.at(source, lines.lineNumber(), "header line after the first record");
+        }
+        record.set(lines.buffer(), lines.start(), lines.end(), lines.lineNumber(), source, contigs);
+        records++;
+        if (sorted) {
+            checkOrder(record);
+        }
+        return true;
+    }
+
+    private void checkOrder(VcfRecord r) {
+        int contig = r.contig();
+        long pos = r.pos();
+        if (contig != lastContig) {
+            if (finishedContigs.get(contig)) {
+                throw r.error("unsorted input: contig '" + contigs.name(contig) + "' appears again after '"
+                        + contigs.name(lastContig) + "'; sort it (bcftools sort) first");
+            }
+            if (lastContig >= 0) {
+                finishedContigs.set(lastContig);
+            }
+            lastContig = contig;
+        } else if (pos < lastPos) {
+            throw r.error("unsorted input: POS " + pos + " after " + lastPos + " on '" + contigs.name(contig)
+                    + "'; sort it (bcftools sort) first");
+        }
+        lastPos = pos;
+    }
+
+    public VcfHeader header() {
+        return header;
+    }
+
+    /** The header lines as read, without line ends. */
+    public List<String> headerLines() {
+        return header.lines();
+    }
+
+    /**
+     * htsjdk's model of the header, built on first use. htsjdk is stricter than bcftools (it rejects contigs longer
+     * than 2^31 and some malformed tags); such a header is an error here, not when streaming.
+     */
+    public VCFHeader htsjdkHeader() {
+        return codec().getHeader() == null ? null : (VCFHeader) codec.getHeader();
+    }
+
+    private VCFCodec codec() {
+        if (codec == null) {
+            VCFCodec c = new VCFCodec();
+            try {
+                c.readActualHeader(new StringLines(header.lines()));
+            } catch (TribbleException | NumberFormatException e) {
+                throw new InputException(source + ": htsjdk cannot model this VCF header (" + e.getMessage()
+                        + "); genvag streams it, but VariantContext conversion is unavailable");
+            }
+            codec = c;
+        }
+        return codec;
+    }
+
+    public ContigDictionary contigs() {
+        return contigs;
+    }
+
+    public List<String> samples() {
+        return header.samples();
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public long recordsRead() {
+        return records;
+    }
+
+    /** The record decoded by htsjdk, for code that needs a {@link VariantContext} (allocates everything). */
+    public VariantContext toVariantContext(VcfRecord record) {
+        try {
+            VariantContext vc = codec().decode(record.toString());
+            // htsjdk parses genotypes lazily: force it here so a bad genotype is reported now, with its line.
+            if (vc.getGenotypes() instanceof htsjdk.variant.variantcontext.LazyGenotypesContext lazy) {
+                lazy.decode();
+            }
+            return vc;
+        } catch (TribbleException e) {
+            throw record.error(e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        lines.close();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    }
+
+    /** htsjdk's header parser reads from a LineIterator; ours is the list of lines already read. */
+    private static final class StringLines implements htsjdk.tribble.readers.LineIterator {
+        private final Iterator<String> it;
+        private String peeked;
+
+        StringLines(List<String> lines) {
+            this.it = lines.iterator();
+        }
+
+        @Override
+        public String peek() {
+            if (peeked == null && it.hasNext()) {
+                peeked = it.next();
+            }
+            return peeked;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return peeked != null || it.hasNext();
+        }
+
+        @Override
+        public String next() {
+            String s = peek();
+            peeked = null;
+            return s;
+        }
+    }
+
+    static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

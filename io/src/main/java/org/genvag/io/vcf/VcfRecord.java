@@ -1,0 +1,414 @@
+package org.genvag.io.vcf;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import org.genvag.core.error.InputException;
+import org.genvag.io.text.Swar;
+
+/**
+ * One VCF data line as a view over the reader's bytes: nothing is parsed or allocated until asked for. Columns are
+ * found on first use (tabs located eight bytes at a time), CHROM is interned to a contig index by comparing bytes
+ * with the previous record's, and INFO and FORMAT values are found by {@link FieldKey} without creating strings.
+ *
+ * <p>The caller owns the record and passes it to {@link VcfReader#next(VcfRecord)} again and again; its contents are
+ * valid until that next call. Positions are 1-based, as in the file. Accessors that return {@code long} ranges pack
+ * {@code start << 32 | end} (absolute indexes into {@link #buffer()}, end exclusive), or -1 when absent.
+ */
+public final class VcfRecord {
+    private static final byte TAB = '\t';
+    private static final long TAB_PATTERN = Swar.broadcast(TAB);
+    private static final long SEMI_PATTERN = Swar.broadcast((byte) ';');
+    private static final long COLON_PATTERN = Swar.broadcast((byte) ':');
+    private static final int CHROM = 0;
+    private static final int POS = 1;
+    private static final int ID = 2;
+    private static final int REF = 3;
+    private static final int ALT = 4;
+    private static final int QUAL = 5;
+    private static final int FILTER = 6;
+    private static final int INFO = 7;
+    private static final int FORMAT = 8;
+    private static final FieldKey END_KEY = FieldKey.of("END");
+
+    private ByteBuffer buf;
+    private int start;
+    private int end;
+    private long line;
+    private String source;
+    private ContigDictionary contigs;
+
+    private int[] fieldEnd = new int[16];
+    private int found;
+    private int contigIndex;
+
+    // The previous record's CHROM: sorted files repeat it, so a byte comparison usually answers contig().
+    private byte[] lastChrom = new byte[64];
+    private int lastChromLength = -1;
+    private int lastChromIndex;
+
+    void set(ByteBuffer buffer, int start, int end, long line, String source, ContigDictionary contigs) {
+        this.buf = buffer;
+        this.start = start;
+        this.end = end;
+        this.line = line;
+        this.source = source;
+        this.contigs = contigs;
+        this.found = 0;
+        this.contigIndex = -1;
+    }
+
+    // ---- raw bytes ------------------------------------------------------------------------------------------
+
+    public ByteBuffer buffer() {
+        return buf;
+    }
+
+    /** Index of the line's first byte in {@link #buffer()}. */
+    public int start() {
+        return start;
+    }
+
+    /** Exclusive end of the line (the newline is not part of it). */
+    public int end() {
+        return end;
+    }
+
+    public int length() {
+        return end - start;
+    }
+
+    /** 1-based line number in the input. */
+    public long lineNumber() {
+        return line;
+    }
+
+    /** Writes the line's bytes as they were read (no newline), through {@code scratch} (at least 64 KiB is best). */
+    public void writeTo(OutputStream out, byte[] scratch) throws IOException {
+        for (int p = start; p < end; ) {
+            int n = Math.min(scratch.length, end - p);
+            buf.get(p, scratch, 0, n);
+            out.write(scratch, 0, n);
+            p += n;
+        }
+    }
+
+    /** Writes bytes {@code [from, to)} of the buffer. */
+    void writeRange(OutputStream out, byte[] scratch, int from, int to) throws IOException {
+        for (int p = from; p < to; ) {
+            int n = Math.min(scratch.length, to - p);
+            buf.get(p, scratch, 0, n);
+            out.write(scratch, 0, n);
+            p += n;
+        }
+    }
+
+    // ---- columns --------------------------------------------------------------------------------------------
+
+    /** Number of tab-separated columns in the line (scans the whole line). */
+    public int columnCount() {
+        fieldEnd(Integer.MAX_VALUE - 1, false);
+        return found;
+    }
+
+    public int fieldStart(int column) {
+        return column == 0 ? start : fieldEnd(column - 1) + 1;
+    }
+
+    public int fieldEnd(int column) {
+        return fieldEnd(column, true);
+    }
+
+    private int fieldEnd(int column, boolean required) {
+        while (found <= column) {
+            int from = found == 0 ? start : fieldEnd[found - 1] + 1;
+            if (found > 0 && fieldEnd[found - 1] == end) {
+                if (!required) {
+                    return end;
+                }
+                throw error("expected at least " + (column + 1) + " tab-separated columns, found " + found);
+            }
+            int t = Swar.indexOf(buf, from, end, TAB, TAB_PATTERN);
+            if (found == fieldEnd.length) {
+                fieldEnd = java.util.Arrays.copyOf(fieldEnd, found * 2);
+            }
+            fieldEnd[found++] = t < 0 ? end : t;
+        }
+        return fieldEnd[column];
+    }
+
+    /** Index of CHROM in the reader's {@link ContigDictionary}. */
+    public int contig() {
+        if (contigIndex < 0) {
+            contigIndex = internChrom();
+        }
+        return contigIndex;
+    }
+
+    private int internChrom() {
+        int s = start;
+        int e = fieldEnd(CHROM);
+        int n = e - s;
+        if (n == lastChromLength && sameBytes(s, lastChrom, n)) {
+            return lastChromIndex;
+        }
+        if (n == 0) {
+            throw error("CHROM is empty");
+        }
+        if (lastChrom.length < n) {
+            lastChrom = new byte[n];
+        }
+        buf.get(s, lastChrom, 0, n);
+        lastChromLength = n;
+        lastChromIndex = contigs.intern(new String(lastChrom, 0, n, StandardCharsets.US_ASCII));
+        return lastChromIndex;
+    }
+
+    private boolean sameBytes(int from, byte[] other, int n) {
+        for (int i = 0; i < n; i++) {
+            if (buf.get(from + i) != other[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public String contigName() {
+        return contigs.name(contig());
+    }
+
+    /** POS, 1-based. */
+    public long pos() {
+        int s = fieldStart(POS);
+        int e = fieldEnd(POS);
+        if (s == e || e - s > 18) {
+            throw error("POS must be a whole number, found '" + text(s, e) + "'");
+        }
+        long v = 0;
+        for (int i = s; i < e; i++) {
+            int d = buf.get(i) - '0';
+            if (d < 0 || d > 9) {
+                throw error("POS must be a whole number, found '" + text(s, e) + "'");
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    public int refStart() {
+        return fieldStart(REF);
+    }
+
+    public int refEnd() {
+        return fieldEnd(REF);
+    }
+
+    public int refLength() {
+        return fieldEnd(REF) - fieldStart(REF);
+    }
+
+    public int altStart() {
+        return fieldStart(ALT);
+    }
+
+    public int altEnd() {
+        return fieldEnd(ALT);
+    }
+
+    /** Number of ALT alleles; 0 when ALT is '.'. */
+    public int altCount() {
+        int s = fieldStart(ALT);
+        int e = fieldEnd(ALT);
+        if (e - s == 1 && buf.get(s) == '.') {
+            return 0;
+        }
+        int n = 1;
+        for (int i = s; i < e; i++) {
+            if (buf.get(i) == ',') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** QUAL, or NaN when missing ('.'). */
+    public double qual() {
+        int s = fieldStart(QUAL);
+        int e = fieldEnd(QUAL);
+        if (e - s == 1 && buf.get(s) == '.') {
+            return Double.NaN;
+        }
+        double v = AsciiNumbers.parseDouble(buf, s, e);
+        if (Double.isNaN(v) && !text(s, e).equalsIgnoreCase("nan")) {
+            throw error("QUAL must be a number or '.', found '" + text(s, e) + "'");
+        }
+        return v;
+    }
+
+    /** True when FILTER is exactly PASS. */
+    public boolean isPass() {
+        int s = fieldStart(FILTER);
+        int e = fieldEnd(FILTER);
+        return e - s == 4 && buf.get(s) == 'P' && buf.get(s + 1) == 'A' && buf.get(s + 2) == 'S' && buf.get(s + 3) == 'S';
+    }
+
+    /**
+     * The last base covered by the record, 1-based: INFO END where present (symbolic alleles, gVCF blocks),
+     * otherwise POS + length(REF) - 1.
+     */
+    public long endPos() {
+        long range = info(END_KEY);
+        if (range >= 0 && rangeLength(range) > 0) {
+            return AsciiNumbers.parseLong(buf, (int) (range >>> 32), (int) range, this, "INFO END");
+        }
+        return pos() + refLength() - 1;
+    }
+
+    // ---- INFO -----------------------------------------------------------------------------------------------
+
+    /**
+     * The value of an INFO key as a packed range; a flag present without value gives an empty range; -1 when the
+     * key is absent or INFO is '.'.
+     */
+    public long info(FieldKey key) {
+        int s = fieldStart(INFO);
+        int e = fieldEnd(INFO);
+        byte[] k = key.bytes;
+        int p = s;
+        while (p < e) {
+            int semi = Swar.indexOf(buf, p, e, (byte) ';', SEMI_PATTERN);
+            int entryEnd = semi < 0 ? e : semi;
+            if (entryEnd - p >= k.length && matches(p, k)) {
+                int after = p + k.length;
+                if (after == entryEnd) {
+                    return ((long) after << 32) | after;
+                }
+                if (buf.get(after) == '=') {
+                    return ((long) (after + 1) << 32) | entryEnd;
+                }
+            }
+            p = entryEnd + 1;
+        }
+        return -1;
+    }
+
+    public boolean hasInfo(FieldKey key) {
+        return info(key) >= 0;
+    }
+
+    /** An integer INFO value, or {@code missing} when absent or '.'. */
+    public long infoLong(FieldKey key, long missing) {
+        long r = info(key);
+        if (r < 0 || rangeLength(r) == 0 || (rangeLength(r) == 1 && buf.get((int) (r >>> 32)) == '.')) {
+            return missing;
+        }
+        return AsciiNumbers.parseLong(buf, (int) (r >>> 32), (int) r, this, "INFO " + key);
+    }
+
+    /** An INFO value as a String (allocates: for reports, not hot loops), or null when absent. */
+    public String infoString(FieldKey key) {
+        long r = info(key);
+        return r < 0 ? null : text((int) (r >>> 32), (int) r);
+    }
+
+    // ---- FORMAT and samples ---------------------------------------------------------------------------------
+
+    /** Number of sample columns (scans the whole line). */
+    public int sampleCount() {
+        return Math.max(0, columnCount() - 9);
+    }
+
+    /** Position of a key in this record's FORMAT, or -1. */
+    public int formatIndex(FieldKey key) {
+        if (columnCount() <= FORMAT) {
+            return -1;
+        }
+        int s = fieldStart(FORMAT);
+        int e = fieldEnd(FORMAT);
+        int index = 0;
+        for (int p = s; p <= e; index++) {
+            int colon = Swar.indexOf(buf, p, e, (byte) ':', COLON_PATTERN);
+            int keyEnd = colon < 0 ? e : colon;
+            if (keyEnd - p == key.bytes.length && matches(p, key.bytes)) {
+                return index;
+            }
+            p = keyEnd + 1;
+        }
+        return -1;
+    }
+
+    /** The value of FORMAT subfield {@code index} for sample {@code sample} (0-based) as a packed range, or -1. */
+    public long sampleValue(int sample, int index) {
+        int column = 9 + sample;
+        int s = fieldStart(column);
+        int e = fieldEnd(column);
+        int p = s;
+        for (int i = 0; i < index; i++) {
+            int colon = Swar.indexOf(buf, p, e, (byte) ':', COLON_PATTERN);
+            if (colon < 0) {
+                return -1;  // trailing subfields may be dropped (VCF 4.3 section 1.6.2)
+            }
+            p = colon + 1;
+        }
+        int colon = Swar.indexOf(buf, p, e, (byte) ':', COLON_PATTERN);
+        return ((long) p << 32) | (colon < 0 ? e : colon);
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    public static int rangeLength(long range) {
+        return (int) range - (int) (range >>> 32);
+    }
+
+    /** Text of a range of the buffer (allocates). */
+    public String text(long range) {
+        return range < 0 ? null : text((int) (range >>> 32), (int) range);
+    }
+
+    public String text(int from, int to) {
+        byte[] b = new byte[to - from];
+        buf.get(from, b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    public String column(int column) {
+        return text(fieldStart(column), fieldEnd(column));
+    }
+
+    public String ref() {
+        return column(REF);
+    }
+
+    public String alt() {
+        return column(ALT);
+    }
+
+    public String id() {
+        return column(ID);
+    }
+
+    public String filter() {
+        return column(FILTER);
+    }
+
+    private boolean matches(int at, byte[] k) {
+        for (int i = 0; i < k.length; i++) {
+            if (buf.get(at + i) != k[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An error about this record, naming file and line. */
+    public InputException error(String message) {
+        return InputException.at(source, line, message);
+    }
+
+    @Override
+    public String toString() {
+        return buf == null ? "(no record)" : text(start, end);
+    }
+}

@@ -1,0 +1,273 @@
+package org.genvag.io.vcf;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.genvag.core.error.InputException;
+
+
+/**
+ * Checks every record of a VCF against the specification (VCF 4.3 section 1.6) and its own header. What makes a
+ * record unreadable (column count, POS, REF/ALT alleles, QUAL, INFO syntax, unsorted records) is an error; what
+ * bcftools only warns about (a contig, FILTER, INFO or FORMAT key not declared in the header) is a warning, and an
+ * error in strict mode. Each distinct warning is reported once, at its first line.
+ */
+public final class VcfValidator {
+    private final boolean strict;
+    private final Consumer<VcfProblem> sink;
+    private int errors;
+    private int warnings;
+    private final Set<String> warned = new HashSet<>();
+    private String source;
+
+    public VcfValidator(boolean strict, Consumer<VcfProblem> sink) {
+        this.strict = strict;
+        this.sink = sink;
+    }
+
+    public record Result(long records, int errors, int warnings) {
+    }
+
+    public Result validate(VcfReader reader) throws IOException {
+        source = reader.source();
+        VcfHeader header = reader.header();
+        int samples = header.samples().size();
+        Set<String> infoKeys = header.infoIds();
+        Set<String> formatKeys = header.formatIds();
+        Set<String> filters = new HashSet<>(header.filterIds());
+        filters.add("PASS");
+        VcfRecord r = new VcfRecord();
+        long records = 0;
+        int lastContig = -1;
+        long lastPos = 0;
+        BitSet done = new BitSet();
+        while (true) {
+            try {
+                if (!reader.next(r)) {
+                    break;
+                }
+            } catch (InputException e) {
+                report(reader.source(), 0, true, e.getMessage());
+                return new Result(records, errors, warnings);  // framing errors (BGZF, header) end the stream
+            }
+            records++;
+            try {
+                int columns = r.columnCount();
+                int expected = samples > 0 ? 9 + samples : 8;
+                if (columns != expected && !(samples == 0 && columns == 9)) {
+                    problem(r, true, "expected " + expected + " tab-separated columns ("
+                            + (samples > 0 ? samples + " samples in the header" : "no samples in the header")
+                            + "), found " + columns);
+                    continue;
+                }
+                int contig = r.contig();
+                if (!reader.contigs().isDeclared(contig)) {
+                    warnOnce(r, "contig '" + r.contigName() + "' is not declared in the header");
+                }
+                long pos = r.pos();
+                if (contig == lastContig && pos < lastPos) {
+                    problem(r, true, "unsorted: POS " + pos + " after " + lastPos + " on '" + r.contigName() + "'");
+                } else if (contig != lastContig) {
+                    if (done.get(contig)) {
+                        problem(r, true, "unsorted: contig '" + r.contigName() + "' appears again after other contigs");
+                    }
+                    if (lastContig >= 0) {
+                        done.set(lastContig);
+                    }
+                }
+                lastContig = contig;
+                lastPos = pos;
+                long length = reader.contigs().length(contig);
+                if (length > 0 && pos > length + 1) {
+                    problem(r, true, "POS " + pos + " is beyond the end of '" + r.contigName() + "' (length "
+                            + length + ")");
+                }
+                checkRef(r);
+                checkAlt(r);
+                r.qual();
+                checkFilter(r, filters);
+                checkInfo(r, infoKeys);
+                if (columns > 8) {
+                    checkFormat(r, formatKeys);
+                }
+            } catch (InputException e) {
+                report(reader.source(), r.lineNumber(), true, stripLocation(e.getMessage(), reader.source(),
+                        r.lineNumber()));
+            }
+        }
+        return new Result(records, errors, warnings);
+    }
+
+    private void checkRef(VcfRecord r) {
+        int s = r.refStart();
+        int e = r.refEnd();
+        if (s == e) {
+            problem(r, true, "REF is empty");
+            return;
+        }
+        for (int i = s; i < e; i++) {
+            if (!isBase(r.buffer().get(i))) {
+                problem(r, true, "REF must be bases (A, C, G, T, N), found '" + r.ref() + "'");
+                return;
+            }
+        }
+    }
+
+    private void checkAlt(VcfRecord r) {
+        int s = r.altStart();
+        int e = r.altEnd();
+        if (e - s == 1 && r.buffer().get(s) == '.') {
+            return;
+        }
+        int p = s;
+        while (p <= e) {
+            int comma = p;
+            while (comma < e && r.buffer().get(comma) != ',') {
+                comma++;
+            }
+            if (!validAllele(r, p, comma)) {
+                problem(r, true, "ALT allele '" + r.text(p, comma) + "' is not bases, '*', a symbolic <ID> or a "
+                        + "breakend");
+                return;
+            }
+            p = comma + 1;
+        }
+    }
+
+    private static boolean validAllele(VcfRecord r, int s, int e) {
+        if (s == e) {
+            return false;
+        }
+        byte first = r.buffer().get(s);
+        byte last = r.buffer().get(e - 1);
+        if (first == '<' && last == '>') {
+            return e - s > 2;
+        }
+        if (e - s == 1 && first == '*') {
+            return true;
+        }
+        boolean breakend = false;
+        for (int i = s; i < e; i++) {
+            byte b = r.buffer().get(i);
+            if (b == '[' || b == ']') {
+                breakend = true;
+            }
+        }
+        if (breakend) {
+            return true;   // t[p[, t]p], ]p]t, [p[t, with <ID> or contig:pos inside
+        }
+        int from = first == '.' ? s + 1 : s;   // single breakends: .A and A.
+        int to = last == '.' && e - s > 1 ? e - 1 : e;
+        for (int i = from; i < to; i++) {
+            if (!isBase(r.buffer().get(i))) {
+                return false;
+            }
+        }
+        return to > from;
+    }
+
+    private void checkFilter(VcfRecord r, Set<String> declared) {
+        String f = r.filter();
+        if (f.equals(".") || f.equals("PASS")) {
+            return;
+        }
+        for (String id : org.genvag.io.text.TabFields.split(f, ';')) {
+            if (id.isEmpty()) {
+                problem(r, true, "empty FILTER ID in '" + f + "'");
+            } else if (!declared.contains(id)) {
+                warnOnce(r, "FILTER '" + id + "' is not declared in the header");
+            }
+        }
+    }
+
+    private void checkInfo(VcfRecord r, Set<String> declared) {
+        int s = r.fieldStart(7);
+        int e = r.fieldEnd(7);
+        if (e - s == 1 && r.buffer().get(s) == '.') {
+            return;
+        }
+        if (s == e) {
+            problem(r, true, "INFO is empty (use '.')");
+            return;
+        }
+        int p = s;
+        while (p <= e) {
+            int semi = p;
+            while (semi < e && r.buffer().get(semi) != ';') {
+                semi++;
+            }
+            int eq = p;
+            while (eq < semi && r.buffer().get(eq) != '=') {
+                eq++;
+            }
+            if (eq == p) {
+                if (semi == e && semi == p && p > s) {
+                    break;    // a trailing ';' is tolerated, as by bcftools
+                }
+                problem(r, true, "INFO entry '" + r.text(p, semi) + "' has no key");
+            } else {
+                String key = r.text(p, eq);
+                if (!declared.contains(key)) {
+                    warnOnce(r, "INFO key '" + key + "' is not declared in the header");
+                }
+            }
+            p = semi + 1;
+        }
+    }
+
+    private void checkFormat(VcfRecord r, Set<String> declared) {
+        String format = r.column(8);
+        for (String key : org.genvag.io.text.TabFields.split(format, ':')) {
+            if (!key.isEmpty() && !key.equals(".") && !declared.contains(key)) {
+                warnOnce(r, "FORMAT key '" + key + "' is not declared in the header");
+            }
+        }
+    }
+
+    private static boolean isBase(byte b) {
+        switch (b) {
+            case 'A': case 'C': case 'G': case 'T': case 'N':
+            case 'a': case 'c': case 'g': case 't': case 'n':
+                return true;
+            default:
+                // IUPAC ambiguity codes occur in REF of real files (htslib accepts them)
+                return "RYKMSWBDHVrykmswbdhv".indexOf(b) >= 0;
+        }
+    }
+
+    private void warnOnce(VcfRecord r, String message) {
+        if (warned.add(message)) {
+            problem(r, strict, message);
+        }
+    }
+
+    private void problem(VcfRecord r, boolean error, String message) {
+        report(source, r.lineNumber(), error, message);
+    }
+
+    private void report(String source, long line, boolean error, String message) {
+        if (error) {
+            errors++;
+        } else {
+            warnings++;
+        }
+        sink.accept(new VcfProblem(source, line, error, message));
+    }
+
+    private static String stripLocation(String message, String source, long line) {
+        String prefix = source + ":" + line + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
+
+    /** Validates and returns the problems found (convenience for tests and the library). */
+    public static List<VcfProblem> problems(VcfReader reader, boolean strict) throws IOException {
+        List<VcfProblem> out = new ArrayList<>();
+        new VcfValidator(strict, out::add).validate(reader);
+        return out;
+    }
+}

@@ -1,0 +1,154 @@
+package org.genvag.io.vcf;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.genvag.io.AtomicOutput;
+import org.genvag.io.bgzf.BgzfOutputStream;
+
+import htsjdk.samtools.SAMSequenceDictionary;
+import htsjdk.samtools.SAMSequenceRecord;
+import htsjdk.tribble.SimpleFeature;
+import htsjdk.tribble.index.tabix.TabixFormat;
+import htsjdk.tribble.index.tabix.TabixIndexCreator;
+
+/**
+ * Writes VCF: the header lines given, then records as their original bytes, optionally with one INFO annotation
+ * added. BGZF when the name ends in ".gz" (with the EOF block), plain otherwise; "-" is standard output. A file is
+ * written to a temporary name and appears only on {@link #commit()}; with {@code index}, a tabix index (.tbi) is
+ * written beside it.
+ */
+public final class VcfWriter implements AutoCloseable {
+    private static final byte[] NL = {'\n'};
+
+    private final AtomicOutput atomic;
+    private final OutputStream out;
+    private final BgzfOutputStream bgzf;
+    private final TabixIndexCreator indexer;
+    private final Path indexPath;
+    private final byte[] scratch = new byte[1 << 16];
+    private boolean committed;
+
+    private VcfWriter(AtomicOutput atomic, OutputStream out, BgzfOutputStream bgzf, TabixIndexCreator indexer,
+                      Path indexPath) {
+        this.atomic = atomic;
+        this.out = out;
+        this.bgzf = bgzf;
+        this.indexer = indexer;
+        this.indexPath = indexPath;
+    }
+
+    /**
+     * Opens {@code pathOrDash} for writing. {@code index} requires a BGZF file name (".vcf.gz").
+     */
+    public static VcfWriter open(String pathOrDash, boolean index, List<String> contigNames) throws IOException {
+        boolean gz = pathOrDash.endsWith(".gz") || pathOrDash.endsWith(".bgz");
+        if (pathOrDash.equals("-")) {
+            if (index) {
+                throw new org.genvag.core.error.InputException("an index needs a file, not standard output");
+            }
+            return new VcfWriter(null, new java.io.BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
+                    1 << 20), null, null, null);
+        }
+        if (index && !gz) {
+            throw new org.genvag.core.error.InputException(pathOrDash + ": a tabix index needs BGZF output: name the "
+                    + "file .vcf.gz");
+        }
+        AtomicOutput atomic = new AtomicOutput(Path.of(pathOrDash));
+        BgzfOutputStream bgzf = gz ? new BgzfOutputStream(atomic.stream()) : null;
+        TabixIndexCreator indexer = null;
+        if (index) {
+            SAMSequenceDictionary dict = new SAMSequenceDictionary();
+            for (String name : contigNames) {
+                dict.addSequence(new SAMSequenceRecord(name, 0));
+            }
+            indexer = new TabixIndexCreator(dict, TabixFormat.VCF);
+        }
+        return new VcfWriter(atomic, gz ? bgzf : atomic.stream(), bgzf, indexer,
+                index ? Path.of(pathOrDash + ".tbi") : null);
+    }
+
+    public void writeHeader(List<String> lines) throws IOException {
+        for (String line : lines) {
+            out.write(line.getBytes(StandardCharsets.UTF_8));
+            out.write(NL);
+        }
+        if (bgzf != null && indexer != null) {
+            bgzf.flush();   // records start in a fresh block, as htslib's writers do
+        }
+    }
+
+    public void write(VcfRecord r) throws IOException {
+        long offset = indexer != null ? bgzf.virtualOffset() : 0;
+        r.writeTo(out, scratch);
+        out.write(NL);
+        index(r, offset);
+    }
+
+    /**
+     * Writes the record with {@code key=value} added to INFO (replacing a '.' INFO). The rest of the line is
+     * byte-identical.
+     */
+    public void write(VcfRecord r, byte[] key, byte[] value) throws IOException {
+        long offset = indexer != null ? bgzf.virtualOffset() : 0;
+        int infoStart = r.fieldStart(7);
+        int infoEnd = r.fieldEnd(7);
+        boolean missing = infoEnd - infoStart == 1 && r.buffer().get(infoStart) == '.';
+        r.writeRange(out, scratch, r.start(), missing ? infoStart : infoEnd);
+        if (!missing && infoEnd > infoStart) {
+            out.write(';');
+        }
+        out.write(key);
+        out.write('=');
+        out.write(value);
+        r.writeRange(out, scratch, infoEnd, r.end());
+        out.write(NL);
+        index(r, offset);
+    }
+
+    private void index(VcfRecord r, long offset) {
+        if (indexer != null) {
+            indexer.addFeature(new SimpleFeature(r.contigName(), (int) r.pos(), (int) r.endPos()), offset);
+        }
+    }
+
+    /** Finishes the output: EOF block, index, rename into place. Without commit, close() discards the file. */
+    public void commit() throws IOException {
+        out.flush();
+        if (bgzf != null) {
+            bgzf.flush();
+            long end = bgzf.virtualOffset();
+            bgzf.close();
+            if (indexer != null) {
+                var index = indexer.finalizeIndex(end);
+                AtomicOutput idx = new AtomicOutput(indexPath);
+                try (idx) {
+                    // A .tbi is itself BGZF; htsjdk's index knows its layout, the stream is ours (atomic).
+                    try (var le = new htsjdk.tribble.util.LittleEndianOutputStream(
+                            new htsjdk.samtools.util.BlockCompressedOutputStream(idx.stream(), (Path) null))) {
+                        index.write(le);
+                    }
+                    idx.commit();
+                }
+            }
+        }
+        if (atomic != null) {
+            atomic.commit();
+        }
+        committed = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (atomic != null) {
+            atomic.close();
+        } else if (!committed) {
+            out.flush();
+        }
+    }
+}
