@@ -32,13 +32,14 @@ class CliTest {
     void helpListsEveryCommand() {
         Run r = run("--help");
         assertEquals(0, r.exit());
-        for (String command : List.of("demo", "genes", "generate")) {
+        for (String command : List.of("demo", "view", "validate", "genes", "generate")) {
             assertTrue(r.out().contains(command), r.out());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "genes", "generate", "generate vcf", "generate fasta", "generate bam"})
+    @ValueSource(strings = {"demo", "view", "validate", "genes", "generate", "generate vcf", "generate fasta",
+        "generate bam"})
     void everyCommandHasHelp(String command) {
         String[] words = (command + " --help").split(" ");
         Run r = run(words);
@@ -95,6 +96,66 @@ class CliTest {
                 dir.resolve("x.bam").toString());
         assertEquals(Main.EXIT_INPUT, r.exit());
         assertEquals("genvag: error: no such file: " + missing, r.err().strip());
+    }
+
+    private static Path fixture(String relative) {
+        return org.genvag.testsupport.Fixtures.path(relative);
+    }
+
+    @Test
+    void viewCopiesAVcfByteForByteAndWritesBgzfWithIndex(@TempDir Path dir) throws IOException {
+        Path in = fixture("vcf/ex2.vcf");
+        Path out = dir.resolve("out.vcf");
+        assertEquals(0, run("view", in.toString(), "-o", out.toString()).exit());
+        assertEquals(Files.readString(in), Files.readString(out));
+        Path gz = dir.resolve("out.vcf.gz");
+        Run r = run("view", in.toString(), "-o", gz.toString(), "--index", "--threads", "2");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(Files.exists(dir.resolve("out.vcf.gz.tbi")));
+        try (var z = new java.util.zip.GZIPInputStream(Files.newInputStream(gz))) {
+            assertEquals(Files.readString(in), new String(z.readAllBytes()));
+        }
+    }
+
+    @Test
+    void viewReadsStandardInput(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("out.vcf");
+        var stdin = System.in;
+        try {
+            System.setIn(Files.newInputStream(fixture("vcf/chr7-sub.vcf.gz")));
+            assertEquals(0, run("view", "-", "-o", out.toString(), "-H").exit());
+        } finally {
+            System.setIn(stdin);
+        }
+        assertEquals(3791, Files.readAllLines(out).size());
+    }
+
+    @Test
+    void truncatedInputIsOneLineErrorAndLeavesNoOutput(@TempDir Path dir) throws IOException {
+        byte[] whole = Files.readAllBytes(fixture("vcf/chr22.vcf.gz"));
+        Path cut = dir.resolve("cut.vcf.gz");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 28));   // drop the EOF block
+        Path out = dir.resolve("out.vcf");
+        Run r = run("view", cut.toString(), "-o", out.toString());
+        assertEquals(Main.EXIT_INPUT, r.exit());
+        assertEquals("genvag: error: " + cut + ": missing BGZF EOF block at compressed offset " + (whole.length - 28)
+                + ": the file is truncated or its writer did not finish", r.err().strip());
+        assertFalse(Files.exists(out));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(cut), files.toList(), "no temp file left");
+        }
+    }
+
+    @Test
+    void validateCountsRecordsAndReportsEveryProblem(@TempDir Path dir) throws IOException {
+        Run ok = run("validate", fixture("vcf/hapmap_exome_chr22.vcf.gz").toString());
+        assertEquals(0, ok.exit(), ok.err());
+        assertTrue(ok.out().contains(": 1011 records, 0 errors"), ok.out());
+        Run bad = run("validate", fixture("sv/manta-1.1.1.vcf").toString());
+        assertEquals(Main.EXIT_INPUT, bad.exit());
+        assertTrue(bad.err().contains("manta-1.1.1.vcf:80: error: expected 10 tab-separated columns (1 samples in "
+                + "the header), found 8"), bad.err());
+        assertTrue(bad.out().contains("11 records, 5 errors"), bad.out());
     }
 
     @Test

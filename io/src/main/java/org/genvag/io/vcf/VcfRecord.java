@@ -114,7 +114,15 @@ public final class VcfRecord {
     }
 
     public int fieldStart(int column) {
-        return column == 0 ? start : fieldEnd(column - 1) + 1;
+        if (column == 0) {
+            return start;
+        }
+        int previousEnd = fieldEnd(column - 1);
+        if (previousEnd == end) {
+            // No tab after the previous column: this one does not exist.
+            throw error("expected at least " + (column + 1) + " tab-separated columns, found " + column);
+        }
+        return previousEnd + 1;
     }
 
     public int fieldEnd(int column) {
