@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
 /** Entry point of the genvag command line: a thin layer over the library. */
 @Command(name = "genvag", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "High-throughput genomic variant processing for clinical genomics labs.",
-        subcommands = {DemoCommand.class, ViewCommand.class, ValidateCommand.class, GenesCommand.class,
+        subcommands = {DemoCommand.class, ViewCommand.class, ValidateCommand.class, FilterCommand.class,
+                PanelCommand.class,
+                GenesCommand.class,
                 GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

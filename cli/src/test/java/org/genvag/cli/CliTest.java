@@ -32,14 +32,14 @@ class CliTest {
     void helpListsEveryCommand() {
         Run r = run("--help");
         assertEquals(0, r.exit());
-        for (String command : List.of("demo", "view", "validate", "genes", "generate")) {
+        for (String command : List.of("demo", "view", "validate", "filter", "panel", "genes", "generate")) {
             assertTrue(r.out().contains(command), r.out());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "view", "validate", "genes", "generate", "generate vcf", "generate fasta",
-        "generate bam"})
+    @ValueSource(strings = {"demo", "view", "validate", "filter", "panel", "genes", "generate", "generate vcf",
+        "generate fasta", "generate bam"})
     void everyCommandHasHelp(String command) {
         String[] words = (command + " --help").split(" ");
         Run r = run(words);
@@ -156,6 +156,63 @@ class CliTest {
         assertTrue(bad.err().contains("manta-1.1.1.vcf:80: error: expected 10 tab-separated columns (1 samples in "
                 + "the header), found 8"), bad.err());
         assertTrue(bad.out().contains("11 records, 5 errors"), bad.out());
+    }
+
+    @Test
+    void filterKeepsPanelRecordsByteIdenticalWithGenesAndPanelsTagged(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("kept.vcf");
+        Run r = run("filter", "--panel", fixture("panels/chr22-genes.txt").toString(), "--panel",
+                fixture("panels/regions-chr22.bed").toString(), "--build", "GRCh37", "-i",
+                fixture("vcf/hapmap_exome_chr22.vcf.gz").toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> kept = Files.readAllLines(out).stream().filter(l -> !l.startsWith("#")).toList();
+        assertTrue(kept.size() > 10, r.err());
+        String summary = r.err();
+        assertTrue(summary.contains("1011 records read, " + kept.size() + " kept"), summary);
+        assertTrue(summary.contains("panel chr22-genes: 27 genes resolved, 0 regions, 0 unresolved"), summary);
+        // Each kept line is an input line with ";GENVAG_GENES=...;GENVAG_PANELS=..." appended to INFO.
+        List<String> input;
+        try (var z = new java.util.zip.GZIPInputStream(Files.newInputStream(fixture("vcf/hapmap_exome_chr22.vcf.gz")))) {
+            input = new String(z.readAllBytes()).lines().toList();
+        }
+        for (String line : kept) {
+            String[] f = line.split("\t", -1);
+            int at = f[7].indexOf(";GENVAG_GENES=");
+            assertTrue(at >= 0 && f[7].substring(at).matches(";GENVAG_GENES=[A-Za-z0-9_.,:-]+;GENVAG_PANELS=[a-z0-9,-]+"),
+                    f[7]);
+            f[7] = f[7].substring(0, at);
+            assertTrue(input.contains(String.join("\t", f)), "kept line must be an input line plus tags: " + line);
+        }
+    }
+
+    @Test
+    void filterRejectsABuildMismatchAndAskForABuildItCannotTell(@TempDir Path dir) throws IOException {
+        Path vcf = dir.resolve("in.vcf");
+        Files.writeString(vcf, "##fileformat=VCFv4.2\n##contig=<ID=chr1,length=248956422>\n"
+                + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nchr1\t100\t.\tA\tC\t.\t.\t.\n");
+        Run r = run("filter", "--panel", fixture("panels/small-panel.tsv").toString(), "--build", "GRCh37", "-i",
+                vcf.toString(), "-o", dir.resolve("o.vcf").toString());
+        assertEquals(Main.EXIT_INPUT, r.exit());
+        assertEquals("genvag: error: genome build mismatch: --build GRCh37, but " + vcf
+                + " is GRCh38 (##contig chr1 length 248956422)", r.err().strip());
+        Files.writeString(vcf, "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n");
+        r = run("filter", "--panel", fixture("panels/small-panel.tsv").toString(), "-i", vcf.toString());
+        assertEquals(Main.EXIT_INPUT, r.exit());
+        assertTrue(r.err().contains("the header does not tell the genome build"), r.err());
+        assertFalse(Files.exists(dir.resolve("o.vcf")));
+    }
+
+    @Test
+    void panelReportsUnresolvedGenesAndWritesBed(@TempDir Path dir) throws IOException {
+        Path bed = dir.resolve("p.bed");
+        Run r = run("panel", "--panel", fixture("panels/tumour-agnostic.txt").toString(), "--bed", bed.toString(),
+                "--chr-prefix");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("tumour-agnostic (GRCh38): 7 genes resolved, 0 regions, 1 unresolved"), r.out());
+        assertTrue(r.out().contains("gene 'NOT_A_REAL_GENE' is unknown"), r.out());
+        assertTrue(Files.readAllLines(bed).contains("chr7\t140719326\t140924928\tBRAF"), Files.readString(bed));
+        Run strict = run("panel", "--panel", fixture("panels/tumour-agnostic.txt").toString(), "--strict");
+        assertEquals(Main.EXIT_INPUT, strict.exit());
     }
 
     @Test

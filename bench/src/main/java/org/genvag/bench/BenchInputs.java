@@ -1,0 +1,29 @@
+package org.genvag.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.genvag.testdata.Contig;
+import org.genvag.testdata.SyntheticGenome;
+import org.genvag.testdata.VcfGenerator;
+
+/** Benchmark inputs, generated once per JVM into a cache directory (never committed). */
+final class BenchInputs {
+    private BenchInputs() {
+    }
+
+    static Path dir() throws IOException {
+        return Files.createDirectories(Path.of(System.getProperty("genvag.bench.dir",
+                System.getProperty("java.io.tmpdir") + "/genvag-bench")));
+    }
+
+    /** A WGS-like single-sample VCF.gz (GRCh38 contigs) of the given record count, from seed 42. */
+    static synchronized Path wgsVcf(long records) throws IOException {
+        Path p = dir().resolve("wgs-" + records + ".vcf.gz");
+        if (!Files.exists(p)) {
+            new VcfGenerator(new SyntheticGenome(42), Contig.parse("GRCh38", true), 1, 42).write(records, p);
+        }
+        return p;
+    }
+}

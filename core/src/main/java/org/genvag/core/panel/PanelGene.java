@@ -1,0 +1,13 @@
+package org.genvag.core.panel;
+
+import org.genvag.core.genome.Gene;
+
+/**
+ * A gene of a panel: the name as the panel gives it, the gene it resolved to, and the panel's curation fields.
+ *
+ * @param confidence        e.g. PanelApp's 3 (green), 2 (amber), 1 (red); null when the panel has none
+ * @param modeOfInheritance as the panel states it; null when absent
+ * @param resolvedBy        how the name was matched (symbol, alias, Ensembl ID, ...)
+ */
+public record PanelGene(String query, Gene gene, String confidence, String modeOfInheritance, String resolvedBy) {
+}

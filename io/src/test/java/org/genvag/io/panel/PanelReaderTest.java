@@ -1,0 +1,103 @@
+package org.genvag.io.panel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.genvag.core.error.InputException;
+import org.genvag.core.genome.GenomeBuild;
+import org.genvag.core.panel.GenePanel;
+import org.genvag.core.panel.PanelGene;
+import org.genvag.core.panel.PanelResolver;
+import org.genvag.io.genes.GeneTableReader;
+import org.genvag.testsupport.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PanelReaderTest {
+    static GenePanel resolve(String fixture, GenomeBuild build, boolean strict) throws IOException {
+        return PanelResolver.resolve(PanelReader.read(Fixtures.path(fixture)), GeneTableReader.bundled(build), strict);
+    }
+
+    @Test
+    void geneListResolvesEveryKindOfNameAndReportsTheUnknown() throws IOException {
+        GenePanel p = resolve("panels/tumour-agnostic.txt", GenomeBuild.GRCH38, false);
+        assertEquals("tumour-agnostic", p.name());
+        assertEquals(List.of("NTRK1", "NTRK1", "NTRK2", "NTRK3", "RET", "BRAF", "MLH1"),
+                p.genes().stream().map(g -> g.gene().symbol()).toList());
+        assertEquals(List.of("symbol", "alias", "symbol", "ensembl_id", "entrez_id", "symbol", "symbol"),
+                p.genes().stream().map(PanelGene::resolvedBy).toList());
+        assertEquals(1, p.unresolved().size());
+        assertEquals(Fixtures.path("panels/tumour-agnostic.txt") + ":10: gene 'NOT_A_REAL_GENE' is unknown",
+                p.unresolved().get(0).toString());
+    }
+
+    @Test
+    void strictModeMakesUnresolvedNamesAnError() {
+        InputException e = assertThrows(InputException.class,
+                () -> resolve("panels/tumour-agnostic.txt", GenomeBuild.GRCH38, true));
+        assertTrue(e.getMessage().contains("1 gene names did not resolve on GRCh38 (strict mode)"), e.getMessage());
+        assertTrue(e.getMessage().contains("gene 'NOT_A_REAL_GENE' is unknown"), e.getMessage());
+    }
+
+    @Test
+    void tsvKeepsCurationColumns() throws IOException {
+        GenePanel p = resolve("panels/small-panel.tsv", GenomeBuild.GRCH37, true);
+        assertEquals(3, p.genes().size());
+        PanelGene pah = p.genes().get(0);
+        assertEquals("PAH", pah.gene().symbol());
+        assertEquals("3", pah.confidence());
+        assertEquals("BIALLELIC, autosomal or pseudoautosomal", pah.modeOfInheritance());
+        assertEquals(null, p.genes().get(2).modeOfInheritance());
+        assertEquals(GenomeBuild.GRCH37, p.build());
+    }
+
+    @Test
+    void panelAppJsonUsesEnsemblIdsAndItsOwnCoordinatesAsFallbacks() throws IOException {
+        GenePanel p = resolve("panels/panelapp-example.json", GenomeBuild.GRCH38, false);
+        assertEquals("Constructed example panel v1.2", p.label());
+        // BRAF by symbol; OLDNAME1 is unknown to the gene table but its Ensembl ID is PAH's.
+        assertEquals(List.of("BRAF", "PAH"), p.genes().stream().map(g -> g.gene().symbol()).toList());
+        assertEquals("ensembl_id", p.genes().get(1).resolvedBy());
+        assertEquals("2", p.genes().get(1).confidence());
+        // NOVELGENE9 resolves nowhere, but PanelApp gives GRCh38 coordinates: used as a region.
+        assertEquals(1, p.regions().size());
+        assertEquals("17", p.regions().get(0).contig());
+        assertEquals(999, p.regions().get(0).start());
+        assertEquals(2000, p.regions().get(0).end());
+        assertEquals(List.of("NOWHERE1"), p.unresolved().stream().map(u -> u.name()).toList());
+        // On GRCh37 PanelApp has no coordinates for NOVELGENE9: then it is unresolved too.
+        GenePanel p37 = resolve("panels/panelapp-example.json", GenomeBuild.GRCH37, false);
+        assertEquals(List.of("NOVELGENE9", "NOWHERE1"), p37.unresolved().stream().map(u -> u.name()).toList());
+    }
+
+    @Test
+    void bedRegionsAreCanonicalisedAndNamed() throws IOException {
+        GenePanel p = resolve("panels/regions-chr22.bed", GenomeBuild.GRCH37, true);
+        assertEquals(3, p.regions().size());
+        assertEquals("22", p.regions().get(0).contig());
+        assertEquals("regionA", p.regions().get(0).name());
+        assertEquals("chr22:17000001-17000100", p.regions().get(1).name());
+    }
+
+    @Test
+    void malformedPanelsAreNamed(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("broken.json");
+        Files.writeString(json, "{\"name\": \"x\", \"genes\": [ {\"entity_name\": \"BRAF\" ");
+        InputException e = assertThrows(InputException.class, () -> PanelReader.read(json));
+        assertTrue(e.getMessage().startsWith(json + ": not valid JSON at line 1"), e.getMessage());
+        Path tsv = dir.resolve("noheader.tsv");
+        Files.writeString(tsv, "BRAF\t3\nNTRK1\t3\n");
+        e = assertThrows(InputException.class, () -> PanelReader.read(tsv));
+        assertTrue(e.getMessage().startsWith(tsv + ":1: a tab-separated panel needs a header"), e.getMessage());
+        Path empty = dir.resolve("empty.txt");
+        Files.writeString(empty, "# nothing\n");
+        assertEquals(empty + ": panel has no genes",
+                assertThrows(InputException.class, () -> PanelReader.read(empty)).getMessage());
+    }
+}
