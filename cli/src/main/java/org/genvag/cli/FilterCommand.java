@@ -18,6 +18,7 @@ import org.genvag.core.panel.PanelResolver;
 import org.genvag.core.panel.Unresolved;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.panel.BuildDetector;
+import org.genvag.io.panel.PanelReadPlan;
 import org.genvag.io.panel.PanelReader;
 import org.genvag.io.panel.PanelVcfFilter;
 import org.genvag.io.vcf.VcfReader;
@@ -62,6 +63,10 @@ final class FilterCommand implements Callable<Integer> {
     @Option(names = "--index", description = "write a tabix index beside a .vcf.gz output")
     boolean index;
 
+    @Option(names = "--mode", defaultValue = "auto", description = "auto (default): use the input's tabix index when "
+            + "the panel covers little of the genome; stream: read everything; index: require the index")
+    String mode;
+
     @Mixin
     Threads threads;
 
@@ -71,7 +76,18 @@ final class FilterCommand implements Callable<Integer> {
             throw new InputException("--padding must be >= 0, got " + padding);
         }
         PrintWriter err = spec.commandLine().getErr();
-        try (VcfReader reader = VcfReader.open(in, threads.count())) {
+        PanelReadPlan.Mode readMode = switch (mode.toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> PanelReadPlan.Mode.AUTO;
+            case "stream" -> PanelReadPlan.Mode.STREAM;
+            case "index" -> PanelReadPlan.Mode.INDEX;
+            default -> throw new InputException("--mode must be auto, stream or index, got '" + mode + "'");
+        };
+        // When the index may be used, read the header on one thread: a parallel reader would start inflating the
+        // whole file ahead of a decision that may skip 98% of it.
+        boolean mayIndex = readMode != PanelReadPlan.Mode.STREAM && !in.equals("-")
+                && java.nio.file.Files.isRegularFile(Path.of(in + ".tbi"));
+        try (VcfReader streamed = VcfReader.open(in, mayIndex ? 1 : threads.count())) {
+            VcfReader reader = streamed;
             GenomeBuild b = chooseBuild(reader);
             GeneResolver genes = GeneTableReader.bundled(b);
             List<GenePanel> resolved = new ArrayList<>();
@@ -79,6 +95,12 @@ final class FilterCommand implements Callable<Integer> {
                 resolved.add(PanelResolver.resolve(PanelReader.read(p), genes, strict));
             }
             PanelIntervals intervals = PanelIntervals.of(resolved, padding);
+            PanelReadPlan plan = PanelReadPlan.choose(in, streamed.header(), intervals, readMode);
+            if (plan.indexed()) {
+                reader = plan.openIndexed(in, streamed);
+            } else if (mayIndex) {
+                reader = VcfReader.open(in, threads.count());
+            }
             PanelVcfFilter filter = new PanelVcfFilter(intervals, reader.contigs(), reader.source());
             List<String> panelNames = new ArrayList<>();
             resolved.forEach(p -> panelNames.add(p.name()));
@@ -96,8 +118,13 @@ final class FilterCommand implements Callable<Integer> {
                     }
                 }
                 writer.commit();
+            } finally {
+                if (reader != streamed) {
+                    reader.close();
+                }
             }
             summary(err, reader, b, resolved, intervals, filter);
+            err.println("  read: " + plan.reason());
         }
         return 0;
     }

@@ -21,26 +21,75 @@ import java.util.Map;
 public final class GeneResolver {
     private final GenomeBuild build;
     private final List<Gene> genes;
-    private final Map<String, List<Gene>> byEnsembl = new HashMap<>();
-    private final Map<String, List<Gene>> byEntrez = new HashMap<>();
-    private final Map<String, List<Gene>> bySymbol = new HashMap<>();
-    private final Map<String, List<Gene>> byAlias = new HashMap<>();
+    private final Map<String, Gene> mergedInto = new HashMap<>();
+    private final Map<String, List<Gene>> bySymbol = new HashMap<>(1 << 17);
+    // Built on first use: a panel of official symbols never needs them, and they are most of the start-up cost.
+    private volatile Map<String, List<Gene>> byEnsembl;
+    private volatile Map<String, List<Gene>> byEntrez;
+    private volatile Map<String, List<Gene>> byAlias;
 
     public GeneResolver(GenomeBuild build, List<Gene> genes) {
         this.build = build;
-        Map<String, Gene> mergedInto = new HashMap<>();
         this.genes = mergeModelsOfOneGene(genes, mergedInto);
-        mergedInto.forEach((ensemblId, gene) -> add(byEnsembl, ensemblId, gene));
         for (Gene gene : this.genes) {
-            add(byEnsembl, gene.ensemblId(), gene);
-            for (String id : gene.entrezIds()) {
-                add(byEntrez, id, gene);
-            }
             add(bySymbol, gene.symbol(), gene);
-            for (String alias : gene.aliases()) {
-                add(byAlias, alias, gene);
+        }
+    }
+
+    private Map<String, List<Gene>> byEnsembl() {
+        Map<String, List<Gene>> m = byEnsembl;
+        if (m == null) {
+            synchronized (this) {
+                if (byEnsembl == null) {
+                    Map<String, List<Gene>> built = new HashMap<>(1 << 17);
+                    mergedInto.forEach((ensemblId, gene) -> add(built, ensemblId, gene));
+                    for (Gene gene : genes) {
+                        add(built, gene.ensemblId(), gene);
+                    }
+                    byEnsembl = built;
+                }
+                m = byEnsembl;
             }
         }
+        return m;
+    }
+
+    private Map<String, List<Gene>> byEntrez() {
+        Map<String, List<Gene>> m = byEntrez;
+        if (m == null) {
+            synchronized (this) {
+                if (byEntrez == null) {
+                    Map<String, List<Gene>> built = new HashMap<>(1 << 16);
+                    for (Gene gene : genes) {
+                        for (String id : gene.entrezIds()) {
+                            add(built, id, gene);
+                        }
+                    }
+                    byEntrez = built;
+                }
+                m = byEntrez;
+            }
+        }
+        return m;
+    }
+
+    private Map<String, List<Gene>> byAlias() {
+        Map<String, List<Gene>> m = byAlias;
+        if (m == null) {
+            synchronized (this) {
+                if (byAlias == null) {
+                    Map<String, List<Gene>> built = new HashMap<>(1 << 18);
+                    for (Gene gene : genes) {
+                        for (String alias : gene.aliases()) {
+                            add(built, alias, gene);
+                        }
+                    }
+                    byAlias = built;
+                }
+                m = byAlias;
+            }
+        }
+        return m;
     }
 
     public GenomeBuild build() {
@@ -57,26 +106,34 @@ public final class GeneResolver {
         if (key.startsWith("ENSG")) {
             int dot = key.indexOf('.');
             // Ensembl versions (ENSG00000157764.14) change between releases; the stable ID does not.
-            return lookup(name, byEnsembl, dot < 0 ? key : key.substring(0, dot), GeneResolution.MatchedBy.ENSEMBL_ID);
+            return lookup(name, byEnsembl(), dot < 0 ? key : key.substring(0, dot), GeneResolution.MatchedBy.ENSEMBL_ID);
         }
         if (!key.isEmpty() && isDigits(key)) {
-            return lookup(name, byEntrez, key, GeneResolution.MatchedBy.ENTREZ_ID);
+            return lookup(name, byEntrez(), key, GeneResolution.MatchedBy.ENTREZ_ID);
         }
         GeneResolution bySym = lookup(name, bySymbol, key, GeneResolution.MatchedBy.SYMBOL);
         if (!(bySym instanceof GeneResolution.Unknown)) {
             return bySym;
         }
-        return lookup(name, byAlias, key, GeneResolution.MatchedBy.ALIAS);
+        return lookup(name, byAlias(), key, GeneResolution.MatchedBy.ALIAS);
     }
 
     /** Merges rows that are models of one gene (see class doc); {@code mergedInto} learns every merged row's ID. */
     private static List<Gene> mergeModelsOfOneGene(List<Gene> genes, Map<String, Gene> mergedInto) {
-        Map<String, List<Gene>> bySymbol = new java.util.LinkedHashMap<>();
+        // Only symbols that occur more than once can need merging: find those first, cheaply.
+        Map<String, Integer> symbolCount = new HashMap<>(genes.size() * 2);
         for (Gene g : genes) {
-            bySymbol.computeIfAbsent(g.symbol(), k -> new ArrayList<>(1)).add(g);
+            symbolCount.merge(g.symbol(), 1, Integer::sum);
         }
-        Map<Gene, Gene> replacement = new HashMap<>();
-        for (List<Gene> same : bySymbol.values()) {
+        Map<String, List<Gene>> repeated = new java.util.LinkedHashMap<>();
+        for (Gene g : genes) {
+            if (symbolCount.get(g.symbol()) > 1) {
+                repeated.computeIfAbsent(g.symbol(), k -> new ArrayList<>(2)).add(g);
+            }
+        }
+        // Identity, not equals: records hash every alias, and rows are distinct objects anyway.
+        Map<Gene, Gene> replacement = new java.util.IdentityHashMap<>();
+        for (List<Gene> same : repeated.values()) {
             List<Gene> pending = new ArrayList<>(same);
             pending.sort(java.util.Comparator.comparing(Gene::ensemblId));
             while (pending.size() > 1) {
@@ -102,8 +159,11 @@ public final class GeneResolver {
                 }
             }
         }
+        if (replacement.isEmpty()) {
+            return List.copyOf(genes);
+        }
         List<Gene> out = new ArrayList<>(genes.size());
-        java.util.Set<Gene> emitted = new java.util.HashSet<>();
+        java.util.Set<Gene> emitted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Gene g : genes) {
             Gene r = replacement.getOrDefault(g, g);
             if (emitted.add(r)) {
@@ -148,10 +208,25 @@ public final class GeneResolver {
     }
 
     private static void add(Map<String, List<Gene>> index, String key, Gene gene) {
-        List<Gene> list = index.computeIfAbsent(normalise(key), k -> new ArrayList<>(1));
-        if (!list.contains(gene)) {
-            list.add(gene);
+        String k = normalise(key);
+        List<Gene> list = index.get(k);
+        if (list == null) {
+            index.put(k, List.of(gene));     // most keys name one gene: no list of our own for them
+        } else if (!containsSame(list, gene)) {
+            List<Gene> grown = new ArrayList<>(list.size() + 1);
+            grown.addAll(list);
+            grown.add(gene);
+            index.put(k, grown);
         }
+    }
+
+    private static boolean containsSame(List<Gene> list, Gene gene) {
+        for (Gene g : list) {
+            if (g == gene) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Symbols are matched case-insensitively: panels arrive typed by hand ("Braf", "ntrk1"). */

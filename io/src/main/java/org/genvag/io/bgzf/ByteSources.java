@@ -46,6 +46,64 @@ public final class ByteSources {
         }
     }
 
+    /** The bytes of {@code buffer} (position to limit) as a source of one buffer. */
+    public static ByteSource of(java.nio.ByteBuffer buffer) {
+        return new ByteSource() {
+            boolean done;
+
+            @Override
+            public java.nio.ByteBuffer next() {
+                if (done) {
+                    return null;
+                }
+                done = true;
+                return buffer;
+            }
+
+            @Override
+            public long compressedOffset() {
+                return 0;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** The sources one after another; closing closes all. */
+    public static ByteSource concat(ByteSource first, ByteSource second) {
+        return new ByteSource() {
+            boolean onSecond;
+
+            @Override
+            public java.nio.ByteBuffer next() throws IOException {
+                if (!onSecond) {
+                    java.nio.ByteBuffer b = first.next();
+                    if (b != null) {
+                        return b;
+                    }
+                    onSecond = true;
+                }
+                return second.next();
+            }
+
+            @Override
+            public long compressedOffset() {
+                return onSecond ? second.compressedOffset() : first.compressedOffset();
+            }
+
+            @Override
+            public void close() throws IOException {
+                try {
+                    first.close();
+                } finally {
+                    second.close();
+                }
+            }
+        };
+    }
+
     /** Looks at the first gzip header without consuming it. */
     static Compression sniff(BufferedInputStream in) throws IOException {
         in.mark(32);

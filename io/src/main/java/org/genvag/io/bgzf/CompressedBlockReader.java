@@ -13,14 +13,22 @@ import org.genvag.core.error.InputException;
 final class CompressedBlockReader {
     private final InputStream in;
     private final String source;
+    private final boolean requireEof;
     private long offset;
     private boolean lastWasEmpty;
     private boolean sawAnyBlock;
     private final byte[] header = new byte[Bgzf.HEADER_SIZE];
 
     CompressedBlockReader(InputStream in, String source) {
+        this(in, source, 0, true);
+    }
+
+    /** A reader of a slice of a file that starts at compressed offset {@code start} and need not reach its end. */
+    CompressedBlockReader(InputStream in, String source, long start, boolean requireEof) {
         this.in = in;
         this.source = source;
+        this.offset = start;
+        this.requireEof = requireEof;
     }
 
     /** Compressed offset of the next block. */
@@ -36,6 +44,9 @@ final class CompressedBlockReader {
     int next(byte[] dst, int at) throws IOException {
         int n = readFully(header, 0, Bgzf.HEADER_SIZE);
         if (n == 0) {
+            if (!requireEof) {
+                return -1;
+            }
             if (!sawAnyBlock) {
                 throw new InputException(source + ": empty file: expected BGZF data");
             }

@@ -12,10 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import java.util.zip.CRC32;
-import java.util.zip.DataFormatException;
 
-import org.genvag.core.error.InputException;
 
 /**
  * Inflates BGZF on worker threads while the consumer reads earlier data, in order.
@@ -48,7 +45,7 @@ public final class ParallelBgzfSource implements ByteSource {
     private final ExecutorService workers;
     private final Thread readerThread;
     private final ThreadLocal<BlockInflater> inflater;
-    private final ThreadLocal<CRC32> crc = ThreadLocal.withInitial(CRC32::new);
+    private final ThreadLocal<BlockDecoder> decoder = ThreadLocal.withInitial(BlockDecoder::new);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final BlockInflater inlineInflater;
     private Batch current;
@@ -169,37 +166,15 @@ public final class ParallelBgzfSource implements ByteSource {
     private void inflate(Batch batch, BlockInflater inflater) throws IOException {
         ByteBuffer out = batch.inflated;
         out.clear();
-        CRC32 check = crc.get();
+        BlockDecoder decoder = this.decoder.get();
         long blockOffset = batch.offset;
         for (int b = 0; b < batch.blocks; b++) {
             int start = batch.blockStarts[b];
             int size = batch.blockStarts[b + 1] - start;
-            int isize = CompressedBlockReader.isize(batch.compressed, start, size);
-            int expectedCrc = CompressedBlockReader.crc(batch.compressed, start, size);
-            if (isize < 0 || isize > Bgzf.MAX_BLOCK_SIZE) {
-                throw corrupt(blockOffset, "uncompressed size " + isize + " exceeds 64 KiB");
-            }
-            int from = out.position();
-            ByteBuffer window = out.slice().limit(isize);
-            try {
-                inflater.inflate(batch.compressed, start + Bgzf.HEADER_SIZE,
-                        size - Bgzf.HEADER_SIZE - Bgzf.FOOTER_SIZE, window);
-            } catch (DataFormatException e) {
-                throw corrupt(blockOffset, "invalid deflate data (" + e.getMessage() + ")");
-            }
-            check.reset();
-            check.update(out.duplicate().position(from).limit(from + isize));
-            if ((int) check.getValue() != expectedCrc) {
-                throw corrupt(blockOffset, "CRC32 mismatch: the data is damaged");
-            }
-            out.position(from + isize);
+            decoder.inflate(batch.compressed, start, size, out, inflater, reader.source(), blockOffset);
             blockOffset += size;
         }
         out.flip();
-    }
-
-    private InputException corrupt(long offset, String what) {
-        return new InputException(reader.source() + ": corrupt BGZF block at compressed offset " + offset + ": " + what);
     }
 
     private void recycle(Batch batch) {

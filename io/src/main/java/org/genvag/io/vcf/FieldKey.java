@@ -5,11 +5,14 @@ import java.nio.charset.StandardCharsets;
 /** An INFO or FORMAT key encoded once, so that looking it up in every record allocates nothing. */
 public final class FieldKey {
     final byte[] bytes;
+    /** The first byte repeated eight times, for the SWAR search of {@link VcfRecord#info}. */
+    final long firstBytePattern;
     private final String name;
 
     private FieldKey(String name) {
         this.name = name;
         this.bytes = name.getBytes(StandardCharsets.US_ASCII);
+        this.firstBytePattern = org.genvag.io.text.Swar.broadcast(bytes[0]);
     }
 
     public static FieldKey of(String name) {

@@ -284,20 +284,26 @@ public final class VcfRecord {
         int s = fieldStart(INFO);
         int e = fieldEnd(INFO);
         byte[] k = key.bytes;
+        // Search for the key's first byte eight bytes at a time, then check it starts an entry and is the whole key:
+        // most of INFO is skipped without looking at its ';' separators one entry at a time.
         int p = s;
-        while (p < e) {
-            int semi = Swar.indexOf(buf, p, e, (byte) ';', SEMI_PATTERN);
-            int entryEnd = semi < 0 ? e : semi;
-            if (entryEnd - p >= k.length && matches(p, k)) {
-                int after = p + k.length;
-                if (after == entryEnd) {
+        int last = e - k.length;
+        while (p <= last) {
+            int hit = Swar.indexOf(buf, p, last + 1, k[0], key.firstBytePattern);
+            if (hit < 0) {
+                return -1;
+            }
+            if ((hit == s || buf.get(hit - 1) == ';') && matches(hit, k)) {
+                int after = hit + k.length;
+                if (after == e || buf.get(after) == ';') {
                     return ((long) after << 32) | after;
                 }
                 if (buf.get(after) == '=') {
-                    return ((long) (after + 1) << 32) | entryEnd;
+                    int semi = Swar.indexOf(buf, after + 1, e, (byte) ';', SEMI_PATTERN);
+                    return ((long) (after + 1) << 32) | (semi < 0 ? e : semi);
                 }
             }
-            p = entryEnd + 1;
+            p = hit + 1;
         }
         return -1;
     }

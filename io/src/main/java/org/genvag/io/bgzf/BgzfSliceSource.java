@@ -1,0 +1,117 @@
+package org.genvag.io.bgzf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+
+import org.genvag.core.error.InputException;
+
+/**
+ * Reads only the given ranges of a BGZF file, as an index (tabix, BAI, CSI) gives them: pairs of virtual offsets
+ * {@code [start, end)}, sorted and non-overlapping. Each block is inflated and checked as in a full read; the file's
+ * EOF block is checked up front, so a truncated file is an error here too. Single-threaded: an indexed read touches
+ * a small part of the file by design.
+ */
+public final class BgzfSliceSource implements ByteSource {
+    private final FileChannel channel;
+    private final String source;
+    private final long[] starts;
+    private final long[] ends;
+    private final BlockInflater inflater;
+    private final BlockDecoder decoder = new BlockDecoder();
+    private final byte[] block = new byte[Bgzf.MAX_BLOCK_SIZE];
+    private final ByteBuffer out = ByteBuffer.allocateDirect(Bgzf.MAX_BLOCK_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+    private int chunk = -1;
+    private CompressedBlockReader reader;
+    private long blockOffset;
+    private long compressedBytes;
+
+    public BgzfSliceSource(Path file, long[] startVirtual, long[] endVirtual) throws IOException {
+        if (startVirtual.length != endVirtual.length) {
+            throw new IllegalArgumentException("starts and ends differ in length");
+        }
+        this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        this.source = file.toString();
+        this.starts = startVirtual.clone();
+        this.ends = endVirtual.clone();
+        this.inflater = BlockInflaters.best().get();
+        checkEof();
+    }
+
+    private void checkEof() throws IOException {
+        long size = channel.size();
+        byte[] tail = new byte[Bgzf.EOF_BLOCK.length];
+        ByteBuffer b = ByteBuffer.wrap(tail);
+        if (size >= tail.length) {
+            channel.read(b, size - tail.length);
+        }
+        if (size < tail.length || !Arrays.equals(tail, Bgzf.EOF_BLOCK)) {
+            close();
+            throw new InputException(source + ": missing BGZF EOF block at compressed offset " + size
+                    + ": the file is truncated or its writer did not finish");
+        }
+    }
+
+    @Override
+    public ByteBuffer next() throws IOException {
+        while (true) {
+            if (reader == null || pastEnd()) {
+                if (++chunk >= starts.length) {
+                    return null;
+                }
+                blockOffset = starts[chunk] >>> 16;
+                channel.position(blockOffset);
+                InputStream in = new java.io.BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
+                reader = new CompressedBlockReader(in, source, blockOffset, false);
+            }
+            long thisBlock = blockOffset;
+            int size = reader.next(block, 0);
+            if (size < 0) {
+                throw new InputException(source + ": the index points past the end of the file (compressed offset "
+                        + thisBlock + "): is the index for another version of this file?");
+            }
+            compressedBytes += size;
+            blockOffset += size;
+            out.clear();
+            decoder.inflate(block, 0, size, out, inflater, source, thisBlock);
+            int from = thisBlock == (starts[chunk] >>> 16) ? (int) (starts[chunk] & 0xffff) : 0;
+            int to = thisBlock == (ends[chunk] >>> 16) ? (int) (ends[chunk] & 0xffff) : out.position();
+            if (from > out.position() || to > out.position()) {
+                throw new InputException(source + ": the index points inside block " + thisBlock + " beyond its "
+                        + out.position() + " bytes: is the index for another version of this file?");
+            }
+            if (to > from) {
+                out.position(from).limit(to);
+                return out;
+            }
+        }
+    }
+
+    /** The current chunk is done once the next block starts at or after its end's block (end offset 0 there). */
+    private boolean pastEnd() {
+        long endBlock = ends[chunk] >>> 16;
+        return blockOffset > endBlock || (blockOffset == endBlock && (ends[chunk] & 0xffff) == 0);
+    }
+
+    @Override
+    public long compressedOffset() {
+        return blockOffset;
+    }
+
+    /** Compressed bytes read so far. */
+    public long compressedBytesRead() {
+        return compressedBytes;
+    }
+
+    @Override
+    public void close() throws IOException {
+        inflater.close();
+        channel.close();
+    }
+}
