@@ -1,21 +1,25 @@
 package org.genvag.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.genvag.core.genome.GeneResolution;
-import org.genvag.core.genome.GeneResolver;
 import org.genvag.core.genome.GenomeBuild;
+import org.genvag.core.panel.GenePanel;
+import org.genvag.core.panel.PanelGene;
+import org.genvag.core.panel.PanelResolver;
 import org.genvag.io.genes.GeneTableReader;
-import org.genvag.io.text.TabFields;
+import org.genvag.io.panel.PanelFiltering;
+import org.genvag.io.panel.PanelReadPlan;
+import org.genvag.io.panel.PanelReader;
+import org.genvag.io.vcf.VcfReader;
+import org.genvag.io.vcf.VcfValidator;
 import org.genvag.testdata.BamGenerator;
 import org.genvag.testdata.Contig;
 import org.genvag.testdata.Region;
@@ -23,71 +27,106 @@ import org.genvag.testdata.SyntheticGenome;
 import org.genvag.testdata.VcfGenerator;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+/**
+ * The pipeline on bundled data: a real exome VCF (HapMap samples, chromosome 22, GRCh37) validated and filtered to a
+ * gene panel; the 944-gene benchmark panel resolved on GRCh38; a synthetic tumour VCF and BAM over the
+ * tumour-agnostic biomarker genes, filtered to those genes. Later steps (coverage, biomarkers, MSI) join as they
+ * are built.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run genvag's pipeline on bundled demo data and print what it found.")
 final class DemoCommand implements Callable<Integer> {
-    private static final String PANEL = "metabolic-944.tsv";
-    private static final List<String> TUMOUR_AGNOSTIC_GENES = List.of("NTRK1", "NTRK2", "NTRK3", "RET", "BRAF",
-            "MLH1", "MSH2", "MSH6", "PMS2", "ERBB2");
+    private static final String[] BUNDLED = {"hapmap_exome_chr22.vcf.gz", "chr22-genes.txt", "metabolic-944.tsv",
+        "tumour-agnostic.txt"};
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--out-dir", description = "where to write the demo's outputs (default: a new temp directory)")
     Path outDir;
 
     @Override
     public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
         Path dir = outDir != null ? Files.createDirectories(outDir) : Files.createTempDirectory("genvag-demo-");
-        GeneResolver grch38 = GeneTableReader.bundled(GenomeBuild.GRCH38);
-
-        List<String> panel = readPanel();
-        int found = 0;
-        List<String> unresolved = new ArrayList<>();
-        for (String name : panel) {
-            if (grch38.resolve(name) instanceof GeneResolution.Found) {
-                found++;
-            } else {
-                unresolved.add(name);
+        Path inputs = Files.createDirectories(dir.resolve("inputs"));
+        for (String name : BUNDLED) {
+            try (InputStream in = DemoCommand.class.getResourceAsStream("demo/" + name)) {
+                Files.copy(in, inputs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        System.out.printf("panel %s: %d genes, %d resolved on GRCh38, unresolved: %s%n", PANEL, panel.size(), found,
-                unresolved.isEmpty() ? "none" : unresolved);
 
+        out.println("1. Real exome VCF (HapMap samples, chr22, GRCh37): validate");
+        Path hapmap = inputs.resolve("hapmap_exome_chr22.vcf.gz");
+        try (VcfReader reader = VcfReader.open(hapmap.toString(), 2)) {
+            var problems = new ArrayList<org.genvag.io.vcf.VcfProblem>();
+            var v = new VcfValidator(false, problems::add).validate(reader);
+            out.printf("   %d records, %d samples, %d errors, %d warnings%n", v.records(), reader.samples().size(),
+                    v.errors(), v.warnings());
+        }
+
+        out.println("2. Filter it to a chromosome 22 gene panel");
+        Path kept = dir.resolve("hapmap_exome_chr22.panel.vcf.gz");
+        PanelFiltering.Result f = PanelFiltering.run(hapmap.toString(), kept.toString(), new PanelFiltering.Options(
+                List.of(inputs.resolve("chr22-genes.txt")), GenomeBuild.GRCH37, 0, false, PanelReadPlan.Mode.AUTO, 2,
+                true));
+        out.printf("   %d of %d records kept in %d genes -> %s (+ .tbi)%n", f.recordsKept(), f.recordsRead(),
+                f.panels().get(0).genes().size(), kept);
+        printTopGenes(out, f);
+
+        out.println("3. The 944-gene benchmark panel on GRCh38");
+        GenePanel metabolic = PanelResolver.resolve(PanelReader.read(inputs.resolve("metabolic-944.tsv")),
+                GeneTableReader.bundled(GenomeBuild.GRCH38), false);
+        out.printf("   %d genes resolved, %d unresolved%n", metabolic.genes().size(), metabolic.unresolved().size());
+
+        out.println("4. Synthetic tumour sample over the tumour-agnostic biomarker genes (GRCh38)");
+        GenePanel biomarkers = PanelResolver.resolve(PanelReader.read(inputs.resolve("tumour-agnostic.txt")),
+                GeneTableReader.bundled(GenomeBuild.GRCH38), false);
+        for (PanelGene g : biomarkers.genes()) {
+            out.printf("   %-6s chr%s:%d-%d (%s, from '%s' by %s)%n", g.gene().symbol(), g.gene().contig(),
+                    g.gene().start(), g.gene().end(), g.gene().ensemblId(), g.query(), g.resolvedBy());
+        }
+        biomarkers.unresolved().forEach(u -> out.println("   warning: " + u));
         List<Contig> contigs = Contig.parse("GRCh38", true);
         SyntheticGenome genome = new SyntheticGenome(7);
         List<Region> targets = new ArrayList<>();
-        System.out.println("tumour-agnostic biomarker genes (GRCh38):");
-        for (String name : TUMOUR_AGNOSTIC_GENES) {
-            var gene = ((GeneResolution.Found) grch38.resolve(name)).gene();
-            System.out.printf("  %-6s chr%s:%d-%d (%s)%n", gene.symbol(), gene.contig(), gene.start(), gene.end(),
-                    gene.ensemblId());
-            int contig = GenomeBuild.PRIMARY_CONTIGS.indexOf(gene.contig());
-            targets.add(new Region(contig, gene.start() - 1L, Math.min(gene.end(), gene.start() - 1L + 20_000)));
+        for (PanelGene g : biomarkers.genes()) {
+            int contig = GenomeBuild.PRIMARY_CONTIGS.indexOf(g.gene().contig());
+            targets.add(new Region(contig, g.gene().start() - 1L, Math.min(g.gene().end(), g.gene().start() + 20_000L)));
         }
-        targets.sort(java.util.Comparator.comparingInt(Region::contigIndex).thenComparingLong(Region::start));
-
-        Path vcf = dir.resolve("demo-tumour.vcf.gz");
-        long records = new VcfGenerator(genome, contigs, 1, 7).write(20_000, vcf);
+        Path tumourVcf = dir.resolve("demo-tumour.vcf.gz");
+        long records = new VcfGenerator(genome, contigs, 1, 7).write(200_000, tumourVcf);
         Path bam = dir.resolve("demo-tumour.bam");
-        long reads = new BamGenerator(genome, contigs, BamGenerator.Options.defaults().withSeed(7))
-                .write(targets, bam);
-        System.out.printf("generated %s (%d records) and %s (%d reads, 30x over the genes above)%n", vcf, records,
-                bam, reads);
-        System.out.println("outputs in " + dir);
+        long reads = new BamGenerator(genome, contigs, BamGenerator.Options.defaults().withSeed(7)).write(targets, bam);
+        out.printf("   generated %s (%d records) and %s (%d reads, 30x over the genes' first 20 kb)%n", tumourVcf,
+                records, bam, reads);
+        Path tumourKept = dir.resolve("demo-tumour.biomarker-genes.vcf.gz");
+        PanelFiltering.Result t = PanelFiltering.run(tumourVcf.toString(), tumourKept.toString(),
+                new PanelFiltering.Options(List.of(inputs.resolve("tumour-agnostic.txt")), null, 0, false,
+                        PanelReadPlan.Mode.AUTO, 2, false));
+        out.printf("   %d of %d records fall in the biomarker genes -> %s%n", t.recordsKept(), t.recordsRead(),
+                tumourKept);
+        printTopGenes(out, t);
+        out.println("outputs in " + dir);
         return 0;
     }
 
-    private static List<String> readPanel() throws IOException {
-        List<String> genes = new ArrayList<>();
-        try (InputStream in = DemoCommand.class.getResourceAsStream("demo/" + PANEL);
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.startsWith("#") || line.startsWith("symbol\t") || line.isBlank()) {
-                    continue;
-                }
-                genes.add(TabFields.split(line, '\t').get(0));
+    private static void printTopGenes(PrintWriter out, PanelFiltering.Result r) {
+        List<Integer> labels = new ArrayList<>();
+        for (int i = 0; i < r.perLabel().length; i++) {
+            if (r.perLabel()[i] > 0) {
+                labels.add(i);
             }
         }
-        return genes;
+        labels.sort((a, b) -> Long.compare(r.perLabel()[b], r.perLabel()[a]));
+        StringBuilder sb = new StringBuilder("   records per gene:");
+        for (int i : labels.subList(0, Math.min(8, labels.size()))) {
+            sb.append(' ').append(r.intervals().geneOf(i)).append('=').append(r.perLabel()[i]);
+        }
+        out.println(labels.isEmpty() ? "   no records in the panel genes" : sb.toString());
     }
 }

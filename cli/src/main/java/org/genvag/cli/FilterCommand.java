@@ -2,28 +2,18 @@ package org.genvag.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.genvag.core.error.InputException;
-import org.genvag.core.genome.GeneResolver;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelIntervals;
-import org.genvag.core.panel.PanelResolver;
 import org.genvag.core.panel.Unresolved;
-import org.genvag.io.genes.GeneTableReader;
-import org.genvag.io.panel.BuildDetector;
+import org.genvag.io.panel.PanelFiltering;
 import org.genvag.io.panel.PanelReadPlan;
-import org.genvag.io.panel.PanelReader;
-import org.genvag.io.panel.PanelVcfFilter;
-import org.genvag.io.vcf.VcfReader;
-import org.genvag.io.vcf.VcfRecord;
-import org.genvag.io.vcf.VcfWriter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,8 +26,6 @@ import picocli.CommandLine.Spec;
             "Records are written byte-identical plus INFO GENVAG_GENES (genes hit) and GENVAG_PANELS (panels hit).",
             "Panels: gene list, TSV with a gene column, BED, or PanelApp JSON."})
 final class FilterCommand implements Callable<Integer> {
-    private static final byte[] GENES_KEY = "GENVAG_GENES".getBytes(StandardCharsets.US_ASCII);
-
     @Spec
     CommandSpec spec;
 
@@ -72,124 +60,44 @@ final class FilterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (padding < 0) {
-            throw new InputException("--padding must be >= 0, got " + padding);
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        PanelReadPlan.Mode readMode = switch (mode.toLowerCase(java.util.Locale.ROOT)) {
+        PanelReadPlan.Mode readMode = switch (mode.toLowerCase(Locale.ROOT)) {
             case "auto" -> PanelReadPlan.Mode.AUTO;
             case "stream" -> PanelReadPlan.Mode.STREAM;
             case "index" -> PanelReadPlan.Mode.INDEX;
             default -> throw new InputException("--mode must be auto, stream or index, got '" + mode + "'");
         };
-        // When the index may be used, read the header on one thread: a parallel reader would start inflating the
-        // whole file ahead of a decision that may skip 98% of it.
-        boolean mayIndex = readMode != PanelReadPlan.Mode.STREAM && !in.equals("-")
-                && java.nio.file.Files.isRegularFile(Path.of(in + ".tbi"));
-        try (VcfReader streamed = VcfReader.open(in, mayIndex ? 1 : threads.count())) {
-            VcfReader reader = streamed;
-            GenomeBuild b = chooseBuild(reader);
-            GeneResolver genes = GeneTableReader.bundled(b);
-            List<GenePanel> resolved = new ArrayList<>();
-            for (Path p : panels) {
-                resolved.add(PanelResolver.resolve(PanelReader.read(p), genes, strict));
-            }
-            PanelIntervals intervals = PanelIntervals.of(resolved, padding);
-            PanelReadPlan plan = PanelReadPlan.choose(in, streamed.header(), intervals, readMode);
-            if (plan.indexed()) {
-                reader = plan.openIndexed(in, streamed);
-            } else if (mayIndex) {
-                reader = VcfReader.open(in, threads.count());
-            }
-            PanelVcfFilter filter = new PanelVcfFilter(intervals, reader.contigs(), reader.source());
-            List<String> panelNames = new ArrayList<>();
-            resolved.forEach(p -> panelNames.add(p.name()));
-            try (VcfWriter writer = VcfWriter.open(out, index, reader.contigs().names())) {
-                writer.writeHeader(reader.header().linesWith(List.of(
-                        "##INFO=<ID=GENVAG_GENES,Number=.,Type=String,Description=\"Panel genes or regions whose "
-                                + "span (padding " + padding + ") overlaps the record's REF (genvag filter)\">",
-                        "##INFO=<ID=GENVAG_PANELS,Number=.,Type=String,Description=\"Panels hit (genvag filter)\">",
-                        "##genvag_filter=<panels=\"" + String.join(",", panelNames) + "\",build=" + b + ",padding="
-                                + padding + ">")));
-                VcfRecord r = new VcfRecord();
-                while (reader.next(r)) {
-                    if (filter.test(r)) {
-                        writer.write(r, GENES_KEY, withPanels(filter, intervals));
-                    }
-                }
-                writer.commit();
-            } finally {
-                if (reader != streamed) {
-                    reader.close();
-                }
-            }
-            summary(err, reader, b, resolved, intervals, filter);
-            err.println("  read: " + plan.reason());
-        }
+        PanelFiltering.Result r = PanelFiltering.run(in, out, new PanelFiltering.Options(panels,
+                build == null ? null : GenomeBuild.parse(build), padding, strict, readMode, threads.count(), index));
+        summary(spec.commandLine().getErr(), r);
         return 0;
     }
 
-    /** GENVAG_GENES value, then ";GENVAG_PANELS=..." so one INFO insertion carries both tags. */
-    private static byte[] withPanels(PanelVcfFilter filter, PanelIntervals intervals) {
-        StringBuilder panelsHit = new StringBuilder();
-        int last = -1;
-        for (int h = 0; h < filter.hitCount(); h++) {
-            int p = intervals.panelOf(filter.hitLabel(h));
-            if (p != last && panelsHit.indexOf(intervals.panels().get(p).name()) < 0) {
-                panelsHit.append(panelsHit.length() > 0 ? "," : "").append(safe(intervals.panels().get(p).name()));
-            }
-            last = p;
-        }
-        byte[] genes = filter.genesValue();
-        byte[] tail = (";GENVAG_PANELS=" + panelsHit).getBytes(StandardCharsets.US_ASCII);
-        byte[] out = java.util.Arrays.copyOf(genes, genes.length + tail.length);
-        System.arraycopy(tail, 0, out, genes.length, tail.length);
-        return out;
-    }
-
-    private static String safe(String s) {
-        return s.replace(';', '_').replace('=', '_').replace(',', '_').replace(' ', '_');
-    }
-
-    private GenomeBuild chooseBuild(VcfReader reader) {
-        Optional<BuildDetector.Detected> detected = BuildDetector.detect(reader.header());
-        if (build != null) {
-            GenomeBuild asked = GenomeBuild.parse(build);
-            if (detected.isPresent() && detected.get().build() != asked) {
-                throw new InputException("genome build mismatch: --build " + asked + ", but " + reader.source()
-                        + " is " + detected.get().build() + " (" + detected.get().evidence() + ")");
-            }
-            return asked;
-        }
-        return detected.map(BuildDetector.Detected::build).orElseThrow(() -> new InputException(reader.source()
-                + ": the header does not tell the genome build (no chromosome 1 length, no ##reference naming one):"
-                + " give --build GRCh37 or --build GRCh38"));
-    }
-
-    private void summary(PrintWriter err, VcfReader reader, GenomeBuild b, List<GenePanel> panels,
-                         PanelIntervals intervals, PanelVcfFilter filter) {
-        err.printf("genvag filter: %s (%s): %d records read, %d kept%n", reader.source(), b, filter.recordsRead(),
-                filter.recordsKept());
-        for (GenePanel p : panels) {
-            err.printf("  panel %s: %d genes resolved, %d regions, %d unresolved; %d bases%s%n", p.label(),
-                    p.genes().size(), p.regions().size(), p.unresolved().size(), intervals.index().coveredBases(),
-                    intervals.padding() > 0 ? " (padding " + intervals.padding() + ")" : "");
+    static void summary(PrintWriter err, PanelFiltering.Result r) {
+        PanelIntervals intervals = r.intervals();
+        err.printf("genvag filter: %s (%s, %s): %d records read, %d kept%n", r.source(), r.build(),
+                r.buildEvidence(), r.recordsRead(), r.recordsKept());
+        for (GenePanel p : r.panels()) {
+            err.printf("  panel %s: %d genes resolved, %d regions, %d unresolved%n", p.label(), p.genes().size(),
+                    p.regions().size(), p.unresolved().size());
             for (Unresolved u : p.unresolved()) {
                 err.println("    warning: " + u);
             }
         }
-        if (!filter.renamedContigs().isEmpty()) {
-            List<String> r = filter.renamedContigs();
-            err.println("  contig names: VCF and panel name contigs differently; matched " + r.size() + " contigs ("
-                    + String.join(", ", r.subList(0, Math.min(4, r.size()))) + (r.size() > 4 ? ", ..." : "") + ")");
+        err.printf("  %d bases in the panels%s%n", intervals.index().coveredBases(),
+                intervals.padding() > 0 ? " (padding " + intervals.padding() + ")" : "");
+        if (!r.renamedContigs().isEmpty()) {
+            List<String> n = r.renamedContigs();
+            err.println("  contig names: VCF and panel name contigs differently; matched " + n.size() + " contigs ("
+                    + String.join(", ", n.subList(0, Math.min(4, n.size()))) + (n.size() > 4 ? ", ..." : "") + ")");
         }
-        if (filter.repositions() > 0) {
-            err.println("  input is not sorted: " + filter.repositions() + " records were looked up by binary search");
+        if (r.unsortedLookups() > 0) {
+            err.println("  input is not sorted: " + r.unsortedLookups() + " records were looked up by binary search");
         }
+        err.println("  read: " + r.readPlan());
         err.println("  records per gene (gene, panel, records):");
         for (int label = 0; label < intervals.labelCount(); label++) {
             err.printf("    %s\t%s\t%d%n", intervals.geneOf(label),
-                    intervals.panels().get(intervals.panelOf(label)).name(), filter.hits(label));
+                    intervals.panels().get(intervals.panelOf(label)).name(), r.perLabel()[label]);
         }
     }
 }

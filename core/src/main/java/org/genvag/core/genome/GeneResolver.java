@@ -24,9 +24,9 @@ public final class GeneResolver {
     private final Map<String, Gene> mergedInto = new HashMap<>();
     private final Map<String, List<Gene>> bySymbol = new HashMap<>(1 << 17);
     // Built on first use: a panel of official symbols never needs them, and they are most of the start-up cost.
-    private volatile Map<String, List<Gene>> byEnsembl;
-    private volatile Map<String, List<Gene>> byEntrez;
-    private volatile Map<String, List<Gene>> byAlias;
+    private final Lazy<Map<String, List<Gene>>> byEnsembl = new Lazy<>(this::buildByEnsembl);
+    private final Lazy<Map<String, List<Gene>>> byEntrez = new Lazy<>(this::buildByEntrez);
+    private final Lazy<Map<String, List<Gene>>> byAlias = new Lazy<>(this::buildByAlias);
 
     public GeneResolver(GenomeBuild build, List<Gene> genes) {
         this.build = build;
@@ -36,60 +36,56 @@ public final class GeneResolver {
         }
     }
 
-    private Map<String, List<Gene>> byEnsembl() {
-        Map<String, List<Gene>> m = byEnsembl;
-        if (m == null) {
-            synchronized (this) {
-                if (byEnsembl == null) {
-                    Map<String, List<Gene>> built = new HashMap<>(1 << 17);
-                    mergedInto.forEach((ensemblId, gene) -> add(built, ensemblId, gene));
-                    for (Gene gene : genes) {
-                        add(built, gene.ensemblId(), gene);
-                    }
-                    byEnsembl = built;
-                }
-                m = byEnsembl;
-            }
+    /** A value built on first use, once, safely across threads. */
+    private static final class Lazy<T> {
+        private final java.util.function.Supplier<T> build;
+        private volatile T value;
+
+        Lazy(java.util.function.Supplier<T> build) {
+            this.build = build;
         }
-        return m;
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    if (value == null) {
+                        value = build.get();
+                    }
+                    v = value;
+                }
+            }
+            return v;
+        }
     }
 
-    private Map<String, List<Gene>> byEntrez() {
-        Map<String, List<Gene>> m = byEntrez;
-        if (m == null) {
-            synchronized (this) {
-                if (byEntrez == null) {
-                    Map<String, List<Gene>> built = new HashMap<>(1 << 16);
-                    for (Gene gene : genes) {
-                        for (String id : gene.entrezIds()) {
-                            add(built, id, gene);
-                        }
-                    }
-                    byEntrez = built;
-                }
-                m = byEntrez;
-            }
+    private Map<String, List<Gene>> buildByEnsembl() {
+        Map<String, List<Gene>> built = new HashMap<>(1 << 17);
+        mergedInto.forEach((ensemblId, gene) -> add(built, ensemblId, gene));
+        for (Gene gene : genes) {
+            add(built, gene.ensemblId(), gene);
         }
-        return m;
+        return built;
     }
 
-    private Map<String, List<Gene>> byAlias() {
-        Map<String, List<Gene>> m = byAlias;
-        if (m == null) {
-            synchronized (this) {
-                if (byAlias == null) {
-                    Map<String, List<Gene>> built = new HashMap<>(1 << 18);
-                    for (Gene gene : genes) {
-                        for (String alias : gene.aliases()) {
-                            add(built, alias, gene);
-                        }
-                    }
-                    byAlias = built;
-                }
-                m = byAlias;
+    private Map<String, List<Gene>> buildByEntrez() {
+        Map<String, List<Gene>> built = new HashMap<>(1 << 16);
+        for (Gene gene : genes) {
+            for (String id : gene.entrezIds()) {
+                add(built, id, gene);
             }
         }
-        return m;
+        return built;
+    }
+
+    private Map<String, List<Gene>> buildByAlias() {
+        Map<String, List<Gene>> built = new HashMap<>(1 << 18);
+        for (Gene gene : genes) {
+            for (String alias : gene.aliases()) {
+                add(built, alias, gene);
+            }
+        }
+        return built;
     }
 
     public GenomeBuild build() {
@@ -106,16 +102,16 @@ public final class GeneResolver {
         if (key.startsWith("ENSG")) {
             int dot = key.indexOf('.');
             // Ensembl versions (ENSG00000157764.14) change between releases; the stable ID does not.
-            return lookup(name, byEnsembl(), dot < 0 ? key : key.substring(0, dot), GeneResolution.MatchedBy.ENSEMBL_ID);
+            return lookup(name, byEnsembl.get(), dot < 0 ? key : key.substring(0, dot), GeneResolution.MatchedBy.ENSEMBL_ID);
         }
         if (!key.isEmpty() && isDigits(key)) {
-            return lookup(name, byEntrez(), key, GeneResolution.MatchedBy.ENTREZ_ID);
+            return lookup(name, byEntrez.get(), key, GeneResolution.MatchedBy.ENTREZ_ID);
         }
         GeneResolution bySym = lookup(name, bySymbol, key, GeneResolution.MatchedBy.SYMBOL);
         if (!(bySym instanceof GeneResolution.Unknown)) {
             return bySym;
         }
-        return lookup(name, byAlias(), key, GeneResolution.MatchedBy.ALIAS);
+        return lookup(name, byAlias.get(), key, GeneResolution.MatchedBy.ALIAS);
     }
 
     /** Merges rows that are models of one gene (see class doc); {@code mergedInto} learns every merged row's ID. */

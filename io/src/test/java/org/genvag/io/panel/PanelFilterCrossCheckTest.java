@@ -30,17 +30,33 @@ class PanelFilterCrossCheckTest {
     private static final String QUERY = "%CHROM\t%POS\t%REF\t%ALT\n";
 
     static List<String> genvagKeeps(Path vcf, PanelIntervals panel) throws IOException {
-        List<String> kept = new ArrayList<>();
         try (VcfReader reader = VcfReader.open(vcf.toString(), 2)) {
-            PanelVcfFilter filter = new PanelVcfFilter(panel, reader.contigs(), reader.source());
-            VcfRecord r = new VcfRecord();
-            while (reader.next(r)) {
-                if (filter.test(r)) {
-                    kept.add(r.contigName() + "\t" + r.pos() + "\t" + r.ref() + "\t" + r.alt());
-                }
+            return keep(reader, panel);
+        }
+    }
+
+    /** CHROM POS REF ALT of the records the panel filter keeps. */
+    static List<String> keep(VcfReader reader, PanelIntervals panel) throws IOException {
+        List<String> kept = new ArrayList<>();
+        PanelVcfFilter filter = new PanelVcfFilter(panel, reader.contigs(), reader.source());
+        VcfRecord r = new VcfRecord();
+        while (reader.next(r)) {
+            if (filter.test(r)) {
+                kept.add(r.contigName() + "\t" + r.pos() + "\t" + r.ref() + "\t" + r.alt());
             }
         }
         return kept;
+    }
+
+    /** The same through the tabix index: only the chunks covering the panel are read. */
+    static List<String> genvagKeepsIndexed(Path gz, PanelIntervals panel) throws IOException {
+        try (VcfReader header = VcfReader.open(gz.toString(), 1)) {
+            PanelReadPlan plan = PanelReadPlan.choose(gz.toString(), header.header(), panel, PanelReadPlan.Mode.INDEX);
+            assertTrue(plan.indexed() && plan.reason().startsWith("jumping with the tabix index"), plan.reason());
+            try (VcfReader reader = plan.openIndexed(gz.toString(), header)) {
+                return keep(reader, panel);
+            }
+        }
     }
 
     static PanelIntervals panel(List<String> fixtures, GenomeBuild build, long padding) throws IOException {
@@ -88,6 +104,7 @@ class PanelFilterCrossCheckTest {
             }).toList();
             assertEquals(bt, ours, "bedtools intersect -u");
         }
+        assertEquals(ours, genvagKeepsIndexed(gz, panel), "genvag through the tabix index");
         assertTrue(ours.size() > 0, "the cross-check must keep something");
     }
 
@@ -138,6 +155,28 @@ class PanelFilterCrossCheckTest {
         Path in = dir.resolve("edges.vcf");
         Files.writeString(in, vcf);
         assertSameAsPeers(in, panel, true, dir, false);
+    }
+
+    @Test
+    void indexModeNeedsAnIndexAndRejectsAStaleOne(@TempDir Path dir) throws IOException {
+        PanelIntervals panel = panel(List.of("panels/chr22-genes.txt"), GenomeBuild.GRCH37, 0);
+        Path gz = dir.resolve("x.vcf.gz");
+        Files.copy(Fixtures.path("vcf/hapmap_exome_chr22.vcf.gz"), gz);
+        try (VcfReader header = VcfReader.open(gz.toString(), 1)) {
+            InputException e = assertThrows(InputException.class,
+                    () -> PanelReadPlan.choose(gz.toString(), header.header(), panel, PanelReadPlan.Mode.INDEX));
+            assertTrue(e.getMessage().contains("--mode index needs a tabix index"), e.getMessage());
+            assertTrue(PanelReadPlan.choose(gz.toString(), header.header(), panel, PanelReadPlan.Mode.AUTO).reason()
+                    .startsWith("streaming the whole file (no tabix index"));
+        }
+        PeerTool.require("tabix").run("-p", "vcf", gz.toString());
+        Files.setLastModifiedTime(gz.resolveSibling("x.vcf.gz.tbi"), java.nio.file.attribute.FileTime.fromMillis(0));
+        try (VcfReader header = VcfReader.open(gz.toString(), 1)) {
+            InputException e = assertThrows(InputException.class,
+                    () -> PanelReadPlan.choose(gz.toString(), header.header(), panel, PanelReadPlan.Mode.AUTO));
+            assertTrue(e.getMessage().endsWith("is older than " + gz + ": re-index it (tabix -f -p vcf " + gz
+                    + ") or use --mode stream"), e.getMessage());
+        }
     }
 
     @Test

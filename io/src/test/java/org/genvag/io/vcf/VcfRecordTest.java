@@ -72,6 +72,21 @@ class VcfRecordTest {
     }
 
     @Test
+    void infoKeysMatchWholeEntriesOnly() throws IOException {
+        try (VcfReader r = reader("chr1\t1\t.\tA\tC\t.\t.\tDP4=1,2,3,4;XDP=9;DP=5;NOTE=DP=7\tGT\t0\t0\n"
+                + "chr1\t2\t.\tA\tC\t.\t.\tDP=6\tGT\t0\t0\n")) {
+            VcfRecord rec = new VcfRecord();
+            r.next(rec);
+            assertEquals(5, rec.infoLong(FieldKey.of("DP"), -1), "not DP4, not XDP, not inside NOTE's value");
+            assertEquals("1,2,3,4", rec.infoString(FieldKey.of("DP4")));
+            assertEquals("DP=7", rec.infoString(FieldKey.of("NOTE")));
+            assertFalse(rec.hasInfo(FieldKey.of("D")));
+            r.next(rec);
+            assertEquals(6, rec.infoLong(FieldKey.of("DP"), -1), "key at the very start of INFO");
+        }
+    }
+
+    @Test
     void malformedFieldsNameFileAndLine() throws IOException {
         try (VcfReader r = reader("chr1\t12x\t.\tA\tC\t.\t.\t.\tGT\t0\t1\nchr1\t5\t.\tA\n")) {
             VcfRecord rec = new VcfRecord();
