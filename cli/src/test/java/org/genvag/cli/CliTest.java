@@ -38,8 +38,8 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "view", "validate", "filter", "panel", "genes", "generate", "generate vcf",
-        "generate fasta", "generate bam"})
+    @ValueSource(strings = {"demo", "view", "validate", "filter", "panel", "coverage", "genes", "generate",
+        "generate vcf", "generate fasta", "generate bam"})
     void everyCommandHasHelp(String command) {
         String[] words = (command + " --help").split(" ");
         Run r = run(words);
@@ -213,6 +213,33 @@ class CliTest {
         assertTrue(Files.readAllLines(bed).contains("chr7\t140719326\t140924928\tBRAF"), Files.readString(bed));
         Run strict = run("panel", "--panel", fixture("panels/tumour-agnostic.txt").toString(), "--strict");
         assertEquals(Main.EXIT_INPUT, strict.exit());
+    }
+
+    @Test
+    void coverageWritesItsFourReportsAndNamesABuildItCannotTell(@TempDir Path dir) throws IOException {
+        Path bed = dir.resolve("p.bed");
+        Files.writeString(bed, "seq1\t0\t1575\tS1\nseq2\t0\t1584\tS2\n");
+        String prefix = dir.resolve("cov").toString();
+        Run noBuild = run("coverage", "--bam", fixture("bam/rsamtools-ex1.bam").toString(), "--panel", bed.toString(),
+                "--out-prefix", prefix);
+        assertEquals(Main.EXIT_INPUT, noBuild.exit());
+        assertTrue(noBuild.err().contains("the header does not tell the genome build"), noBuild.err());
+        Run r = run("coverage", "--bam", fixture("bam/rsamtools-ex1.bam").toString(), "--panel", bed.toString(),
+                "--build", "GRCh38", "--out-prefix", prefix, "--thresholds", "5,10,20");
+        assertEquals(0, r.exit(), r.err());
+        for (String suffix : List.of(".regions.tsv", ".genes.tsv", ".lowcov.bed.gz", ".summary.json")) {
+            assertTrue(Files.size(Path.of(prefix + suffix)) > 0, suffix);
+        }
+        List<String> genes = Files.readAllLines(Path.of(prefix + ".genes.tsv"));
+        assertEquals("#gene\tpanel\tchrom\tstart\tend\tbases\tmean\tmedian\tmin\tpct_ge_5x\tpct_ge_10x"
+                + "\tpct_ge_20x\tqc", genes.get(0));
+        assertEquals(3, genes.size());
+        String summary = Files.readString(Path.of(prefix + ".summary.json"));
+        assertTrue(summary.contains("\"genes_failing_qc\"") && summary.contains("\"panel_bases\" : 3159"), summary);
+        Run badQc = run("coverage", "--bam", fixture("bam/rsamtools-ex1.bam").toString(), "--panel", bed.toString(),
+                "--build", "GRCh38", "--out-prefix", prefix, "--thresholds", "5,10", "--qc-depth", "20");
+        assertEquals(Main.EXIT_INPUT, badQc.exit());
+        assertEquals("genvag: error: the QC depth 20x must be one of the thresholds [5, 10]", badQc.err().strip());
     }
 
     @Test

@@ -1,0 +1,172 @@
+package org.genvag.testdata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+import org.genvag.core.genome.GenomeBuild;
+import org.genvag.core.panel.GenePanel;
+import org.genvag.core.panel.PanelIntervals;
+import org.genvag.core.panel.PanelResolver;
+import org.genvag.io.coverage.PanelCoverage;
+import org.genvag.io.genes.GeneTableReader;
+import org.genvag.io.panel.PanelReader;
+import org.genvag.testsupport.Fixtures;
+import org.genvag.testsupport.PeerTool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Panel coverage equals mosdepth's (`--by`, `--thresholds`, same flag mask and MAPQ) region by region, on real BAMs
+ * (paired-end, RNA-seq with splices) and on a synthetic 30x BAM with duplicates, clips, indels, low MAPQ, secondary
+ * and QC-failed reads; per-base depth equals `samtools depth -a` where no mates overlap.
+ */
+class CoverageCrossCheckTest {
+    private static final int[] THRESHOLDS = {1, 5, 10, 20, 30};
+
+    static PanelIntervals bedPanel(Path bed) throws IOException {
+        GenePanel p = PanelResolver.resolve(PanelReader.read(bed), GeneTableReader.bundled(GenomeBuild.GRCH38), true);
+        return PanelIntervals.of(List.of(p), 0);
+    }
+
+    static Map<String, String[]> gunzipRows(Path p) throws IOException {
+        Map<String, String[]> rows = new HashMap<>();
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(p))) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                rows.put(f[0] + ":" + f[1] + "-" + f[2], f);
+            }
+        }
+        return rows;
+    }
+
+    static void assertMatchesMosdepth(Path bam, Path panelBed, int flag, int mapq, Path dir) throws IOException {
+        PeerTool mosdepth = PeerTool.require("mosdepth");
+        PanelCoverage.Result r = PanelCoverage.run(bam.toString(), bedPanel(panelBed),
+                new PanelCoverage.Options(flag, mapq, THRESHOLDS, 20, 20, 0.95, 2));
+        Path regions = dir.resolve("regions.bed");
+        StringBuilder sb = new StringBuilder();
+        for (PanelCoverage.Region g : r.regions()) {
+            sb.append(g.contig()).append('\t').append(g.start()).append('\t').append(g.end()).append('\n');
+        }
+        Files.writeString(regions, sb);
+        String prefix = dir.resolve("md").toString();
+        mosdepth.run("-n", "--by", regions.toString(), "--thresholds", "1,5,10,20,30", "-F", String.valueOf(flag),
+                "-Q", String.valueOf(mapq), prefix, bam.toString());
+        Map<String, String[]> means = gunzipRows(Path.of(prefix + ".regions.bed.gz"));
+        Map<String, String[]> counts = gunzipRows(Path.of(prefix + ".thresholds.bed.gz"));
+        assertEquals(r.regions().size(), means.size());
+        int covered = 0;
+        for (PanelCoverage.Region g : r.regions()) {
+            String key = g.contig() + ":" + g.start() + "-" + g.end();
+            assertEquals(means.get(key)[3], String.format(Locale.ROOT, "%.2f", g.stats().mean()), "mean of " + key);
+            for (int t = 0; t < THRESHOLDS.length; t++) {
+                assertEquals(Long.parseLong(counts.get(key)[4 + t]), g.stats().basesAtLeast(t),
+                        "bases >= " + THRESHOLDS[t] + "x in " + key);
+            }
+            covered += g.stats().mean() > 0 ? 1 : 0;
+        }
+        assertTrue(covered > 0, "some region must have reads");
+    }
+
+    static Path indexedCopy(String fixture, Path dir) throws IOException {
+        Path bam = dir.resolve(Path.of(fixture).getFileName());
+        Files.copy(Fixtures.path(fixture), bam);
+        PeerTool.require("samtools").run("index", bam.toString());
+        return bam;
+    }
+
+    @Test
+    void realPairedEndBam(@TempDir Path dir) throws IOException {
+        Path bam = indexedCopy("bam/rsamtools-ex1.bam", dir);
+        Path bed = dir.resolve("p.bed");
+        Files.writeString(bed, "seq1\t0\t200\tA\nseq1\t150\t900\tB\nseq1\t1000\t1001\tC\nseq1\t1500\t1575\tD\n"
+                + "seq2\t0\t1584\tE\n");
+        assertMatchesMosdepth(bam, bed, 1796, 0, dir);
+        assertMatchesMosdepth(bam, bed, 1796 | 0x2, 30, Files.createDirectories(dir.resolve("q30")));
+    }
+
+    @Test
+    void realSplicedRnaSeqBam(@TempDir Path dir) throws IOException {
+        Path bam = indexedCopy("bam/genomicalignments-sm_treated1.bam", dir);
+        // Tiles over where the reads are, found with samtools, plus a tile with no reads.
+        String positions = PeerTool.require("samtools").runText("view", bam.toString());
+        StringBuilder bed = new StringBuilder();
+        int n = 0;
+        for (String line : positions.split("\n")) {
+            String[] f = line.split("\t");
+            if (n++ % 60 == 0) {
+                long p = Long.parseLong(f[3]);
+                bed.append(f[2]).append('\t').append(Math.max(0, p - 500)).append('\t').append(p + 3000)
+                        .append("\tT").append(n).append('\n');
+            }
+        }
+        bed.append("chr2R\t20000000\t20001000\tEMPTY\n");
+        Path bedFile = dir.resolve("tiles.bed");
+        Files.writeString(bedFile, bed);
+        assertMatchesMosdepth(bam, bedFile, 1796, 0, dir);
+    }
+
+    @Test
+    void syntheticBamWithEveryKindOfRead(@TempDir Path dir) throws IOException {
+        List<Contig> contigs = Contig.parse("synthetic:2:400000", false);
+        Path bam = dir.resolve("s.bam");
+        new BamGenerator(new SyntheticGenome(3), contigs, BamGenerator.Options.defaults().withDepth(30).withSeed(3))
+                .write(List.of(new Region(0, 10_000, 60_000), new Region(0, 100_000, 104_000),
+                        new Region(1, 0, 30_000)), bam);
+        Path bed = dir.resolve("p.bed");
+        Files.writeString(bed, "syn1\t9000\t20000\tG1\nsyn1\t19000\t61000\tG2\nsyn1\t99000\t105000\tG3\n"
+                + "syn1\t300000\t301000\tOUTSIDE\nsyn2\t0\t31000\tG4\n");
+        assertMatchesMosdepth(bam, bed, 1796, 0, dir);
+        assertMatchesMosdepth(bam, bed, 1796, 20, Files.createDirectories(dir.resolve("q20")));
+    }
+
+    /** One-base regions, one base apart, make region means per-base depths, which samtools depth gives too. */
+    @Test
+    void perBaseDepthEqualsSamtoolsDepthWithoutMateOverlaps(@TempDir Path dir) throws IOException {
+        Path bam = indexedCopy("bam/genomicalignments-sm_treated1.bam", dir);
+        String first = PeerTool.require("samtools").runText("view", bam.toString()).split("\n")[0];
+        String contig = first.split("\t")[2];
+        long start = Long.parseLong(first.split("\t")[3]) - 1;
+        StringBuilder bed = new StringBuilder();
+        for (long p = start; p < start + 4_000; p += 2) {
+            bed.append(contig).append('\t').append(p).append('\t').append(p + 1).append('\n');
+        }
+        Path bedFile = dir.resolve("bases.bed");
+        Files.writeString(bedFile, bed);
+        PanelCoverage.Result r = PanelCoverage.run(bam.toString(), bedPanel(bedFile),
+                new PanelCoverage.Options(1796, 0, THRESHOLDS, 20, 20, 0.95, 1));
+        Map<Long, Integer> samtools = new HashMap<>();
+        String depth = PeerTool.require("samtools").runText("depth", "-a", "-r",
+                contig + ":" + (start + 1) + "-" + (start + 4_000), bam.toString());
+        for (String line : depth.split("\n")) {
+            String[] f = line.split("\t");
+            samtools.put(Long.parseLong(f[1]) - 1, Integer.parseInt(f[2]));
+        }
+        List<String> differences = new ArrayList<>();
+        int nonZero = 0;
+        for (PanelCoverage.Region g : r.regions()) {
+            int ours = (int) g.stats().mean();
+            nonZero += ours > 0 ? 1 : 0;
+            if (ours != samtools.getOrDefault(g.start(), 0)) {
+                differences.add(g.start() + ": genvag " + ours + ", samtools " + samtools.get(g.start()));
+            }
+        }
+        assertEquals(List.of(), differences);
+        assertTrue(nonZero > 100, "the window must be covered, got " + nonZero + " covered bases");
+    }
+}
