@@ -55,6 +55,10 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler(Main::handle);
         try {
             return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("genvag: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB heap): give "
+                    + "the JVM more, e.g. GENVAG_JAVA_OPTS=-Xmx4g ./genvag ...");
+            return 1;
         } finally {
             out.flush();
             err.flush();

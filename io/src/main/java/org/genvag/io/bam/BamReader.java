@@ -92,7 +92,7 @@ public final class BamReader implements AutoCloseable {
             throw new InputException(name + ": corrupt BAM record " + (records + 1) + " (near compressed offset "
                     + source.compressedOffset() + "): impossible record size " + blockSize);
         }
-        ByteBuffer whole = require(4 + blockSize, "record " + (records + 1));
+        ByteBuffer whole = require(4 + blockSize, "a record");   // constant: no message is built per record
         records++;
         r.set(whole, whole.position() + 4, blockSize, records);
         consume(4 + blockSize);
@@ -221,8 +221,8 @@ public final class BamReader implements AutoCloseable {
     }
 
     private InputException truncated(String what) {
-        return new InputException(name + ": truncated BAM: the data ends inside " + what + " (after " + records
-                + " records)");
+        return new InputException(name + ": truncated BAM: the data ends inside " + what + " (record " + (records + 1)
+                + ")");
     }
 
     @Override

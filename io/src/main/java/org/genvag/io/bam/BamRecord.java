@@ -122,6 +122,26 @@ public final class BamRecord {
         return new String(b, StandardCharsets.US_ASCII);
     }
 
+    /** The read name's bytes (without the NUL), for keeping a name without decoding it. */
+    public byte[] readNameBytes() {
+        byte[] b = new byte[Math.max(0, readNameLength() - 1)];
+        buf.get(at + 32, b);
+        return b;
+    }
+
+    /** True when the read name is exactly {@code name}'s bytes; allocates nothing. */
+    public boolean readNameEquals(byte[] name) {
+        if (readNameLength() - 1 != name.length) {
+            return false;
+        }
+        for (int i = 0; i < name.length; i++) {
+            if (buf.get(at + 32 + i) != name[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Length of the record's data (block_size). */
     public int size() {
         return length;

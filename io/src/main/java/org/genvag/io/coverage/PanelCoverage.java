@@ -195,8 +195,8 @@ public final class PanelCoverage {
     }
 
     private static void finishContig(String name, PanelDepth depth, PanelIntervals panel, DepthStats[] perLabel,
-                                     DepthStats whole, Map<String, List<Region>> regionsByContig, List<LowStretch> low,
-                                     Options o, Set<String> done) {
+                                     DepthStats whole, Map<String, List<Region>> regionsByContig,
+                                     List<LowStretch> lowOut, Options o, Set<String> done) {
         ContigSegments s = depth.segments();
         String canonical = ContigNames.canonical(name);
         done.add(canonical);
@@ -206,6 +206,8 @@ public final class PanelCoverage {
         depth.finish();
         int[] d = depth.depths();
         List<Region> regions = new ArrayList<>();
+        DepthStats segment = new DepthStats(o.thresholds());
+        int low = o.lowDepth();
         int i = 0;
         while (i < s.size()) {
             // A merged region: segments that touch or overlap.
@@ -213,36 +215,23 @@ public final class PanelCoverage {
             long end = s.end(i);
             DepthStats rs = new DepthStats(o.thresholds());
             Set<String> genes = new LinkedHashSet<>();
-            long lowStart = -1;
-            Set<String> lowGenes = new LinkedHashSet<>();
             while (j < s.size() && s.start(j) <= end) {
                 end = Math.max(end, s.end(j));
                 int from = depth.offset(j);
                 int to = from + (int) (s.end(j) - s.start(j));
-                rs.add(d, from, to);
-                whole.add(d, from, to);
+                // One pass over the bases; region, genes and panel merge the segment's histogram.
+                segment.clear();
+                segment.add(d, from, to);
+                rs.merge(segment);
+                whole.merge(segment);
+                List<String> segmentGenes = new ArrayList<>(s.labelCount(j));
                 for (int k = 0; k < s.labelCount(j); k++) {
-                    perLabel[s.label(j, k)].add(d, from, to);
-                    genes.add(panel.geneOf(s.label(j, k)));
+                    perLabel[s.label(j, k)].merge(segment);
+                    segmentGenes.add(panel.geneOf(s.label(j, k)));
                 }
-                for (int b = from; b < to; b++) {
-                    long pos = s.start(j) + (b - from);
-                    if (d[b] < o.lowDepth()) {
-                        if (lowStart < 0) {
-                            lowStart = pos;
-                            lowGenes.clear();
-                        }
-                        for (int k = 0; k < s.labelCount(j); k++) {
-                            lowGenes.add(panel.geneOf(s.label(j, k)));
-                        }
-                    } else if (lowStart >= 0) {
-                        low.add(new LowStretch(name, lowStart, pos, String.join(",", lowGenes)));
-                        lowStart = -1;
-                    }
-                }
-                if (lowStart >= 0 && (j + 1 >= s.size() || s.start(j + 1) > s.end(j))) {
-                    low.add(new LowStretch(name, lowStart, s.end(j), String.join(",", lowGenes)));
-                    lowStart = -1;
+                genes.addAll(segmentGenes);
+                if (segment.min() < low) {
+                    lowStretches(name, s.start(j), d, from, to, low, String.join(",", segmentGenes), lowOut);
                 }
                 j++;
             }
@@ -250,6 +239,33 @@ public final class PanelCoverage {
             i = j;
         }
         regionsByContig.put(canonical, regions);
+    }
+
+    /** Runs of depth below {@code low} in one segment; a run touching the previous one (same contig) extends it. */
+    private static void lowStretches(String contig, long segStart, int[] d, int from, int to, int low, String genes,
+                                     List<LowStretch> out) {
+        int b = from;
+        while (b < to) {
+            while (b < to && d[b] >= low) {
+                b++;
+            }
+            if (b == to) {
+                return;
+            }
+            int runStart = b;
+            while (b < to && d[b] < low) {
+                b++;
+            }
+            long start = segStart + (runStart - from);
+            long end = segStart + (b - from);
+            LowStretch last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && last.contig().equals(contig) && last.end() == start) {
+                String joined = last.genes().equals(genes) ? genes : last.genes() + "," + genes;
+                out.set(out.size() - 1, new LowStretch(contig, last.start(), end, joined));
+            } else {
+                out.add(new LowStretch(contig, start, end, genes));
+            }
+        }
     }
 
     private static String sample(List<String> names) {

@@ -15,7 +15,7 @@ import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
  * M, = and X operations, split by D and N (mosdepth 0.3.3 leaves a deletion uncovered, as checked against it; an
  * insertion does not split a block); I, S, H and P cover nothing.
  * Where the two reads of a proper pair overlap, the overlap is counted once: the left read's blocks wait until its
- * mate arrives, keyed by both positions so that no read name is built unless positions match.
+ * mate arrives, keyed by both positions; names are compared as bytes.
  */
 final class ReadDepthWalker {
     private final int flagMask;
@@ -28,7 +28,7 @@ final class ReadDepthWalker {
     private long filtered;
     private long overlapsCorrected;
 
-    private record Pending(String name, long[] blocks, int matePos) {
+    private record Pending(byte[] name, long[] blocks, int matePos) {
     }
 
     ReadDepthWalker(PanelDepth depth, int flagMask, int minMapq) {
@@ -122,7 +122,7 @@ final class ReadDepthWalker {
 
     private void remember(BamRecord r, int pos, int matePos) {
         pending.computeIfAbsent(key(pos, matePos), k -> new ArrayList<>(1))
-                .add(new Pending(r.readName(), Arrays.copyOf(blocks, 2 * blockCount), matePos));
+                .add(new Pending(r.readNameBytes(), Arrays.copyOf(blocks, 2 * blockCount), matePos));
     }
 
     /** True when the mate was waiting and the overlap has been taken back. */
@@ -132,10 +132,9 @@ final class ReadDepthWalker {
         if (candidates == null) {
             return false;
         }
-        String name = r.readName();
         for (int i = 0; i < candidates.size(); i++) {
             Pending mate = candidates.get(i);
-            if (mate.name().equals(name)) {
+            if (r.readNameEquals(mate.name())) {
                 candidates.remove(i);
                 if (candidates.isEmpty()) {
                     pending.remove(k);
@@ -150,27 +149,24 @@ final class ReadDepthWalker {
 
     /** Where both reads' blocks cover a base, take one count back (mosdepth's pair-depth walk). */
     private void subtractOverlap(long[] mateBlocks) {
-        int n = blockCount + mateBlocks.length / 2;
-        long[] events = new long[2 * n];   // pos << 1 | (1 for an end), read's events first, then the mate's
+        // Events as pos << 21 | order << 1 | isEnd: sorting the longs orders by position and, at equal positions,
+        // keeps this read's events before its mate's, in their own order (a stable sort without boxing).
+        int n = 2 * (blockCount + mateBlocks.length / 2);
+        long[] events = new long[n];
         int e = 0;
-        for (int b = 0; b < blockCount; b++) {
-            events[e++] = blocks[2 * b] << 1;
-            events[e++] = (blocks[2 * b + 1] << 1) | 1;
+        for (int b = 0; b < blockCount; b++, e += 2) {
+            events[e] = blocks[2 * b] << 21 | (long) e << 1;
+            events[e + 1] = blocks[2 * b + 1] << 21 | (long) (e + 1) << 1 | 1;
         }
-        for (int b = 0; b < mateBlocks.length / 2; b++) {
-            events[e++] = mateBlocks[2 * b] << 1;
-            events[e++] = (mateBlocks[2 * b + 1] << 1) | 1;
+        for (int b = 0; b < mateBlocks.length / 2; b++, e += 2) {
+            events[e] = mateBlocks[2 * b] << 21 | (long) e << 1;
+            events[e + 1] = mateBlocks[2 * b + 1] << 21 | (long) (e + 1) << 1 | 1;
         }
-        // Stable by position: ties keep starts and ends in their original order, as a stable sort would.
-        Long[] boxed = new Long[e];
-        for (int i = 0; i < e; i++) {
-            boxed[i] = events[i];
-        }
-        Arrays.sort(boxed, (a, b) -> Long.compare(a >> 1, b >> 1));
+        Arrays.sort(events);
         int pairDepth = 0;
         long last = 0;
-        for (Long ev : boxed) {
-            long p = ev >> 1;
+        for (long ev : events) {
+            long p = ev >>> 21;
             boolean isEnd = (ev & 1) != 0;
             if (isEnd && pairDepth == 2) {
                 depth.addBlock(last, p, -1);

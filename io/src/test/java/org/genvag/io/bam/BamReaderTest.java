@@ -127,7 +127,7 @@ class BamReaderTest {
                 genvag(r);
             }
         });
-        assertTrue(e.getMessage().startsWith("cut.bam: truncated BAM: the data ends inside record "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cut.bam: truncated BAM: the data ends inside a record (record "), e.getMessage());
         e = assertThrows(InputException.class, () -> new BamReader(pieces("not a bam at all".getBytes(), 4, 1), "x.bam"));
         assertEquals("x.bam: not a BAM file (expected magic BAM\\1 at the start of the data)", e.getMessage());
         PeerTool samtools = PeerTool.require("samtools");
