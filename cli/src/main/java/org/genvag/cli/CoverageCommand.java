@@ -19,6 +19,7 @@ import org.genvag.core.panel.PanelIntervals;
 import org.genvag.core.panel.PanelResolver;
 import org.genvag.core.panel.Unresolved;
 import org.genvag.io.bam.BamReader;
+import org.genvag.io.coverage.BamReadPlan;
 import org.genvag.io.coverage.CoverageReports;
 import org.genvag.io.coverage.PanelCoverage;
 import org.genvag.io.genes.GeneTableReader;
@@ -80,6 +81,10 @@ final class CoverageCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "unknown or ambiguous panel genes are an error")
     boolean strict;
 
+    @Option(names = "--mode", defaultValue = "auto", description = "auto (default): use the BAM's BAI/CSI index when "
+            + "the panel covers little of the reference; stream: read everything; index: require the index")
+    String mode;
+
     @Mixin
     Threads threads;
 
@@ -91,7 +96,16 @@ final class CoverageCommand implements Callable<Integer> {
         PanelCoverage.Options options = new PanelCoverage.Options(flag, minMapq, thresholds, lowDepth, qcDepth,
                 qcFraction, threads.count());
         PrintWriter err = spec.commandLine().getErr();
-        try (BamReader reader = BamReader.open(bam, threads.count())) {
+        BamReadPlan.Mode readMode = switch (mode.toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> BamReadPlan.Mode.AUTO;
+            case "stream" -> BamReadPlan.Mode.STREAM;
+            case "index" -> BamReadPlan.Mode.INDEX;
+            default -> throw new InputException("--mode must be auto, stream or index, got '" + mode + "'");
+        };
+        // The header is read on one thread when the index may be used: a parallel reader would start inflating the
+        // whole file before the decision.
+        boolean mayIndex = readMode != BamReadPlan.Mode.STREAM && !bam.equals("-");
+        try (BamReader reader = BamReader.open(bam, mayIndex ? 1 : threads.count())) {
             GenomeBuild b = chooseBuild(reader);
             GeneResolver genes = GeneTableReader.bundled(b);
             List<GenePanel> resolved = new ArrayList<>();
@@ -99,7 +113,19 @@ final class CoverageCommand implements Callable<Integer> {
                 resolved.add(PanelResolver.resolve(PanelReader.read(p), genes, strict));
             }
             PanelIntervals intervals = PanelIntervals.of(resolved, padding);
-            PanelCoverage.Result r = PanelCoverage.run(reader, intervals, options);
+            BamReadPlan plan = BamReadPlan.choose(bam, reader.header(), intervals, readMode);
+            PanelCoverage.Result r;
+            if (plan.indexed()) {
+                try (BamReader chunks = plan.open(bam, reader.header())) {
+                    r = PanelCoverage.run(chunks, intervals, options);
+                }
+            } else if (mayIndex) {
+                try (BamReader all = BamReader.open(bam, threads.count())) {
+                    r = PanelCoverage.run(all, intervals, options);
+                }
+            } else {
+                r = PanelCoverage.run(reader, intervals, options);
+            }
             Map<String, Object> context = new LinkedHashMap<>();
             context.put("genvag_version", Main.class.getPackage().getImplementationVersion());
             context.put("build", b.toString());
@@ -107,6 +133,7 @@ final class CoverageCommand implements Callable<Integer> {
             resolved.forEach(p -> names.add(p.label()));
             context.put("panels", names);
             context.put("padding", padding);
+            context.put("read", plan.reason());
             CoverageReports.write(r, prefix, context);
             err.printf("genvag coverage: %s (%s): %d reads counted, %d filtered, %d mate overlaps counted once%n",
                     bam, b, r.readsCounted(), r.readsFiltered(), r.overlapsCorrected());
@@ -124,6 +151,7 @@ final class CoverageCommand implements Callable<Integer> {
             if (!r.contigsNotInBam().isEmpty()) {
                 err.println("  warning: panel contigs not in the BAM (reported at depth 0): " + r.contigsNotInBam());
             }
+            err.println("  read: " + plan.reason());
             err.println("  wrote " + prefix + ".{regions.tsv,genes.tsv,lowcov.bed.gz,summary.json}");
         }
         return 0;

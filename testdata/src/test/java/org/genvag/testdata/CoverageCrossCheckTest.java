@@ -135,6 +135,45 @@ class CoverageCrossCheckTest {
         assertMatchesMosdepth(bam, bed, 1796, 20, Files.createDirectories(dir.resolve("q20")));
     }
 
+    /** Jumping with the BAI gives exactly what streaming gives. */
+    @Test
+    void indexJumpingEqualsStreaming(@TempDir Path dir) throws IOException {
+        List<Contig> contigs = Contig.parse("synthetic:3:2000000", false);
+        Path bam = dir.resolve("s.bam");
+        new BamGenerator(new SyntheticGenome(5), contigs, BamGenerator.Options.defaults().withDepth(20).withSeed(5))
+                .write(List.of(new Region(0, 0, 2_000_000), new Region(1, 500_000, 900_000),
+                        new Region(2, 0, 100_000)), bam);
+        Path bed = dir.resolve("p.bed");
+        Files.writeString(bed, "syn1\t100000\t104000\tA\nsyn1\t1500000\t1500300\tB\nsyn2\t600000\t650000\tC\n"
+                + "syn3\t1900000\t1901000\tNO_READS\n");
+        PanelIntervals panel = bedPanel(bed);
+        PanelCoverage.Options o = new PanelCoverage.Options(1796, 0, THRESHOLDS, 20, 20, 0.95, 2);
+        PanelCoverage.Result streamed = PanelCoverage.run(bam.toString(), panel, o);
+        org.genvag.io.coverage.PanelCoverage.Result jumped;
+        try (org.genvag.io.bam.BamReader header = org.genvag.io.bam.BamReader.open(bam.toString(), 1)) {
+            var plan = org.genvag.io.coverage.BamReadPlan.choose(bam.toString(), header.header(), panel,
+                    org.genvag.io.coverage.BamReadPlan.Mode.AUTO);
+            assertTrue(plan.indexed() && plan.reason().startsWith("jumping with the BAI index"), plan.reason());
+            try (var chunks = plan.open(bam.toString(), header.header())) {
+                jumped = PanelCoverage.run(chunks, panel, o);
+            }
+        }
+        assertTrue(jumped.readsCounted() < streamed.readsCounted() / 5, "the index must skip most reads: "
+                + jumped.readsCounted() + " of " + streamed.readsCounted());
+        assertEquals(streamed.regions().size(), jumped.regions().size());
+        for (int i = 0; i < streamed.regions().size(); i++) {
+            var a = streamed.regions().get(i).stats();
+            var b = jumped.regions().get(i).stats();
+            assertEquals(a.mean(), b.mean(), "region " + i);
+            assertEquals(a.median(), b.median());
+            assertEquals(a.min(), b.min());
+            for (int t = 0; t < THRESHOLDS.length; t++) {
+                assertEquals(a.basesAtLeast(t), b.basesAtLeast(t));
+            }
+        }
+        assertTrue(streamed.regions().get(0).stats().mean() > 10, "the first region is covered");
+    }
+
     /** One-base regions, one base apart, make region means per-base depths, which samtools depth gives too. */
     @Test
     void perBaseDepthEqualsSamtoolsDepthWithoutMateOverlaps(@TempDir Path dir) throws IOException {

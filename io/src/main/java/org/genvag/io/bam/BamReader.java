@@ -46,6 +46,13 @@ public final class BamReader implements AutoCloseable {
         this.header = readHeader();
     }
 
+    /** A reader of records only (an index's chunks, say), under a header read before. */
+    public BamReader(BamHeader header, ByteSource records, String name) {
+        this.source = records;
+        this.name = name;
+        this.header = header;
+    }
+
     public BamHeader header() {
         return header;
     }

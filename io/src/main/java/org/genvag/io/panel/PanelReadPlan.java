@@ -15,7 +15,7 @@ import org.genvag.core.error.InputException;
 import org.genvag.core.genome.ContigNames;
 import org.genvag.core.interval.ContigSegments;
 import org.genvag.core.panel.PanelIntervals;
-import org.genvag.io.bgzf.BgzfSliceSource;
+import org.genvag.io.bgzf.VirtualRanges;
 import org.genvag.io.bgzf.ByteSources;
 import org.genvag.io.vcf.VcfHeader;
 import org.genvag.io.vcf.VcfReader;
@@ -32,18 +32,18 @@ public final class PanelReadPlan {
     public enum Mode { AUTO, STREAM, INDEX }
 
     static final int INDEX_MAX_PERCENT = 25;
+    /** Above this share of the file, jumping (single-threaded) is slower than streaming (parallel). */
+    static final int MAX_FILE_PERCENT = 50;
     private static final long HUMAN_GENOME = 3_100_000_000L;
 
     private final boolean indexed;
     private final String reason;
-    private final long[] starts;
-    private final long[] ends;
+    private final VirtualRanges ranges;
 
-    private PanelReadPlan(boolean indexed, String reason, long[] starts, long[] ends) {
+    private PanelReadPlan(boolean indexed, String reason, VirtualRanges ranges) {
         this.indexed = indexed;
         this.reason = reason;
-        this.starts = starts;
-        this.ends = ends;
+        this.ranges = ranges;
     }
 
     public boolean indexed() {
@@ -111,32 +111,20 @@ public final class PanelReadPlan {
                 }
             }
         }
-        blocks.sort((a, b) -> Long.compare(a[0], b[0]));
-        List<long[]> merged = new ArrayList<>();
-        for (long[] b : blocks) {
-            long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (last != null && b[0] <= last[1]) {
-                last[1] = Math.max(last[1], b[1]);
-            } else {
-                merged.add(b.clone());
-            }
-        }
-        long[] starts = new long[merged.size()];
-        long[] ends = new long[merged.size()];
-        long compressed = 0;
-        for (int i = 0; i < merged.size(); i++) {
-            starts[i] = merged.get(i)[0];
-            ends[i] = merged.get(i)[1];
-            compressed += (ends[i] >>> 16) - (starts[i] >>> 16) + 1;
-        }
+        VirtualRanges ranges = VirtualRanges.merge(blocks);
         long fileSize = Files.size(Path.of(in));
+        double fileShare = 100.0 * ranges.compressedSpan() / Math.max(1, fileSize);
+        if (mode == Mode.AUTO && fileShare > MAX_FILE_PERCENT) {
+            return stream(String.format("streaming the whole file (the index chunks for the panel span %.0f%% of "
+                    + "the file; %s)", fileShare, share));
+        }
         return new PanelReadPlan(true, String.format("jumping with the tabix index to %d chunks, about %.1f%% of the "
-                + "file (%s%s)", merged.size(), 100.0 * compressed / fileSize, share,
-                mode == Mode.INDEX ? "; --mode index" : ""), starts, ends);
+                + "file (%s%s)", ranges.size(), 100.0 * ranges.compressedSpan() / fileSize, share,
+                mode == Mode.INDEX ? "; --mode index" : ""), ranges);
     }
 
     private static PanelReadPlan stream(String reason) {
-        return new PanelReadPlan(false, reason, null, null);
+        return new PanelReadPlan(false, reason, null);
     }
 
     /**
@@ -151,7 +139,6 @@ public final class PanelReadPlan {
         byte[] bytes = header.toString().getBytes(StandardCharsets.UTF_8);
         ByteBuffer buf = ByteBuffer.allocateDirect(bytes.length + 8).order(ByteOrder.LITTLE_ENDIAN);
         buf.put(bytes).flip();
-        return new VcfReader(ByteSources.concat(ByteSources.of(buf), new BgzfSliceSource(Path.of(in), starts, ends)),
-                in);
+        return new VcfReader(ByteSources.concat(ByteSources.of(buf), ranges.open(Path.of(in))), in);
     }
 }

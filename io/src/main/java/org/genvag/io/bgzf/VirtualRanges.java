@@ -1,0 +1,57 @@
+package org.genvag.io.bgzf;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ranges of BGZF virtual offsets {@code [start, end)} (compressed block offset << 16 | offset in the block), as
+ * tabix, BAI and CSI indexes give them: sorted and merged where they overlap, ready for {@link BgzfSliceSource}.
+ */
+public final class VirtualRanges {
+    private final long[] starts;
+    private final long[] ends;
+
+    private VirtualRanges(long[] starts, long[] ends) {
+        this.starts = starts;
+        this.ends = ends;
+    }
+
+    /** Sorts and merges {@code {start, end}} pairs. */
+    public static VirtualRanges merge(List<long[]> ranges) {
+        List<long[]> sorted = new ArrayList<>(ranges);
+        sorted.sort((a, b) -> Long.compare(a[0], b[0]));
+        List<long[]> merged = new ArrayList<>();
+        for (long[] r : sorted) {
+            long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && r[0] <= last[1]) {
+                last[1] = Math.max(last[1], r[1]);
+            } else {
+                merged.add(r.clone());
+            }
+        }
+        long[] s = new long[merged.size()];
+        long[] e = new long[merged.size()];
+        for (int i = 0; i < merged.size(); i++) {
+            s[i] = merged.get(i)[0];
+            e[i] = merged.get(i)[1];
+        }
+        return new VirtualRanges(s, e);
+    }
+
+    public int size() {
+        return starts.length;
+    }
+
+    /** Compressed bytes the ranges touch, counting each range's blocks from first to last. */
+    public long compressedSpan() {
+        long n = 0;
+        for (int i = 0; i < starts.length; i++) {
+            n += (ends[i] >>> 16) - (starts[i] >>> 16) + 1;
+        }
+        return n;
+    }
+
+    public BgzfSliceSource open(java.nio.file.Path file) throws java.io.IOException {
+        return new BgzfSliceSource(file, starts, ends);
+    }
+}
