@@ -19,6 +19,7 @@ import org.genvag.core.panel.PanelIntervals;
 import org.genvag.core.panel.PanelResolver;
 import org.genvag.core.panel.Unresolved;
 import org.genvag.io.bam.BamReader;
+import org.genvag.io.bam.CramSource;
 import org.genvag.io.coverage.BamReadPlan;
 import org.genvag.io.coverage.CoverageReports;
 import org.genvag.io.coverage.PanelCoverage;
@@ -81,6 +82,9 @@ final class CoverageCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "unknown or ambiguous panel genes are an error")
     boolean strict;
 
+    @Option(names = "--reference", description = "reference FASTA, needed for CRAM input")
+    Path reference;
+
     @Option(names = "--mode", defaultValue = "auto", description = "auto (default): use the BAM's BAI/CSI index when "
             + "the panel covers little of the reference; stream: read everything; index: require the index")
     String mode;
@@ -104,8 +108,14 @@ final class CoverageCommand implements Callable<Integer> {
         };
         // The header is read on one thread when the index may be used: a parallel reader would start inflating the
         // whole file before the decision.
-        boolean mayIndex = readMode != BamReadPlan.Mode.STREAM && !bam.equals("-");
-        try (BamReader reader = BamReader.open(bam, mayIndex ? 1 : threads.count())) {
+        boolean cram = !bam.equals("-") && java.nio.file.Files.isRegularFile(Path.of(bam))
+                && CramSource.isCram(Path.of(bam));
+        boolean mayIndex = readMode != BamReadPlan.Mode.STREAM && !bam.equals("-") && !cram;
+        if (cram && readMode == BamReadPlan.Mode.INDEX) {
+            throw new InputException(bam + ": --mode index is for BAM; CRAM is read through htsjdk, streaming");
+        }
+        try (BamReader reader = cram ? new BamReader(new CramSource(Path.of(bam), reference), bam)
+                : BamReader.open(bam, mayIndex ? 1 : threads.count())) {
             GenomeBuild b = chooseBuild(reader);
             GeneResolver genes = GeneTableReader.bundled(b);
             List<GenePanel> resolved = new ArrayList<>();
@@ -113,7 +123,8 @@ final class CoverageCommand implements Callable<Integer> {
                 resolved.add(PanelResolver.resolve(PanelReader.read(p), genes, strict));
             }
             PanelIntervals intervals = PanelIntervals.of(resolved, padding);
-            BamReadPlan plan = BamReadPlan.choose(bam, reader.header(), intervals, readMode);
+            BamReadPlan plan = BamReadPlan.choose(bam, reader.header(), intervals,
+                    cram ? BamReadPlan.Mode.STREAM : readMode);
             PanelCoverage.Result r;
             if (plan.indexed()) {
                 try (BamReader chunks = plan.open(bam, reader.header())) {

@@ -135,6 +135,43 @@ class CoverageCrossCheckTest {
         assertMatchesMosdepth(bam, bed, 1796, 20, Files.createDirectories(dir.resolve("q20")));
     }
 
+    /** CRAM, read through htsjdk with its reference, gives exactly what its BAM gives. */
+    @Test
+    void cramEqualsItsBam(@TempDir Path dir) throws IOException {
+        List<Contig> contigs = Contig.parse("synthetic:2:300000", false);
+        SyntheticGenome genome = new SyntheticGenome(9);
+        Path fasta = dir.resolve("ref.fa");
+        FastaGenerator.write(genome, contigs, fasta);
+        Path bam = dir.resolve("s.bam");
+        new BamGenerator(genome, contigs, BamGenerator.Options.defaults().withDepth(25).withSeed(9))
+                .write(List.of(new Region(0, 10_000, 80_000), new Region(1, 0, 50_000)), bam);
+        Path cram = dir.resolve("s.cram");
+        PeerTool.require("samtools").run("view", "-C", "-T", fasta.toString(), "-o", cram.toString(), bam.toString());
+        Path bed = dir.resolve("p.bed");
+        Files.writeString(bed, "syn1\t9000\t40000\tA\nsyn1\t60000\t90000\tB\nsyn2\t1000\t49000\tC\n");
+        PanelIntervals panel = bedPanel(bed);
+        PanelCoverage.Options o = new PanelCoverage.Options(1796, 0, THRESHOLDS, 20, 20, 0.95, 2);
+        PanelCoverage.Result fromBam = PanelCoverage.run(bam.toString(), panel, o);
+        PanelCoverage.Result fromCram;
+        try (var reader = new org.genvag.io.bam.BamReader(new org.genvag.io.bam.CramSource(cram, fasta),
+                cram.toString())) {
+            fromCram = PanelCoverage.run(reader, panel, o);
+        }
+        assertEquals(fromBam.readsCounted(), fromCram.readsCounted());
+        for (int i = 0; i < fromBam.regions().size(); i++) {
+            var a = fromBam.regions().get(i).stats();
+            var b = fromCram.regions().get(i).stats();
+            assertEquals(a.mean(), b.mean(), "region " + i);
+            for (int t = 0; t < THRESHOLDS.length; t++) {
+                assertEquals(a.basesAtLeast(t), b.basesAtLeast(t));
+            }
+        }
+        assertTrue(fromBam.regions().get(0).stats().mean() > 10);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.genvag.core.error.InputException.class,
+                () -> new org.genvag.io.bam.CramSource(cram, null));
+        assertEquals(cram + ": a CRAM needs its reference FASTA (--reference)", e.getMessage());
+    }
+
     /** Jumping with the BAI gives exactly what streaming gives. */
     @Test
     void indexJumpingEqualsStreaming(@TempDir Path dir) throws IOException {
