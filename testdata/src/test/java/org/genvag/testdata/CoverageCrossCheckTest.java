@@ -135,6 +135,70 @@ class CoverageCrossCheckTest {
         assertMatchesMosdepth(bam, bed, 1796, 20, Files.createDirectories(dir.resolve("q20")));
     }
 
+    /** genvag's per-base depth over [0, length) of a contig: one-base regions, even bases then odd ones. */
+    static Map<Long, Integer> genvagPerBase(Path bam, String contig, long length, Path dir) throws IOException {
+        Map<Long, Integer> depth = new HashMap<>();
+        for (int parity = 0; parity < 2; parity++) {
+            StringBuilder bed = new StringBuilder();
+            for (long p = parity; p < length; p += 2) {
+                bed.append(contig).append('\t').append(p).append('\t').append(p + 1).append('\n');
+            }
+            Path file = dir.resolve("bases" + parity + ".bed");
+            Files.writeString(file, bed);
+            for (PanelCoverage.Region g : PanelCoverage.run(bam.toString(), bedPanel(file),
+                    new PanelCoverage.Options(1796, 0, THRESHOLDS, 20, 20, 0.95, 1)).regions()) {
+                depth.put(g.start(), (int) g.stats().mean());
+            }
+        }
+        return depth;
+    }
+
+    /** htslib's CIGAR edge cases (deletions, splices, padding and insertions at read ends): mosdepth, base by base. */
+    @Test
+    void htslibCigarEdgeCasesMatchMosdepthPerBase(@TempDir Path dir) throws IOException {
+        PeerTool samtools = PeerTool.require("samtools");
+        PeerTool mosdepth = PeerTool.require("mosdepth");
+        List<String> inputs = List.of("mpileup_mp_D.sam", "mpileup_mp_I.sam", "mpileup_mp_N.sam", "mpileup_mp_N2.sam",
+                "mpileup_mp_DI.sam", "mpileup_mp_ID.sam", "mpileup_mp_P.sam", "mpileup_small.bam", "range.bam");
+        int compared = 0;
+        int covered = 0;
+        for (String name : inputs) {
+            Path work = Files.createDirectories(dir.resolve(name));
+            Path bam = work.resolve("in.bam");
+            samtools.run("sort", "-o", bam.toString(), Fixtures.path("htslib-test-bam/" + name).toString());
+            samtools.run("index", bam.toString());
+            String prefix = work.resolve("md").toString();
+            mosdepth.run(prefix, bam.toString());
+            Map<String, Map<Long, Integer>> theirs = new HashMap<>();
+            Map<String, Long> lengths = new HashMap<>();
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(Path.of(prefix + ".per-base.bed.gz")))) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
+                    String[] f = line.split("\t");
+                    long s = Long.parseLong(f[1]);
+                    long e = Long.parseLong(f[2]);
+                    lengths.merge(f[0], e, Math::max);
+                    if (e - s < 5_000) {
+                        for (long p = s; p < e; p++) {
+                            theirs.computeIfAbsent(f[0], k -> new HashMap<>()).put(p, Integer.parseInt(f[3]));
+                        }
+                    }
+                }
+            }
+            for (String contig : theirs.keySet()) {
+                // Compare where mosdepth reports short runs: the reads' neighbourhood, not megabases of zeros.
+                long last = theirs.get(contig).keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+                Map<Long, Integer> ours = genvagPerBase(bam, contig, Math.min(last, lengths.get(contig)),
+                        Files.createDirectories(work.resolve(contig.replaceAll("[^A-Za-z0-9]", "_"))));
+                for (var e : theirs.get(contig).entrySet()) {
+                    assertEquals(e.getValue(), ours.getOrDefault(e.getKey(), 0), name + " " + contig + ":" + e.getKey());
+                    compared++;
+                    covered += e.getValue() > 0 ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(compared > 500 && covered > 300, "bases compared: " + compared + ", covered: " + covered);
+    }
+
     /** CRAM, read through htsjdk with its reference, gives exactly what its BAM gives. */
     @Test
     void cramEqualsItsBam(@TempDir Path dir) throws IOException {
