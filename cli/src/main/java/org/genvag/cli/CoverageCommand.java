@@ -1,5 +1,6 @@
 package org.genvag.cli;
 
+import org.genvag.io.ReadMode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -100,18 +101,13 @@ final class CoverageCommand implements Callable<Integer> {
         PanelCoverage.Options options = new PanelCoverage.Options(flag, minMapq, thresholds, lowDepth, qcDepth,
                 qcFraction, threads.count());
         PrintWriter err = spec.commandLine().getErr();
-        BamReadPlan.Mode readMode = switch (mode.toLowerCase(java.util.Locale.ROOT)) {
-            case "auto" -> BamReadPlan.Mode.AUTO;
-            case "stream" -> BamReadPlan.Mode.STREAM;
-            case "index" -> BamReadPlan.Mode.INDEX;
-            default -> throw new InputException("--mode must be auto, stream or index, got '" + mode + "'");
-        };
+        ReadMode readMode = ReadMode.parse(mode);
         // The header is read on one thread when the index may be used: a parallel reader would start inflating the
         // whole file before the decision.
         boolean cram = !bam.equals("-") && java.nio.file.Files.isRegularFile(Path.of(bam))
                 && CramSource.isCram(Path.of(bam));
-        boolean mayIndex = readMode != BamReadPlan.Mode.STREAM && !bam.equals("-") && !cram;
-        if (cram && readMode == BamReadPlan.Mode.INDEX) {
+        boolean mayIndex = readMode != ReadMode.STREAM && !bam.equals("-") && !cram;
+        if (cram && readMode == ReadMode.INDEX) {
             throw new InputException(bam + ": --mode index is for BAM; CRAM is read through htsjdk, streaming");
         }
         try (BamReader reader = cram ? new BamReader(new CramSource(Path.of(bam), reference), bam)
@@ -124,7 +120,7 @@ final class CoverageCommand implements Callable<Integer> {
             }
             PanelIntervals intervals = PanelIntervals.of(resolved, padding);
             BamReadPlan plan = BamReadPlan.choose(bam, reader.header(), intervals,
-                    cram ? BamReadPlan.Mode.STREAM : readMode);
+                    cram ? ReadMode.STREAM : readMode);
             PanelCoverage.Result r;
             if (plan.indexed()) {
                 try (BamReader chunks = plan.open(bam, reader.header())) {
@@ -178,15 +174,7 @@ final class CoverageCommand implements Callable<Integer> {
                 evidence = "@SQ " + names.get(i) + " LN:" + reader.header().lengths().get(i);
             }
         }
-        if (build != null) {
-            GenomeBuild asked = GenomeBuild.parse(build);
-            if (detected.isPresent() && detected.get() != asked) {
-                throw new InputException("genome build mismatch: --build " + asked + ", but " + bam + " is "
-                        + detected.get() + " (" + evidence + ")");
-            }
-            return asked;
-        }
-        return detected.orElseThrow(() -> new InputException(bam + ": the header does not tell the genome build "
-                + "(no chromosome 1 of a known length): give --build GRCh37 or --build GRCh38"));
+        return GenomeBuild.reconcile(build == null ? null : GenomeBuild.parse(build), detected.orElse(null),
+                evidence, bam);
     }
 }

@@ -1,5 +1,6 @@
 package org.genvag.cli;
 
+import org.genvag.io.ReadMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -72,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("2. Filter it to a chromosome 22 gene panel");
         Path kept = dir.resolve("hapmap_exome_chr22.panel.vcf.gz");
         PanelFiltering.Result f = PanelFiltering.run(hapmap.toString(), kept.toString(), new PanelFiltering.Options(
-                List.of(inputs.resolve("chr22-genes.txt")), GenomeBuild.GRCH37, 0, false, PanelReadPlan.Mode.AUTO, 2,
+                List.of(inputs.resolve("chr22-genes.txt")), GenomeBuild.GRCH37, 0, false, ReadMode.AUTO, 2,
                 true));
         out.printf("   %d of %d records kept in %d genes -> %s (+ .tbi)%n", f.recordsKept(), f.recordsRead(),
                 f.panels().get(0).genes().size(), kept);
@@ -107,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
         Path tumourKept = dir.resolve("demo-tumour.biomarker-genes.vcf.gz");
         PanelFiltering.Result t = PanelFiltering.run(tumourVcf.toString(), tumourKept.toString(),
                 new PanelFiltering.Options(List.of(inputs.resolve("tumour-agnostic.txt")), null, 0, false,
-                        PanelReadPlan.Mode.AUTO, 2, false));
+                        ReadMode.AUTO, 2, false));
         out.printf("   %d of %d records fall in the biomarker genes -> %s%n", t.recordsKept(), t.recordsRead(),
                 tumourKept);
         printTopGenes(out, t);

@@ -1,10 +1,10 @@
 package org.genvag.cli;
 
+import org.genvag.io.ReadMode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.genvag.core.error.InputException;
@@ -60,12 +60,7 @@ final class FilterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PanelReadPlan.Mode readMode = switch (mode.toLowerCase(Locale.ROOT)) {
-            case "auto" -> PanelReadPlan.Mode.AUTO;
-            case "stream" -> PanelReadPlan.Mode.STREAM;
-            case "index" -> PanelReadPlan.Mode.INDEX;
-            default -> throw new InputException("--mode must be auto, stream or index, got '" + mode + "'");
-        };
+        ReadMode readMode = ReadMode.parse(mode);
         PanelFiltering.Result r = PanelFiltering.run(in, out, new PanelFiltering.Options(panels,
                 build == null ? null : GenomeBuild.parse(build), padding, strict, readMode, threads.count(), index));
         summary(spec.commandLine().getErr(), r);

@@ -1,5 +1,6 @@
 package org.genvag.testdata;
 
+import org.genvag.io.ReadMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -253,7 +254,7 @@ class CoverageCrossCheckTest {
         org.genvag.io.coverage.PanelCoverage.Result jumped;
         try (org.genvag.io.bam.BamReader header = org.genvag.io.bam.BamReader.open(bam.toString(), 1)) {
             var plan = org.genvag.io.coverage.BamReadPlan.choose(bam.toString(), header.header(), panel,
-                    org.genvag.io.coverage.BamReadPlan.Mode.AUTO);
+                    org.genvag.io.ReadMode.AUTO);
             assertTrue(plan.indexed() && plan.reason().startsWith("jumping with the BAI index"), plan.reason());
             try (var chunks = plan.open(bam.toString(), header.header())) {
                 jumped = PanelCoverage.run(chunks, panel, o);

@@ -67,6 +67,29 @@ public enum GenomeBuild {
         throw new InputException("unknown genome build '" + text + "': expected GRCh37 (hg19, b37) or GRCh38 (hg38)");
     }
 
+    /**
+     * The build to use for an input: the one asked for, which must agree with what the input's header says when it
+     * says anything; otherwise what the header says; otherwise an error asking for --build.
+     *
+     * @param asked    from --build, or null
+     * @param detected from the header, or null
+     * @param evidence what in the header tells the build (for the message)
+     */
+    public static GenomeBuild reconcile(GenomeBuild asked, GenomeBuild detected, String evidence, String source) {
+        if (asked != null) {
+            if (detected != null && detected != asked) {
+                throw new InputException("genome build mismatch: --build " + asked + ", but " + source + " is "
+                        + detected + " (" + evidence + ")");
+            }
+            return asked;
+        }
+        if (detected == null) {
+            throw new InputException(source + ": the header does not tell the genome build (no chromosome 1 of a "
+                    + "known length, no ##reference naming one): give --build GRCh37 or --build GRCh38");
+        }
+        return detected;
+    }
+
     /** The build whose chromosome 1 has this length, if it is one of ours. */
     public static Optional<GenomeBuild> fromChr1Length(long length) {
         for (GenomeBuild build : values()) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.genvag.core.error.InputException;
+import org.genvag.io.ReadMode;
 import org.genvag.core.genome.ContigNames;
 import org.genvag.core.interval.ContigSegments;
 import org.genvag.core.panel.PanelIntervals;
@@ -28,8 +29,6 @@ import htsjdk.samtools.SAMSequenceRecord;
  * {@value #INDEX_MAX_PERCENT}% of the reference; {@link #reason()} says what was chosen and why.
  */
 public final class BamReadPlan {
-    public enum Mode { AUTO, STREAM, INDEX }
-
     static final int INDEX_MAX_PERCENT = 25;
     /** Above this share of the file, jumping (single-threaded) is slower than streaming (parallel). */
     static final int MAX_FILE_PERCENT = 50;
@@ -66,7 +65,7 @@ public final class BamReadPlan {
         return null;
     }
 
-    public static BamReadPlan choose(String bam, BamHeader header, PanelIntervals panel, Mode mode)
+    public static BamReadPlan choose(String bam, BamHeader header, PanelIntervals panel, ReadMode mode)
             throws IOException {
         Path index = bam.equals("-") ? null : findIndex(Path.of(bam));
         long genome = 0;
@@ -75,17 +74,17 @@ public final class BamReadPlan {
         }
         long covered = panel.index().coveredBases();
         String share = String.format("panel covers %.2f%% of the reference", 100.0 * covered / Math.max(1, genome));
-        if (mode == Mode.STREAM) {
+        if (mode == ReadMode.STREAM) {
             return new BamReadPlan(null, "streaming the whole file (--mode stream; " + share + ")");
         }
         if (index == null) {
-            if (mode == Mode.INDEX) {
+            if (mode == ReadMode.INDEX) {
                 throw new InputException(bam + ": --mode index needs a BAI or CSI index beside it (make one with: "
                         + "samtools index " + bam + ")");
             }
             return new BamReadPlan(null, "streaming the whole file (no BAI or CSI index; " + share + ")");
         }
-        if (mode == Mode.AUTO && covered * 100 > genome * INDEX_MAX_PERCENT) {
+        if (mode == ReadMode.AUTO && covered * 100 > genome * INDEX_MAX_PERCENT) {
             return new BamReadPlan(null, "streaming the whole file (" + share + ", above " + INDEX_MAX_PERCENT
                     + "%: the index would not save reading)");
         }
@@ -134,14 +133,14 @@ public final class BamReadPlan {
         VirtualRanges ranges = VirtualRanges.merge(chunks);
         long size = Files.size(Path.of(bam));
         double fileShare = 100.0 * ranges.compressedSpan() / Math.max(1, size);
-        if (mode == Mode.AUTO && fileShare > MAX_FILE_PERCENT) {
+        if (mode == ReadMode.AUTO && fileShare > MAX_FILE_PERCENT) {
             // The reads sit where the panel is (a capture BAM): the index would read nearly everything, on one thread.
             return new BamReadPlan(null, String.format("streaming the whole file (the index chunks for the panel span "
                     + "%.0f%% of the file; %s)", fileShare, share));
         }
         return new BamReadPlan(ranges, String.format("jumping with the %s index to %d chunks, about %.1f%% of the file "
                 + "(%s%s)", index.toString().endsWith(".csi") ? "CSI" : "BAI", ranges.size(),
-                100.0 * ranges.compressedSpan() / Math.max(1, size), share, mode == Mode.INDEX ? "; --mode index" : ""));
+                100.0 * ranges.compressedSpan() / Math.max(1, size), share, mode == ReadMode.INDEX ? "; --mode index" : ""));
     }
 
     /** The records of the planned chunks, under the header already read. */

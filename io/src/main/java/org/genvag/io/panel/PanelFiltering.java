@@ -1,5 +1,6 @@
 package org.genvag.io.panel;
 
+import org.genvag.io.ReadMode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ public final class PanelFiltering {
      * @param threads decompression threads for streaming
      * @param index   write a tabix index beside a .vcf.gz output
      */
-    public record Options(List<Path> panels, GenomeBuild build, long padding, boolean strict, PanelReadPlan.Mode mode,
+    public record Options(List<Path> panels, GenomeBuild build, long padding, boolean strict, ReadMode mode,
                           int threads, boolean index) {
         public Options {
             panels = List.copyOf(panels);
@@ -57,7 +58,7 @@ public final class PanelFiltering {
     public static Result run(String in, String out, Options o) throws IOException {
         // When the index may be used, read the header on one thread: a parallel reader would start inflating the
         // whole file ahead of a decision that may skip 98% of it.
-        boolean mayIndex = o.mode() != PanelReadPlan.Mode.STREAM && !in.equals("-")
+        boolean mayIndex = o.mode() != ReadMode.STREAM && !in.equals("-")
                 && Files.isRegularFile(Path.of(in + ".tbi"));
         try (VcfReader streamed = VcfReader.open(in, mayIndex ? 1 : o.threads())) {
             Optional<BuildDetector.Detected> detected = BuildDetector.detect(streamed.header());
@@ -135,15 +136,7 @@ public final class PanelFiltering {
 
     private static GenomeBuild chooseBuild(GenomeBuild asked, Optional<BuildDetector.Detected> detected,
                                            String source) {
-        if (asked != null) {
-            if (detected.isPresent() && detected.get().build() != asked) {
-                throw new InputException("genome build mismatch: --build " + asked + ", but " + source + " is "
-                        + detected.get().build() + " (" + detected.get().evidence() + ")");
-            }
-            return asked;
-        }
-        return detected.map(BuildDetector.Detected::build).orElseThrow(() -> new InputException(source
-                + ": the header does not tell the genome build (no chromosome 1 length, no ##reference naming one):"
-                + " give --build GRCh37 or --build GRCh38"));
+        return GenomeBuild.reconcile(asked, detected.map(BuildDetector.Detected::build).orElse(null),
+                detected.map(BuildDetector.Detected::evidence).orElse(null), source);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.genvag.core.error.InputException;
+import org.genvag.io.ReadMode;
 import org.genvag.core.genome.ContigNames;
 import org.genvag.core.interval.ContigSegments;
 import org.genvag.core.panel.PanelIntervals;
@@ -29,8 +30,6 @@ import htsjdk.tribble.index.tabix.TabixIndex;
  * covers at most {@value #INDEX_MAX_PERCENT}% of the genome; either way {@link #reason()} says what and why.
  */
 public final class PanelReadPlan {
-    public enum Mode { AUTO, STREAM, INDEX }
-
     static final int INDEX_MAX_PERCENT = 25;
     /** Above this share of the file, jumping (single-threaded) is slower than streaming (parallel). */
     static final int MAX_FILE_PERCENT = 50;
@@ -54,7 +53,7 @@ public final class PanelReadPlan {
         return reason;
     }
 
-    public static PanelReadPlan choose(String in, VcfHeader header, PanelIntervals panel, Mode mode)
+    public static PanelReadPlan choose(String in, VcfHeader header, PanelIntervals panel, ReadMode mode)
             throws IOException {
         Path tbi = in.equals("-") ? null : Path.of(in + ".tbi");
         boolean hasIndex = tbi != null && Files.isRegularFile(tbi);
@@ -67,18 +66,18 @@ public final class PanelReadPlan {
         }
         long covered = panel.index().coveredBases();
         String share = String.format("panel covers %.2f%% of the genome", 100.0 * covered / genome);
-        if (mode == Mode.STREAM) {
+        if (mode == ReadMode.STREAM) {
             return stream("streaming the whole file (--mode stream; " + share + ")");
         }
         if (!hasIndex) {
-            if (mode == Mode.INDEX) {
+            if (mode == ReadMode.INDEX) {
                 throw new InputException(in + ": --mode index needs a tabix index " + (tbi == null ? "(standard "
                         + "input cannot be indexed)" : tbi + " (make one with: tabix -p vcf " + in + ")"));
             }
             return stream("streaming the whole file (no tabix index" + (tbi == null ? "" : " " + tbi) + "; " + share
                     + ")");
         }
-        if (mode == Mode.AUTO && covered * 100 > genome * INDEX_MAX_PERCENT) {
+        if (mode == ReadMode.AUTO && covered * 100 > genome * INDEX_MAX_PERCENT) {
             return stream("streaming the whole file (" + share + ", above " + INDEX_MAX_PERCENT
                     + "%: the index would not save reading)");
         }
@@ -114,13 +113,13 @@ public final class PanelReadPlan {
         VirtualRanges ranges = VirtualRanges.merge(blocks);
         long fileSize = Files.size(Path.of(in));
         double fileShare = 100.0 * ranges.compressedSpan() / Math.max(1, fileSize);
-        if (mode == Mode.AUTO && fileShare > MAX_FILE_PERCENT) {
+        if (mode == ReadMode.AUTO && fileShare > MAX_FILE_PERCENT) {
             return stream(String.format("streaming the whole file (the index chunks for the panel span %.0f%% of "
                     + "the file; %s)", fileShare, share));
         }
         return new PanelReadPlan(true, String.format("jumping with the tabix index to %d chunks, about %.1f%% of the "
                 + "file (%s%s)", ranges.size(), 100.0 * ranges.compressedSpan() / fileSize, share,
-                mode == Mode.INDEX ? "; --mode index" : ""), ranges);
+                mode == ReadMode.INDEX ? "; --mode index" : ""), ranges);
     }
 
     private static PanelReadPlan stream(String reason) {

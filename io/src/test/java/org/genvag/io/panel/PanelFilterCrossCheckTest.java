@@ -1,5 +1,6 @@
 package org.genvag.io.panel;
 
+import org.genvag.io.ReadMode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,7 +52,7 @@ class PanelFilterCrossCheckTest {
     /** The same through the tabix index: only the chunks covering the panel are read. */
     static List<String> genvagKeepsIndexed(Path gz, PanelIntervals panel) throws IOException {
         try (VcfReader header = VcfReader.open(gz.toString(), 1)) {
-            PanelReadPlan plan = PanelReadPlan.choose(gz.toString(), header.header(), panel, PanelReadPlan.Mode.INDEX);
+            PanelReadPlan plan = PanelReadPlan.choose(gz.toString(), header.header(), panel, ReadMode.INDEX);
             assertTrue(plan.indexed() && plan.reason().startsWith("jumping with the tabix index"), plan.reason());
             try (VcfReader reader = plan.openIndexed(gz.toString(), header)) {
                 return keep(reader, panel);
@@ -164,16 +165,16 @@ class PanelFilterCrossCheckTest {
         Files.copy(Fixtures.path("vcf/hapmap_exome_chr22.vcf.gz"), gz);
         try (VcfReader header = VcfReader.open(gz.toString(), 1)) {
             InputException e = assertThrows(InputException.class,
-                    () -> PanelReadPlan.choose(gz.toString(), header.header(), panel, PanelReadPlan.Mode.INDEX));
+                    () -> PanelReadPlan.choose(gz.toString(), header.header(), panel, ReadMode.INDEX));
             assertTrue(e.getMessage().contains("--mode index needs a tabix index"), e.getMessage());
-            assertTrue(PanelReadPlan.choose(gz.toString(), header.header(), panel, PanelReadPlan.Mode.AUTO).reason()
+            assertTrue(PanelReadPlan.choose(gz.toString(), header.header(), panel, ReadMode.AUTO).reason()
                     .startsWith("streaming the whole file (no tabix index"));
         }
         PeerTool.require("tabix").run("-p", "vcf", gz.toString());
         Files.setLastModifiedTime(gz.resolveSibling("x.vcf.gz.tbi"), java.nio.file.attribute.FileTime.fromMillis(0));
         try (VcfReader header = VcfReader.open(gz.toString(), 1)) {
             InputException e = assertThrows(InputException.class,
-                    () -> PanelReadPlan.choose(gz.toString(), header.header(), panel, PanelReadPlan.Mode.AUTO));
+                    () -> PanelReadPlan.choose(gz.toString(), header.header(), panel, ReadMode.AUTO));
             assertTrue(e.getMessage().endsWith("is older than " + gz + ": re-index it (tabix -f -p vcf " + gz
                     + ") or use --mode stream"), e.getMessage());
         }
