@@ -1,0 +1,26 @@
+package org.genvag.core.kb;
+
+import java.util.List;
+import java.util.Map;
+
+import org.genvag.core.genome.GenomeBuild;
+
+/**
+ * A biomarker the approvals name, with its genomic definition where sequencing can assess it: alleles per build for
+ * a hotspot, the 3' partner genes for a fusion, a threshold for TMB. {@code unverified} lists what the sources did not
+ * settle: such facts are reported, never used as matching rules.
+ */
+public record Biomarker(String id, String name, Kind kind, String gene, List<String> threePrimeGenes,
+                        Map<GenomeBuild, List<Allele>> alleles, Threshold threshold,
+                        boolean assessableFromSequencing, String note, List<String> unverified,
+                        List<String> sources) {
+
+    public enum Kind { HOTSPOT, FUSION, TMB, MSI, EXTERNAL }
+
+    public Biomarker {
+        threePrimeGenes = List.copyOf(threePrimeGenes);
+        alleles = Map.copyOf(alleles);
+        unverified = List.copyOf(unverified);
+        sources = List.copyOf(sources);
+    }
+}
