@@ -1,0 +1,60 @@
+package org.genvag.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.genvag.core.genome.GeneResolution;
+import org.genvag.core.genome.GeneResolver;
+import org.genvag.core.genome.GenomeBuild;
+import org.genvag.io.ReadMode;
+import org.genvag.io.genes.GeneTableReader;
+import org.genvag.io.panel.PanelFiltering;
+import org.genvag.io.vcf.FieldKey;
+import org.genvag.io.vcf.VcfReader;
+import org.genvag.io.vcf.VcfRecord;
+import org.genvag.testsupport.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's library example, run for real: if the API changes, this and the README change together. */
+class ReadmeExampleTest {
+    @Test
+    void libraryExampleWorksAsWritten(@TempDir Path dir) throws IOException {
+        String sample = Fixtures.path("vcf/hapmap_exome_chr22.vcf.gz").toString();
+        long records = 0;
+        long withDepth = 0;
+        // Stream a VCF: records are views over off-heap bytes; nothing is allocated per record.
+        try (VcfReader reader = VcfReader.open(sample, 2)) {
+            VcfRecord r = new VcfRecord();
+            FieldKey dp = FieldKey.of("DP");
+            while (reader.next(r)) {
+                long pos = r.pos();                       // 1-based
+                String chrom = r.contigName();            // interned: no allocation per record
+                long depth = r.infoLong(dp, -1);
+                records++;
+                withDepth += depth >= 0 && pos > 0 && chrom.equals("22") ? 1 : 0;
+            }
+        }
+        assertEquals(1011, records);
+        assertTrue(withDepth > 1000);
+
+        // Filter to panels, as `genvag filter` does.
+        PanelFiltering.Result result = PanelFiltering.run(sample, dir.resolve("panel.vcf.gz").toString(),
+                new PanelFiltering.Options(List.of(Fixtures.path("panels/chr22-genes.txt")), GenomeBuild.GRCH37, 20,
+                        false, ReadMode.AUTO, 2, true));
+        assertTrue(result.recordsKept() > 0 && Files.exists(dir.resolve("panel.vcf.gz.tbi")));
+
+        // Resolve gene names without guessing.
+        GeneResolver genes = GeneTableReader.bundled(GenomeBuild.GRCH38);
+        if (genes.resolve("TRKA") instanceof GeneResolution.Found f) {   // an alias of NTRK1
+            assertEquals("NTRK1 (ENSG00000198400, 1:156815640-156881850)", f.gene().toString());
+        } else {
+            throw new AssertionError("TRKA must resolve");
+        }
+    }
+}
