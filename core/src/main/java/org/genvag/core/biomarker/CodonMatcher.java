@@ -9,8 +9,11 @@ import java.util.Map;
  * Decides whether called alleles make a codon hotspot, by what they do to the codon rather than by one coordinate:
  * the alleles touching the codon are applied to the reference codon per haplotype and the result translated. So the
  * SNV c.1799T>A, the MNV c.1799_1800delinsAA in one record, and the same MNV as two phased records are all V600E;
- * V600K (c.1798_1799delinsAA) is not, even when split into two records of which one is V600E's own SNV; unphased
- * alleles that would give different amino acids together and apart are ambiguous, never guessed.
+ * V600K (c.1798_1799delinsAA) is not, even when split into two records of which one is V600E's own SNV.
+ *
+ * <p>Calls are placed on two haplotypes in every way their phase allows (an unphased call on either; a phase set as
+ * called or flipped; two calls at one base never on one haplotype). A match needs the target amino acid on some
+ * haplotype in every arrangement; none in any is another change; anything between is ambiguous, never guessed.
  */
 public final class CodonMatcher {
     private CodonMatcher() {
@@ -37,46 +40,85 @@ public final class CodonMatcher {
                         "an insertion or deletion changes the codon (frameshift or in-frame indel)");
             }
         }
-        // Phased alleles group by (phase set, haplotype); unphased ones cannot be placed.
-        Map<String, List<CalledAllele>> haplotypes = new LinkedHashMap<>();
-        List<CalledAllele> unphased = new ArrayList<>();
+        // Units that can each sit two ways on the two haplotypes: an unphased allele (on 1 or on 2) or a phase set
+        // (as called, or flipped). Every arrangement is tried; two alleles at one position never share a haplotype.
+        List<List<CalledAllele>[]> units = new ArrayList<>();
+        Map<Long, List<CalledAllele>[]> phaseSets = new LinkedHashMap<>();
         for (CalledAllele a : touching) {
-            if (a.haplotype() > 0) {
-                haplotypes.computeIfAbsent(a.phaseSet() + "|" + a.haplotype(), k -> new ArrayList<>()).add(a);
-            } else {
-                unphased.add(a);
-            }
+            @SuppressWarnings("unchecked")
+            List<CalledAllele>[] unit = a.haplotype() > 0
+                    ? phaseSets.computeIfAbsent(a.phaseSet(), k -> newUnit(units)) : newUnit(units);
+            unit[a.haplotype() == 2 ? 1 : 0].add(a);
         }
-        List<List<CalledAllele>> candidates = new ArrayList<>(haplotypes.values());
-        if (!unphased.isEmpty()) {
-            if (!haplotypes.isEmpty() || unphased.size() > 1) {
-                // Each unphased allele alone, and all together: if they disagree, the call is ambiguous.
-                List<Character> outcomes = new ArrayList<>();
-                for (CalledAllele a : unphased) {
-                    outcomes.add(translate(h, List.of(a)));
-                }
-                outcomes.add(translate(h, touching));
-                char first = outcomes.get(0);
-                if (outcomes.stream().anyMatch(c -> c != first)) {
-                    return new CodonMatch(CodonMatch.Status.AMBIGUOUS, h.refCodon(), 'X', touching,
-                            "unphased alleles at the codon give " + outcomes + " depending on phase");
-                }
-            }
-            candidates.add(unphased);
+        if (units.size() > 12) {
+            return new CodonMatch(CodonMatch.Status.AMBIGUOUS, h.refCodon(), 'X', touching,
+                    "too many separate calls at one codon to place on haplotypes");
         }
+        int withTarget = 0;
+        int valid = 0;
+        CodonMatch example = null;
         CodonMatch other = null;
-        for (List<CalledAllele> haplotype : candidates) {
-            String codon = apply(h, haplotype);
-            char aa = GeneticCode.translate(codon);
-            if (aa == h.targetAminoAcid()) {
-                return new CodonMatch(CodonMatch.Status.MATCH, codon, aa, haplotype, null);
+        for (int mask = 0; mask < (1 << units.size()); mask++) {
+            List<CalledAllele> hap1 = new ArrayList<>();
+            List<CalledAllele> hap2 = new ArrayList<>();
+            for (int u = 0; u < units.size(); u++) {
+                boolean flip = (mask & (1 << u)) != 0;
+                hap1.addAll(units.get(u)[flip ? 1 : 0]);
+                hap2.addAll(units.get(u)[flip ? 0 : 1]);
             }
-            if (other == null) {
-                other = new CodonMatch(CodonMatch.Status.OTHER_CHANGE, codon, aa, haplotype,
-                        "the codon becomes " + codon + " (" + aa + "), not " + h.targetAminoAcid());
+            if (conflicting(hap1) || conflicting(hap2)) {
+                continue;
+            }
+            valid++;
+            boolean found = false;
+            for (List<CalledAllele> hap : List.of(hap1, hap2)) {
+                if (hap.isEmpty()) {
+                    continue;
+                }
+                String codon = apply(h, hap);
+                char aa = GeneticCode.translate(codon);
+                if (aa == h.targetAminoAcid()) {
+                    found = true;
+                    if (example == null) {
+                        example = new CodonMatch(CodonMatch.Status.MATCH, codon, aa, hap, null);
+                    }
+                } else if (other == null) {
+                    other = new CodonMatch(CodonMatch.Status.OTHER_CHANGE, codon, aa, hap,
+                            "the codon becomes " + codon + " (" + aa + "), not " + h.targetAminoAcid());
+                }
+            }
+            withTarget += found ? 1 : 0;
+        }
+        if (valid > 0 && withTarget == valid) {
+            return example;
+        }
+        if (withTarget == 0 && other != null) {
+            return other;
+        }
+        return new CodonMatch(CodonMatch.Status.AMBIGUOUS, h.refCodon(), 'X', touching,
+                "the calls at the codon give " + h.targetAminoAcid() + " in " + withTarget + " of " + valid
+                        + " ways they can sit on two haplotypes: phase them to decide");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<CalledAllele>[] newUnit(List<List<CalledAllele>[]> units) {
+        List<CalledAllele>[] unit = new List[] {new ArrayList<>(), new ArrayList<>()};
+        units.add(unit);
+        return unit;
+    }
+
+    /** True when two alleles on one haplotype claim the same base. */
+    private static boolean conflicting(List<CalledAllele> haplotype) {
+        for (int i = 0; i < haplotype.size(); i++) {
+            for (int j = i + 1; j < haplotype.size(); j++) {
+                CalledAllele a = haplotype.get(i);
+                CalledAllele b = haplotype.get(j);
+                if (a.pos() <= b.end() && b.pos() <= a.end()) {
+                    return true;
+                }
             }
         }
-        return other;
+        return false;
     }
 
     private static char ref(CodonHotspot h) {

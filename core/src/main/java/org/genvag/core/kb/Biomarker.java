@@ -3,16 +3,18 @@ package org.genvag.core.kb;
 import java.util.List;
 import java.util.Map;
 
+import org.genvag.core.biomarker.CodonHotspot;
 import org.genvag.core.genome.GenomeBuild;
 
 /**
  * A biomarker the approvals name, with its genomic definition where sequencing can assess it: alleles per build for
- * a hotspot, the 3' partner genes for a fusion, a threshold for TMB. {@code unverified} lists what the sources did not
+ * a hotspot (and, for a protein change, its codon per build, which matching uses), the 3' partner genes for a
+ * fusion, a threshold for TMB. {@code unverified} lists what the sources did not
  * settle: such facts are reported, never used as matching rules.
  */
 public record Biomarker(String id, String name, Kind kind, String gene, List<String> threePrimeGenes,
-                        Map<GenomeBuild, List<Allele>> alleles, Threshold threshold,
-                        boolean assessableFromSequencing, String note, List<String> unverified,
+                        Map<GenomeBuild, List<Allele>> alleles, Map<GenomeBuild, CodonHotspot> codons,
+                        Threshold threshold, boolean assessableFromSequencing, String note, List<String> unverified,
                         List<String> sources) {
 
     public enum Kind { HOTSPOT, FUSION, TMB, MSI, EXTERNAL }
@@ -20,6 +22,7 @@ public record Biomarker(String id, String name, Kind kind, String gene, List<Str
     public Biomarker {
         threePrimeGenes = List.copyOf(threePrimeGenes);
         alleles = Map.copyOf(alleles);
+        codons = Map.copyOf(codons);
         unverified = List.copyOf(unverified);
         sources = List.copyOf(sources);
     }

@@ -77,6 +77,14 @@ class CodonMatcherTest {
         assertEquals(1, m.evidence().size());
     }
 
+    /** Two ALTs at one base cannot share a haplotype: one of them being V600E makes V600E certain. */
+    @Test
+    void twoAltsAtOneBaseAreOnDifferentHaplotypes() {
+        CodonMatch m = eval(call(140_753_336L, "A", "G"), call(140_753_336L, "A", "T"));
+        assertEquals(CodonMatch.Status.MATCH, m.status());
+        assertEquals("7:140753336:A:T", m.evidence().get(0).id());
+    }
+
     @Test
     void filteredIndelAndElsewhere() {
         CalledAllele filtered = new CalledAllele("7", 140_753_336L, "A", "T", false, 0, 0, "x");

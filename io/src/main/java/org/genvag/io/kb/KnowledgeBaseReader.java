@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.genvag.core.biomarker.CodonHotspot;
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.kb.Allele;
@@ -147,6 +148,7 @@ public final class KnowledgeBaseReader {
             }
             alleles.put(build, list);
         });
+        Map<GenomeBuild, CodonHotspot> codons = codons(b, at, id, alleles);
         if (kind == Biomarker.Kind.HOTSPOT && alleles.isEmpty()) {
             problem(at + ".alleles", "a hotspot needs its alleles on at least one build");
         }
@@ -171,8 +173,56 @@ public final class KnowledgeBaseReader {
             problem(at + ".three_prime_genes", "a fusion needs its 3' partner genes");
         }
         boolean assessable = b.path("assessable_from_sequencing").asBoolean(kind != Biomarker.Kind.EXTERNAL);
-        return new Biomarker(id, required(b, "name", at), kind, text(b, "gene", null), threePrime, alleles, threshold,
-                assessable, text(b, "note", null), strings(b.path("unverified")), cited(b, at));
+        return new Biomarker(id, required(b, "name", at), kind, text(b, "gene", null), threePrime, alleles, codons,
+                threshold, assessable, text(b, "note", null), strings(b.path("unverified")), cited(b, at));
+    }
+
+    /** A protein change's codon per build; its positions must hold the biomarker's own alleles. */
+    private Map<GenomeBuild, CodonHotspot> codons(JsonNode b, String at, String id,
+                                                   Map<GenomeBuild, List<Allele>> alleles) {
+        Map<GenomeBuild, CodonHotspot> out = new EnumMap<>(GenomeBuild.class);
+        JsonNode c = b.get("codon");
+        if (c == null) {
+            return out;
+        }
+        String strand = text(c, "strand", "");
+        String refCodon = text(c, "ref_codon", "");
+        String target = text(c, "target_amino_acid", "");
+        if (!strand.equals("+") && !strand.equals("-")) {
+            problem(at + ".codon.strand", "expected + or -, found '" + strand + "'");
+        }
+        if (!refCodon.matches("[ACGT]{3}")) {
+            problem(at + ".codon.ref_codon", "expected three bases, found '" + refCodon + "'");
+        }
+        if (target.length() != 1) {
+            problem(at + ".codon.target_amino_acid", "expected one amino-acid letter, found '" + target + "'");
+        }
+        c.path("positions").fields().forEachRemaining(e -> {
+            GenomeBuild build = GenomeBuild.parse(e.getKey());
+            long[] p = new long[e.getValue().size()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = e.getValue().get(i).asLong();
+            }
+            List<Allele> own = alleles.getOrDefault(build, List.of());
+            if (p.length != 3 || own.isEmpty()) {
+                problem(at + ".codon.positions." + e.getKey(), "expected three positions on a build with alleles");
+                return;
+            }
+            for (Allele a : own) {
+                for (long pos = a.pos(); pos < a.pos() + a.ref().length(); pos++) {
+                    final long q = pos;
+                    if (java.util.Arrays.stream(p).noneMatch(x -> x == q)) {
+                        problem(at + ".codon.positions." + e.getKey(), "allele " + a.chrom() + ":" + a.pos() + " "
+                                + a.ref() + ">" + a.alt() + " lies outside the codon");
+                    }
+                }
+            }
+            if (strand.length() == 1 && refCodon.length() == 3 && target.length() == 1) {
+                out.put(build, new CodonHotspot(id, own.get(0).chrom(), p, strand.equals("-"), refCodon,
+                        target.charAt(0)));
+            }
+        });
+        return out;
     }
 
     private Allele allele(JsonNode a, String at) {
