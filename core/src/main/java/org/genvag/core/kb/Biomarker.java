@@ -8,11 +8,11 @@ import org.genvag.core.genome.GenomeBuild;
 
 /**
  * A biomarker the approvals name, with its genomic definition where sequencing can assess it: alleles per build for
- * a hotspot (and, for a protein change, its codon per build, which matching uses), the 3' partner genes for a
+ * a hotspot (and, for a protein change, its HGVS protein form and its codon per build), the 3' partner genes for a
  * fusion, a threshold for TMB. {@code unverified} lists what the sources did not
  * settle: such facts are reported, never used as matching rules.
  */
-public record Biomarker(String id, String name, Kind kind, String gene, List<String> threePrimeGenes,
+public record Biomarker(String id, String name, Kind kind, String gene, String protein, List<String> threePrimeGenes,
                         Map<GenomeBuild, List<Allele>> alleles, Map<GenomeBuild, CodonHotspot> codons,
                         Threshold threshold, boolean assessableFromSequencing, String note, List<String> unverified,
                         List<String> sources) {

@@ -173,7 +173,8 @@ public final class KnowledgeBaseReader {
             problem(at + ".three_prime_genes", "a fusion needs its 3' partner genes");
         }
         boolean assessable = b.path("assessable_from_sequencing").asBoolean(kind != Biomarker.Kind.EXTERNAL);
-        return new Biomarker(id, required(b, "name", at), kind, text(b, "gene", null), threePrime, alleles, codons,
+        return new Biomarker(id, required(b, "name", at), kind, text(b, "gene", null), text(b, "protein", null),
+                threePrime, alleles, codons,
                 threshold, assessable, text(b, "note", null), strings(b.path("unverified")), cited(b, at));
     }
 
