@@ -12,12 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.genvag.core.error.InputException;
-import org.genvag.core.genome.ContigNames;
 import org.genvag.core.genome.GeneResolver;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelIntervals;
-import org.genvag.core.panel.PanelResolver;
 import org.genvag.core.panel.Unresolved;
 import org.genvag.io.bam.BamReader;
 import org.genvag.io.bam.CramSource;
@@ -25,6 +23,7 @@ import org.genvag.io.coverage.BamReadPlan;
 import org.genvag.io.coverage.CoverageReports;
 import org.genvag.io.coverage.PanelCoverage;
 import org.genvag.io.genes.GeneTableReader;
+import org.genvag.io.panel.BuildDetector;
 import org.genvag.io.panel.PanelReader;
 
 import picocli.CommandLine.Command;
@@ -114,10 +113,7 @@ final class CoverageCommand implements Callable<Integer> {
                 : BamReader.open(bam, mayIndex ? 1 : threads.count())) {
             GenomeBuild b = chooseBuild(reader);
             GeneResolver genes = GeneTableReader.bundled(b);
-            List<GenePanel> resolved = new ArrayList<>();
-            for (Path p : panels) {
-                resolved.add(PanelResolver.resolve(PanelReader.read(p), genes, strict));
-            }
+            List<GenePanel> resolved = PanelReader.resolveAll(panels, genes, strict);
             PanelIntervals intervals = PanelIntervals.of(resolved, padding);
             BamReadPlan plan = BamReadPlan.choose(bam, reader.header(), intervals,
                     cram ? ReadMode.STREAM : readMode);
@@ -165,16 +161,9 @@ final class CoverageCommand implements Callable<Integer> {
     }
 
     private GenomeBuild chooseBuild(BamReader reader) {
-        Optional<GenomeBuild> detected = Optional.empty();
-        String evidence = null;
-        var names = reader.header().names();
-        for (int i = 0; i < names.size(); i++) {
-            if (ContigNames.canonical(names.get(i)).equals("1")) {
-                detected = GenomeBuild.fromChr1Length(reader.header().lengths().get(i));
-                evidence = "@SQ " + names.get(i) + " LN:" + reader.header().lengths().get(i);
-            }
-        }
-        return GenomeBuild.reconcile(build == null ? null : GenomeBuild.parse(build), detected.orElse(null),
-                evidence, bam);
+        Optional<BuildDetector.Detected> detected = BuildDetector.detect(reader.header());
+        return GenomeBuild.reconcile(build == null ? null : GenomeBuild.parse(build),
+                detected.map(BuildDetector.Detected::build).orElse(null),
+                detected.map(BuildDetector.Detected::evidence).orElse(null), bam);
     }
 }

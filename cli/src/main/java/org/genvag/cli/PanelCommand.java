@@ -3,7 +3,6 @@ package org.genvag.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -11,7 +10,6 @@ import org.genvag.core.genome.GeneResolver;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelIntervals;
-import org.genvag.core.panel.PanelResolver;
 import org.genvag.core.panel.Unresolved;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.panel.PanelBedWriter;
@@ -53,10 +51,7 @@ final class PanelCommand implements Callable<Integer> {
             throw new org.genvag.core.error.InputException("--padding must be >= 0, got " + padding);
         }
         GeneResolver genes = GeneTableReader.bundled(GenomeBuild.parse(build));
-        List<GenePanel> resolved = new ArrayList<>();
-        for (Path p : panels) {
-            resolved.add(PanelResolver.resolve(PanelReader.read(p), genes, strict));
-        }
+        List<GenePanel> resolved = PanelReader.resolveAll(panels, genes, strict);
         PanelIntervals intervals = PanelIntervals.of(resolved, padding);
         PrintWriter out = spec.commandLine().getOut();
         for (GenePanel p : resolved) {

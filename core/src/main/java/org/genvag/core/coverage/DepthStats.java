@@ -73,16 +73,6 @@ public final class DepthStats {
         min = Integer.MAX_VALUE;
     }
 
-    /** Adds {@code n} bases of depth 0 (panel stretches on contigs the alignments never reach). */
-    public void addZeros(long n) {
-        if (n <= 0) {
-            return;
-        }
-        bases += n;
-        histogram[0] += n;
-        min = 0;
-    }
-
     public long bases() {
         return bases;
     }

@@ -1,6 +1,5 @@
 package org.genvag.core.panel;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,18 +33,17 @@ public final class PanelIntervals {
         }
         IntervalIndex.Builder b = IntervalIndex.builder();
         Map<String, int[]> labels = new HashMap<>();
-        List<String> order = new ArrayList<>();
         for (int p = 0; p < panels.size(); p++) {
             GenePanel panel = panels.get(p);
             for (PanelGene g : panel.genes()) {
                 String label = p + "\t" + g.gene().symbol();
                 b.add(g.gene().contig(), Math.max(0, g.gene().start() - 1L - padding), g.gene().end() + padding, label);
-                remember(labels, order, label, p);
+                labels.putIfAbsent(label, new int[] {p});
             }
             for (PanelRegion r : panel.regions()) {
                 String label = p + "\t" + r.name();
                 b.add(r.contig(), Math.max(0, r.start() - padding), r.end() + padding, label);
-                remember(labels, order, label, p);
+                labels.putIfAbsent(label, new int[] {p});
             }
         }
         IntervalIndex index = b.build();
@@ -57,12 +55,6 @@ public final class PanelIntervals {
             labelGene[id] = label.substring(label.indexOf('\t') + 1);
         }
         return new PanelIntervals(index, List.copyOf(panels), labelPanel, labelGene, padding);
-    }
-
-    private static void remember(Map<String, int[]> labels, List<String> order, String label, int panel) {
-        if (labels.putIfAbsent(label, new int[] {panel}) == null) {
-            order.add(label);
-        }
     }
 
     public IntervalIndex index() {

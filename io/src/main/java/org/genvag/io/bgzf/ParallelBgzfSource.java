@@ -39,7 +39,6 @@ public final class ParallelBgzfSource implements ByteSource {
     }
 
     private final CompressedBlockReader reader;
-    private final Supplier<BlockInflater> inflaters;
     private final BlockingQueue<Batch> free;
     private final BlockingQueue<CompletableFuture<Batch>> ready;
     private final ExecutorService workers;
@@ -56,7 +55,6 @@ public final class ParallelBgzfSource implements ByteSource {
             throw new IllegalArgumentException("threads must be >= 1");
         }
         this.reader = new CompressedBlockReader(in, source);
-        this.inflaters = inflaters;
         int pool = threads == 1 ? 1 : 2 * threads + 2;
         this.free = new ArrayBlockingQueue<>(pool);
         for (int i = 0; i < pool; i++) {

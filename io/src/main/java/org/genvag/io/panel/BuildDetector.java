@@ -9,8 +9,8 @@ import org.genvag.core.genome.GenomeBuild;
 import org.genvag.io.vcf.VcfHeader;
 
 /**
- * Tells a VCF's genome build from its header: the length of chromosome 1 in the ##contig lines is decisive;
- * failing that, the ##reference or ##assembly line naming hg19/GRCh37/b37/hs37d5 or hg38/GRCh38.
+ * Tells a VCF's or BAM's genome build from its header: the length of chromosome 1 (##contig or @SQ) is decisive;
+ * for a VCF, failing that, the ##reference or ##assembly line naming hg19/GRCh37/b37/hs37d5 or hg38/GRCh38.
  */
 public final class BuildDetector {
     private BuildDetector() {
@@ -21,13 +21,9 @@ public final class BuildDetector {
     }
 
     public static Optional<Detected> detect(VcfHeader header) {
-        for (Map.Entry<String, Long> c : header.contigs().entrySet()) {
-            if (ContigNames.canonical(c.getKey()).equals("1") && c.getValue() > 0) {
-                Optional<GenomeBuild> b = GenomeBuild.fromChr1Length(c.getValue());
-                if (b.isPresent()) {
-                    return Optional.of(new Detected(b.get(), "##contig " + c.getKey() + " length " + c.getValue()));
-                }
-            }
+        Optional<Detected> byLength = byChr1Length(header.contigs(), "##contig %s length %d");
+        if (byLength.isPresent()) {
+            return byLength;
         }
         for (String line : header.lines()) {
             String lower = line.toLowerCase(Locale.ROOT);
@@ -39,6 +35,27 @@ public final class BuildDetector {
             boolean b38 = lower.contains("hg38") || lower.contains("grch38");
             if (b37 != b38) {
                 return Optional.of(new Detected(b37 ? GenomeBuild.GRCH37 : GenomeBuild.GRCH38, line.strip()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A BAM's build, from the length of chromosome 1 in its @SQ lines. */
+    public static Optional<Detected> detect(org.genvag.io.bam.BamHeader header) {
+        Map<String, Long> sequences = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < header.names().size(); i++) {
+            sequences.put(header.names().get(i), header.lengths().get(i));
+        }
+        return byChr1Length(sequences, "@SQ %s LN:%d");
+    }
+
+    private static Optional<Detected> byChr1Length(Map<String, Long> contigs, String evidence) {
+        for (Map.Entry<String, Long> c : contigs.entrySet()) {
+            if (ContigNames.canonical(c.getKey()).equals("1") && c.getValue() > 0) {
+                Optional<GenomeBuild> b = GenomeBuild.fromChr1Length(c.getValue());
+                if (b.isPresent()) {
+                    return Optional.of(new Detected(b.get(), String.format(evidence, c.getKey(), c.getValue())));
+                }
             }
         }
         return Optional.empty();

@@ -14,7 +14,6 @@ import org.genvag.core.genome.GeneResolver;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelIntervals;
-import org.genvag.core.panel.PanelResolver;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfRecord;
@@ -64,10 +63,7 @@ public final class PanelFiltering {
             Optional<BuildDetector.Detected> detected = BuildDetector.detect(streamed.header());
             GenomeBuild build = chooseBuild(o.build(), detected, streamed.source());
             GeneResolver genes = GeneTableReader.bundled(build);
-            List<GenePanel> panels = new ArrayList<>();
-            for (Path p : o.panels()) {
-                panels.add(PanelResolver.resolve(PanelReader.read(p), genes, o.strict()));
-            }
+            List<GenePanel> panels = PanelReader.resolveAll(o.panels(), genes, o.strict());
             PanelIntervals intervals = PanelIntervals.of(panels, o.padding());
             PanelReadPlan plan = PanelReadPlan.choose(in, streamed.header(), intervals, o.mode());
             VcfReader reader = plan.indexed() ? plan.openIndexed(in, streamed)

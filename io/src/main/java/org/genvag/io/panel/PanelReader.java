@@ -18,7 +18,10 @@ import java.util.zip.GZIPInputStream;
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.ContigNames;
 import org.genvag.core.genome.GenomeBuild;
+import org.genvag.core.genome.GeneResolver;
+import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelDraft;
+import org.genvag.core.panel.PanelResolver;
 import org.genvag.core.panel.PanelRegion;
 import org.genvag.io.bed.BedReader;
 import org.genvag.io.bed.BedRecord;
@@ -59,6 +62,15 @@ public final class PanelReader {
             return fromPanelApp(path, stripExtension(file));
         }
         return fromTable(path, stripExtension(file));
+    }
+
+    /** Reads each panel file and resolves its genes on {@code genes}' build (strict: unresolved names are an error). */
+    public static List<GenePanel> resolveAll(List<Path> paths, GeneResolver genes, boolean strict) throws IOException {
+        List<GenePanel> panels = new ArrayList<>(paths.size());
+        for (Path p : paths) {
+            panels.add(PanelResolver.resolve(read(p), genes, strict));
+        }
+        return panels;
     }
 
     static String stripExtension(String file) {

@@ -1,6 +1,5 @@
 package org.genvag.io.panel;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -189,9 +188,5 @@ public final class PanelVcfFilter {
     /** Queries that went backwards (unsorted input), answered by binary search. */
     public long repositions() {
         return cursor.repositions();
-    }
-
-    static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -2,7 +2,6 @@ package org.genvag.io.vcf;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -235,9 +234,5 @@ public final class VcfReader implements AutoCloseable {
             peeked = null;
             return s;
         }
-    }
-
-    static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
