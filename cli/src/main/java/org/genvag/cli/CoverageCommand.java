@@ -8,23 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.genvag.core.error.InputException;
-import org.genvag.core.genome.GeneResolver;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.GenePanel;
-import org.genvag.core.panel.PanelIntervals;
 import org.genvag.core.panel.Unresolved;
-import org.genvag.io.bam.BamReader;
-import org.genvag.io.bam.CramSource;
-import org.genvag.io.coverage.BamReadPlan;
+import org.genvag.io.coverage.CoverageJob;
 import org.genvag.io.coverage.CoverageReports;
 import org.genvag.io.coverage.PanelCoverage;
-import org.genvag.io.genes.GeneTableReader;
-import org.genvag.io.panel.BuildDetector;
-import org.genvag.io.panel.PanelReader;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,76 +85,39 @@ final class CoverageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (padding < 0) {
-            throw new InputException("--padding must be >= 0, got " + padding);
-        }
         PanelCoverage.Options options = new PanelCoverage.Options(flag, minMapq, thresholds, lowDepth, qcDepth,
                 qcFraction, threads.count());
+        CoverageJob.Outcome o = CoverageJob.run(new CoverageJob.Request(bam, reference, panels,
+                build == null ? null : GenomeBuild.parse(build), padding, strict, ReadMode.parse(mode), options));
+        PanelCoverage.Result r = o.result();
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("genvag_version", Main.class.getPackage().getImplementationVersion());
+        context.put("build", o.build().toString());
+        List<String> names = new ArrayList<>();
+        o.panels().forEach(p -> names.add(p.label()));
+        context.put("panels", names);
+        context.put("padding", padding);
+        context.put("read", o.readPlan());
+        CoverageReports.write(r, prefix, context);
         PrintWriter err = spec.commandLine().getErr();
-        ReadMode readMode = ReadMode.parse(mode);
-        // The header is read on one thread when the index may be used: a parallel reader would start inflating the
-        // whole file before the decision.
-        boolean cram = !bam.equals("-") && java.nio.file.Files.isRegularFile(Path.of(bam))
-                && CramSource.isCram(Path.of(bam));
-        boolean mayIndex = readMode != ReadMode.STREAM && !bam.equals("-") && !cram;
-        if (cram && readMode == ReadMode.INDEX) {
-            throw new InputException(bam + ": --mode index is for BAM; CRAM is read through htsjdk, streaming");
+        err.printf("genvag coverage: %s (%s): %d reads counted, %d filtered, %d mate overlaps counted once%n",
+                bam, o.build(), r.readsCounted(), r.readsFiltered(), r.overlapsCorrected());
+        for (GenePanel p : o.panels()) {
+            for (Unresolved u : p.unresolved()) {
+                err.println("  warning: " + u);
+            }
         }
-        try (BamReader reader = cram ? new BamReader(new CramSource(Path.of(bam), reference), bam)
-                : BamReader.open(bam, mayIndex ? 1 : threads.count())) {
-            GenomeBuild b = chooseBuild(reader);
-            GeneResolver genes = GeneTableReader.bundled(b);
-            List<GenePanel> resolved = PanelReader.resolveAll(panels, genes, strict);
-            PanelIntervals intervals = PanelIntervals.of(resolved, padding);
-            BamReadPlan plan = BamReadPlan.choose(bam, reader.header(), intervals,
-                    cram ? ReadMode.STREAM : readMode);
-            PanelCoverage.Result r;
-            if (plan.indexed()) {
-                try (BamReader chunks = plan.open(bam, reader.header())) {
-                    r = PanelCoverage.run(chunks, intervals, options);
-                }
-            } else if (mayIndex) {
-                try (BamReader all = BamReader.open(bam, threads.count())) {
-                    r = PanelCoverage.run(all, intervals, options);
-                }
-            } else {
-                r = PanelCoverage.run(reader, intervals, options);
-            }
-            Map<String, Object> context = new LinkedHashMap<>();
-            context.put("genvag_version", Main.class.getPackage().getImplementationVersion());
-            context.put("build", b.toString());
-            List<String> names = new ArrayList<>();
-            resolved.forEach(p -> names.add(p.label()));
-            context.put("panels", names);
-            context.put("padding", padding);
-            context.put("read", plan.reason());
-            CoverageReports.write(r, prefix, context);
-            err.printf("genvag coverage: %s (%s): %d reads counted, %d filtered, %d mate overlaps counted once%n",
-                    bam, b, r.readsCounted(), r.readsFiltered(), r.overlapsCorrected());
-            for (GenePanel p : resolved) {
-                for (Unresolved u : p.unresolved()) {
-                    err.println("  warning: " + u);
-                }
-            }
-            int qc = java.util.Arrays.binarySearch(options.thresholds(), qcDepth);
-            long failing = r.genes().stream().filter(g -> !g.passesQc()).count();
-            err.printf("  panel: %d bases, mean depth %.1f, %.2f%% of bases >= %dx; %d of %d genes fail QC (< %.0f%% "
-                    + "of bases >= %dx); %d low-coverage stretches (< %dx)%n", r.panel().bases(), r.panel().mean(),
-                    100 * r.panel().fractionAtLeast(qc), qcDepth, failing, r.genes().size(), 100 * qcFraction, qcDepth,
-                    r.lowCoverage().size(), lowDepth);
-            if (!r.contigsNotInBam().isEmpty()) {
-                err.println("  warning: panel contigs not in the BAM (reported at depth 0): " + r.contigsNotInBam());
-            }
-            err.println("  read: " + plan.reason());
-            err.println("  wrote " + prefix + ".{regions.tsv,genes.tsv,lowcov.bed.gz,summary.json}");
+        int qc = java.util.Arrays.binarySearch(options.thresholds(), qcDepth);
+        long failing = r.genes().stream().filter(g -> !g.passesQc()).count();
+        err.printf("  panel: %d bases, mean depth %.1f, %.2f%% of bases >= %dx; %d of %d genes fail QC (< %.0f%% "
+                + "of bases >= %dx); %d low-coverage stretches (< %dx)%n", r.panel().bases(), r.panel().mean(),
+                100 * r.panel().fractionAtLeast(qc), qcDepth, failing, r.genes().size(), 100 * qcFraction, qcDepth,
+                r.lowCoverage().size(), lowDepth);
+        if (!r.contigsNotInBam().isEmpty()) {
+            err.println("  warning: panel contigs not in the BAM (reported at depth 0): " + r.contigsNotInBam());
         }
+        err.println("  read: " + o.readPlan());
+        err.println("  wrote " + prefix + ".{regions.tsv,genes.tsv,lowcov.bed.gz,summary.json}");
         return 0;
-    }
-
-    private GenomeBuild chooseBuild(BamReader reader) {
-        Optional<BuildDetector.Detected> detected = BuildDetector.detect(reader.header());
-        return GenomeBuild.reconcile(build == null ? null : GenomeBuild.parse(build),
-                detected.map(BuildDetector.Detected::build).orElse(null),
-                detected.map(BuildDetector.Detected::evidence).orElse(null), bam);
     }
 }
