@@ -84,8 +84,9 @@ public enum GenomeBuild {
             return asked;
         }
         if (detected == null) {
+            // Worded for VCF and BAM alike: a VCF may also name its reference, a BAM only has @SQ lengths.
             throw new InputException(source + ": the header does not tell the genome build (no chromosome 1 of a "
-                    + "known length, no ##reference naming one): give --build GRCh37 or --build GRCh38");
+                    + "known length, and no reference named): give --build GRCh37 or --build GRCh38");
         }
         return detected;
     }
