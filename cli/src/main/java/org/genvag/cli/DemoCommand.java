@@ -1,6 +1,5 @@
 package org.genvag.cli;
 
-import org.genvag.io.ReadMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -11,11 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.genvag.core.biomarker.report.BiomarkerMatch;
+import org.genvag.core.biomarker.report.TherapyOption;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelGene;
 import org.genvag.core.panel.PanelResolver;
+import org.genvag.io.ReadMode;
+import org.genvag.io.biomarker.BiomarkerJob;
+import org.genvag.io.biomarker.BiomarkerReportJson;
 import org.genvag.io.genes.GeneTableReader;
+import org.genvag.io.kb.KnowledgeBaseReader;
 import org.genvag.io.panel.PanelFiltering;
 import org.genvag.io.panel.PanelReadPlan;
 import org.genvag.io.panel.PanelReader;
@@ -25,6 +30,7 @@ import org.genvag.testdata.BamGenerator;
 import org.genvag.testdata.Contig;
 import org.genvag.testdata.Region;
 import org.genvag.testdata.SyntheticGenome;
+import org.genvag.testdata.TumourGenerator;
 import org.genvag.testdata.VcfGenerator;
 
 import picocli.CommandLine.Command;
@@ -35,8 +41,8 @@ import picocli.CommandLine.Spec;
 /**
  * The pipeline on bundled data: a real exome VCF (HapMap samples, chromosome 22, GRCh37) validated and filtered to a
  * gene panel; the 944-gene benchmark panel resolved on GRCh38; a synthetic tumour VCF and BAM over the
- * tumour-agnostic biomarker genes, filtered to those genes. Later steps (coverage, biomarkers, MSI) join as they
- * are built.
+ * tumour-agnostic biomarker genes, filtered to those genes; a generated tumour's somatic and SV calls with planted
+ * biomarkers matched to the tissue-agnostic approvals. Later steps (coverage, MSI) join as they are built.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run genvag's pipeline on bundled demo data and print what it found.")
@@ -112,6 +118,33 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("   %d of %d records fall in the biomarker genes -> %s%n", t.recordsKept(), t.recordsRead(),
                 tumourKept);
         printTopGenes(out, t);
+
+        out.println("5. Tumour-agnostic biomarkers of a generated tumour (GRCh38; BRAF V600E and ETV6::NTRK3 planted)");
+        TumourGenerator.Outputs tumour = new TumourGenerator(new TumourGenerator.Options(GenomeBuild.GRCH38, true,
+                List.of("NTRK1", "NTRK2", "NTRK3", "RET", "BRAF", "ETV6", "TP53", "KRAS", "EGFR"), 40, true,
+                "ETV6::NTRK3", 7), KnowledgeBaseReader.bundled()).write(dir.resolve("demo-tumour.somatic.vcf"),
+                dir.resolve("demo-tumour.sv.vcf"), dir.resolve("demo-tumour.callable.bed"));
+        BiomarkerJob.Outcome b = BiomarkerJob.run(new BiomarkerJob.Request(tumour.somaticVcf().toString(),
+                tumour.svVcf().toString(), tumour.callableBed(), null, null, null, null,
+                BiomarkerJob.TmbOptions.defaults(), 2));
+        Path report = dir.resolve("demo-tumour.biomarkers.json");
+        BiomarkerReportJson.write(b.report(), b.kb(), Version.get(), report);
+        for (BiomarkerMatch m : b.report().matches()) {
+            // One entry per therapy: "larotrectinib (FDA 2018-11-26; EMA 2019-07-25)", first decision per agency.
+            java.util.Map<String, java.util.Map<String, String>> byTherapy = new java.util.LinkedHashMap<>();
+            m.therapies().stream().filter(TherapyOption::applicable).forEach(x -> byTherapy
+                    .computeIfAbsent(x.approval().therapy(), k -> new java.util.LinkedHashMap<>())
+                    .putIfAbsent(x.approval().agency(), x.approval().date()));
+            out.printf("   MATCH %s: %s%n", m.name(), byTherapy.entrySet().stream().map(e -> e.getKey() + " ("
+                    + e.getValue().entrySet().stream().map(a -> a.getKey() + " " + a.getValue())
+                    .collect(java.util.stream.Collectors.joining("; ")) + ")")
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        var tmb = b.report().tmb().result();
+        out.printf(java.util.Locale.ROOT, "   TMB %.1f mut/Mb (%d mutations / %.3f Mb); not assessable here: %s%n",
+                tmb.value(), tmb.mutations(), tmb.megabases(), b.report().notAssessable().stream()
+                        .map(u -> u.biomarker().name()).collect(java.util.stream.Collectors.joining(", ")));
+        out.println("   report -> " + report);
         out.println("outputs in " + dir);
         return 0;
     }

@@ -6,7 +6,12 @@ import picocli.CommandLine;
 final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
+        return new String[] {"genvag " + get()};
+    }
+
+    /** The jar's version, or "development" when run from classes. */
+    static String get() {
         String v = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"genvag " + (v == null ? "development" : v)};
+        return v == null ? "development" : v;
     }
 }

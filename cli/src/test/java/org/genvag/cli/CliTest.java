@@ -32,13 +32,14 @@ class CliTest {
     void helpListsEveryCommand() {
         Run r = run("--help");
         assertEquals(0, r.exit());
-        for (String command : List.of("demo", "view", "validate", "filter", "panel", "genes", "generate")) {
+        for (String command : List.of("demo", "view", "validate", "filter", "panel", "genes", "generate",
+                "biomarkers")) {
             assertTrue(r.out().contains(command), r.out());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "view", "validate", "filter", "panel", "coverage", "genes", "generate",
+    @ValueSource(strings = {"demo", "view", "validate", "filter", "panel", "coverage", "biomarkers", "genes", "generate",
         "generate vcf", "generate fasta", "generate bam"})
     void everyCommandHasHelp(String command) {
         String[] words = (command + " --help").split(" ");
@@ -248,5 +249,30 @@ class CliTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(Files.size(dir.resolve("demo-tumour.vcf.gz")) > 0);
         assertTrue(Files.exists(dir.resolve("demo-tumour.bam.bai")));
+    }
+
+    @Test
+    void biomarkersWritesTheJsonReportAndASummary(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("report.json");
+        Run r = run("biomarkers", "--somatic-vcf", fixture("somatic/colon2-sample.vcf").toString(), "--sv-vcf",
+                fixture("sv/colo829_somatic_manta.vcf").toString(), "--sample", "COLO829T", "--territory-mb", "30",
+                "--out", out.toString());
+        // colon2's only sample is not COLO829T: the name is looked up per file, and a single-sample file has one.
+        assertEquals(0, r.exit(), r.err());
+        String json = Files.readString(out);
+        assertTrue(json.contains("\"schema\" : \"genvag-biomarkers/1\""), json);
+        assertTrue(json.contains("\"assessedNotFound\""), json);
+        assertTrue(r.err().contains("not assessable: MSI-high"), r.err());
+        assertTrue(r.err().contains("TMB 0.00 mut/Mb"), r.err());
+    }
+
+    @Test
+    void biomarkersRejectsABadModeAndLeavesNoReport(@TempDir Path dir) {
+        Path out = dir.resolve("report.json");
+        Run r = run("biomarkers", "--sv-vcf", fixture("sv/colo829_somatic_manta.vcf").toString(), "--tmb-mode",
+                "all", "--out", out.toString());
+        assertEquals(Main.EXIT_INPUT, r.exit());
+        assertTrue(r.err().contains("--tmb-mode must be coding or nonsynonymous"), r.err());
+        assertFalse(Files.exists(out));
     }
 }

@@ -17,6 +17,11 @@ import org.genvag.io.panel.PanelFiltering;
 import org.genvag.io.vcf.FieldKey;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfRecord;
+import org.genvag.core.biomarker.report.BiomarkerMatch;
+import org.genvag.io.biomarker.BiomarkerJob;
+import org.genvag.io.biomarker.BiomarkerReportJson;
+import org.genvag.io.kb.KnowledgeBaseReader;
+import org.genvag.testdata.TumourGenerator;
 import org.genvag.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,5 +61,19 @@ class ReadmeExampleTest {
         } else {
             throw new AssertionError("TRKA must resolve");
         }
+
+        // Tumour-agnostic biomarkers, as `genvag biomarkers` does: matches, TMB, what could not be assessed.
+        TumourGenerator.Outputs t = new TumourGenerator(new TumourGenerator.Options(GenomeBuild.GRCH38, true,
+                List.of("NTRK3", "ETV6", "BRAF"), 10, false, "ETV6::NTRK3", 1), KnowledgeBaseReader.bundled())
+                .write(dir.resolve("tumour.somatic.vcf"), dir.resolve("tumour.sv.vcf"), dir.resolve("callable.bed"));
+        BiomarkerJob.Outcome o = BiomarkerJob.run(new BiomarkerJob.Request(t.somaticVcf().toString(),
+                t.svVcf().toString(), t.callableBed(), null, null, null, null, BiomarkerJob.TmbOptions.defaults(), 2));
+        List<String> matched = new java.util.ArrayList<>();
+        for (BiomarkerMatch m : o.report().matches()) {
+            matched.add(m.name() + ": " + m.status());             // ETV6::NTRK3 fusion: match
+        }
+        assertEquals("ETV6::NTRK3 fusion: match", matched.get(0));
+        BiomarkerReportJson.write(o.report(), o.kb(), "0.1.0", dir.resolve("report.json"));
+        assertTrue(Files.size(dir.resolve("report.json")) > 0);
     }
 }

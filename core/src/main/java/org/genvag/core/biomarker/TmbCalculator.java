@@ -51,17 +51,22 @@ public final class TmbCalculator {
 
     /** Counts the variant if eligible; otherwise counts why not (the first reason that applies). */
     public void add(Variant v) {
-        if (!v.pass()) {
+        add(v.pass(), v.snvOrIndel(), v.coding(), v.vaf(), v.depth(), v.populationAf());
+    }
+
+    /** {@link #add(Variant)} without the record, for streaming callers that must not allocate per record. */
+    public void add(boolean pass, boolean snvOrIndel, boolean coding, double vaf, int depth, double populationAf) {
+        if (!pass) {
             filtered++;
-        } else if (!v.snvOrIndel()) {
+        } else if (!snvOrIndel) {
             notSnvOrIndel++;
-        } else if (!v.coding()) {
+        } else if (!coding) {
             notCoding++;
-        } else if (!Double.isNaN(v.vaf()) && v.vaf() < options.minVaf()) {
+        } else if (!Double.isNaN(vaf) && vaf < options.minVaf()) {
             lowVaf++;
-        } else if (v.depth() >= 0 && v.depth() < options.minDepth()) {
+        } else if (depth >= 0 && depth < options.minDepth()) {
             lowDepth++;
-        } else if (!Double.isNaN(v.populationAf()) && v.populationAf() > options.maxPopulationAf()) {
+        } else if (!Double.isNaN(populationAf) && populationAf > options.maxPopulationAf()) {
             germline++;
         } else {
             mutations++;

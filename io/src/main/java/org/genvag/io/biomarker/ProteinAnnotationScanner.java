@@ -1,15 +1,18 @@
 package org.genvag.io.biomarker;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import org.genvag.core.error.InputException;
+import org.genvag.core.biomarker.report.Evidence;
 import org.genvag.core.kb.Biomarker;
 import org.genvag.core.kb.KnowledgeBase;
 import org.genvag.core.kb.ResistanceMutation;
-import org.genvag.io.vcf.FieldKey;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfRecord;
 
@@ -20,8 +23,6 @@ import org.genvag.io.vcf.VcfRecord;
  * mutations (NTRK1 p.Gly595Arg ...), in three- or one-letter form, per ALT allele.
  */
 public final class ProteinAnnotationScanner {
-    private static final FieldKey CSQ = FieldKey.of("CSQ");
-    private static final FieldKey ANN = FieldKey.of("ANN");
     private static final Map<Character, String> THREE = Map.ofEntries(Map.entry('A', "Ala"), Map.entry('R', "Arg"),
             Map.entry('N', "Asn"), Map.entry('D', "Asp"), Map.entry('C', "Cys"), Map.entry('Q', "Gln"),
             Map.entry('E', "Glu"), Map.entry('G', "Gly"), Map.entry('H', "His"), Map.entry('I', "Ile"),
@@ -36,62 +37,104 @@ public final class ProteinAnnotationScanner {
     public record Hit(String what, String gene, String protein, String record, boolean pass) {
     }
 
-    private ProteinAnnotationScanner() {
+    private final KnowledgeBase kb;
+    private final AnnotationLayout layout;
+    private final List<Hit> hits = new ArrayList<>();
+    private final int sample;
+    private final Map<String, Evidence> evidence = new HashMap<>();
+    private final AlleleDepths depths = new AlleleDepths();
+    private byte[][] geneNeedles;
+
+    /** @param layout the VCF's annotation layout, or null when it has none (then nothing is found) */
+    public ProteinAnnotationScanner(KnowledgeBase kb, AnnotationLayout layout, int sample) {
+        this.kb = kb;
+        this.layout = layout;
+        this.sample = sample;
     }
 
     public static List<Hit> scan(VcfReader reader, KnowledgeBase kb) throws IOException {
-        int[] csq = csqLayout(reader);
-        List<Hit> hits = new ArrayList<>();
+        ProteinAnnotationScanner scanner = new ProteinAnnotationScanner(kb, AnnotationLayout.of(reader), -1);
         VcfRecord r = new VcfRecord();
         while (reader.next(r)) {
-            String csqValue = csq == null ? null : r.infoString(CSQ);
-            String annValue = r.infoString(ANN);
-            if (csqValue == null && annValue == null) {
-                continue;
-            }
-            boolean pass = r.filter().equals("PASS") || r.filter().equals(".");
-            if (csqValue != null) {
-                for (String entry : csqValue.split(",")) {
-                    String[] f = entry.split("\\|", -1);
-                    if (f.length > Math.max(csq[0], Math.max(csq[1], csq[2]))) {
-                        match(kb, f[csq[1]], f[csq[2]], recordId(r, f[csq[0]]), pass, hits);
-                    }
-                }
-            }
-            if (annValue != null) {
-                for (String entry : annValue.split(",")) {
-                    String[] f = entry.split("\\|", -1);
-                    if (f.length > 10) {
-                        match(kb, f[3], f[10], recordId(r, f[0]), pass, hits);
-                    }
-                }
-            }
+            scanner.accept(r);
         }
-        return hits;
+        return scanner.hits();
     }
 
-    /** Indexes of Allele, SYMBOL and HGVSp in CSQ entries, from the header; null when there is no CSQ. */
-    private static int[] csqLayout(VcfReader reader) {
-        for (String line : reader.headerLines()) {
-            if (line.startsWith("##INFO=<ID=CSQ,")) {
-                int at = line.indexOf("Format: ");
-                if (at < 0) {
-                    throw new InputException(reader.source() + ": the CSQ header line has no 'Format: ' field list");
+    public void accept(VcfRecord r) {
+        if (layout == null) {
+            return;
+        }
+        long range = r.info(layout.key());
+        if (range < 0 || !mentionsAGene(r, range)) {
+            return;
+        }
+        String filter = r.filter();
+        boolean pass = filter.equals("PASS") || filter.equals(".");
+        String[] alts = r.alt().split(",");
+        for (String entry : r.text(range).split(",")) {
+            String[] f = entry.split("\\|", -1);
+            if (f.length > layout.maxIndex()) {
+                int before = hits.size();
+                String id = recordId(r, f[layout.allele()]);
+                match(kb, f[layout.symbol()], f[layout.hgvsp()], id, pass, hits);
+                if (hits.size() > before) {
+                    depths.read(r, sample, altIndex(alts, f[layout.allele()]));
+                    evidence.put(id, new Evidence(id, filter, depths.vaf, depths.depth, depths.altReads, "",
+                            Map.of()));
                 }
-                String format = line.substring(at + 8);
-                int end = format.indexOf('"');
-                List<String> fields = List.of((end < 0 ? format : format.substring(0, end)).split("\\|"));
-                int allele = fields.indexOf("Allele");
-                int symbol = fields.indexOf("SYMBOL");
-                int hgvsp = fields.indexOf("HGVSp");
-                if (allele < 0 || symbol < 0 || hgvsp < 0) {
-                    throw new InputException(reader.source() + ": the CSQ format lacks Allele, SYMBOL or HGVSp (run "
-                            + "VEP with --symbol --hgvs)");
-                }
-                return new int[] {allele, symbol, hgvsp};
             }
         }
-        return null;
+    }
+
+    /** Depths and filter of a hit's record, found through {@code via}. */
+    public Evidence evidence(Hit hit, String via) {
+        Evidence e = evidence.get(hit.record());
+        return new Evidence(hit.record(), e.filter(), e.vaf(), e.depth(), e.altReads(), via, Map.of());
+    }
+
+    /** "CSQ" or "ANN": which annotation the hits came from, or null when the VCF has none. */
+    public String annotation() {
+        return layout == null ? null : layout.key().name();
+    }
+
+    /**
+     * The ALT an annotation allele names: VEP and SnpEff write SNV alleles as the ALT itself and drop the shared
+     * first base of indels (VEP writes a deletion as '-').
+     */
+    private static int altIndex(String[] alts, String allele) {
+        for (int i = 0; i < alts.length; i++) {
+            String a = alts[i];
+            if (a.equals(allele) || (a.length() > 1 && a.substring(1).equals(allele))) {
+                return i;
+            }
+        }
+        return 0;   // a deletion written as "-" in a single-ALT record, the usual somatic case
+    }
+
+    public List<Hit> hits() {
+        return List.copyOf(hits);
+    }
+
+    /**
+     * Cheap pre-check before splitting the annotation: does it contain "|GENE|" for a gene with a knowledge-base
+     * protein change? Most annotated records of a WGS VCF do not, and pass without allocating.
+     */
+    private boolean mentionsAGene(VcfRecord r, long range) {
+        if (geneNeedles == null) {
+            Set<String> names = new LinkedHashSet<>();
+            kb.biomarkers().stream().filter(b -> b.kind() == Biomarker.Kind.HOTSPOT && b.gene() != null)
+                    .forEach(b -> names.add(b.gene()));
+            kb.resistance().forEach(m -> names.add(m.gene()));
+            geneNeedles = names.stream().map(n -> ("|" + n + "|").getBytes(StandardCharsets.US_ASCII))
+                    .toArray(byte[][]::new);
+        }
+        for (byte[] gene : geneNeedles) {
+            if (r.contains(range, gene)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void match(KnowledgeBase kb, String gene, String hgvsp, String record, boolean pass,

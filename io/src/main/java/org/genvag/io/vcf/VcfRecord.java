@@ -113,6 +113,38 @@ public final class VcfRecord {
         return found;
     }
 
+    /** True when the line has column {@code column} (0-based); scans no further than that column. */
+    public boolean hasColumn(int column) {
+        fieldEnd(column, false);
+        return found > column;
+    }
+
+    /**
+     * True when FORMAT's bytes equal {@code bytes[0, length)}: callers that cache what they derived from a FORMAT
+     * (subfield positions) check it still applies, as consecutive records nearly always share one.
+     */
+    public boolean formatEquals(byte[] bytes, int length) {
+        if (!hasColumn(FORMAT)) {
+            return length == 0;
+        }
+        int s = fieldStart(FORMAT);
+        return fieldEnd(FORMAT) - s == length && (length == 0 || matches(s, bytes, length));
+    }
+
+    /** Copies FORMAT's bytes into {@code dst} when they fit; returns their length, or -1 when they do not fit. */
+    public int copyFormat(byte[] dst) {
+        if (!hasColumn(FORMAT)) {
+            return 0;
+        }
+        int s = fieldStart(FORMAT);
+        int n = fieldEnd(FORMAT) - s;
+        if (n > dst.length) {
+            return -1;
+        }
+        buf.get(s, dst, 0, n);
+        return n;
+    }
+
     public int fieldStart(int column) {
         if (column == 0) {
             return start;
@@ -370,6 +402,121 @@ public final class VcfRecord {
         return ((long) p << 32) | (colon < 0 ? e : colon);
     }
 
+    /**
+     * Item {@code item} (0-based) of a comma-separated value range as a number, without allocating; NaN when the
+     * range is absent, has fewer items, or the item is '.' or not a number. For AD, AF and the like.
+     */
+    public double item(long range, int item) {
+        if (range < 0) {
+            return Double.NaN;
+        }
+        int s = (int) (range >>> 32);
+        int e = (int) range;
+        for (int i = 0; i < item; i++) {
+            int comma = indexOf(s, e, (byte) ',');
+            if (comma < 0) {
+                return Double.NaN;
+            }
+            s = comma + 1;
+        }
+        int comma = indexOf(s, e, (byte) ',');
+        int itemEnd = comma < 0 ? e : comma;
+        if (itemEnd == s || (itemEnd - s == 1 && buf.get(s) == '.')) {
+            return Double.NaN;
+        }
+        return AsciiNumbers.parseDouble(buf, s, itemEnd);
+    }
+
+    /** True when the bytes of {@code needle} occur inside a value range (a substring test without allocating). */
+    public boolean contains(long range, byte[] needle) {
+        if (range < 0 || needle.length == 0) {
+            return false;
+        }
+        int s = (int) (range >>> 32);
+        int last = (int) range - needle.length;
+        byte first = needle[0];
+        for (int p = s; p <= last; p++) {
+            if (buf.get(p) == first && matches(p, needle)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code word} occurs in a value range delimited on both sides by a range end or one of
+     * {@code | & , =}: a whole Sequence Ontology term in a CSQ or ANN value.
+     */
+    public boolean containsWord(long range, byte[] word) {
+        if (range < 0 || word.length == 0) {
+            return false;
+        }
+        int s = (int) (range >>> 32);
+        int e = (int) range;
+        int last = e - word.length;
+        byte first = word[0];
+        for (int p = s; p <= last; p++) {
+            if (buf.get(p) == first && matches(p, word) && (p == s || isDelimiter(buf.get(p - 1)))
+                    && (p + word.length == e || isDelimiter(buf.get(p + word.length)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDelimiter(byte b) {
+        return b == '|' || b == '&' || b == ',' || b == '=';
+    }
+
+    /** Number of comma-separated items in a value range (0 when absent). */
+    public int itemCount(long range) {
+        if (range < 0) {
+            return 0;
+        }
+        int n = 1;
+        for (int p = (int) (range >>> 32); p < (int) range; p++) {
+            if (buf.get(p) == ',') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private int indexOf(int s, int e, byte b) {
+        for (int p = s; p < e; p++) {
+            if (buf.get(p) == b) {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /** True when no ALT allele is symbolic, a breakend, '*' or missing: every ALT is plain bases. */
+    public boolean altsArePlainBases() {
+        int s = fieldStart(ALT);
+        int e = fieldEnd(ALT);
+        if (e == s) {
+            return false;
+        }
+        boolean itemStart = true;
+        for (int p = s; p < e; p++) {
+            byte b = buf.get(p);
+            if (b == ',') {
+                if (itemStart) {
+                    return false;
+                }
+                itemStart = true;
+                continue;
+            }
+            itemStart = false;
+            if (b != 'A' && b != 'C' && b != 'G' && b != 'T' && b != 'N' && b != 'a' && b != 'c' && b != 'g'
+                    && b != 't' && b != 'n') {
+                return false;
+            }
+        }
+        return !itemStart;
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     public static int rangeLength(long range) {
@@ -405,6 +552,15 @@ public final class VcfRecord {
 
     public String filter() {
         return column(FILTER);
+    }
+
+    private boolean matches(int at, byte[] k, int length) {
+        for (int i = 0; i < length; i++) {
+            if (buf.get(at + i) != k[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean matches(int at, byte[] k) {

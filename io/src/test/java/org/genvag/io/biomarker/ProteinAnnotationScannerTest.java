@@ -61,7 +61,9 @@ class ProteinAnnotationScannerTest {
     void aCsqWithoutHgvspIsNamed() {
         String header = "##INFO=<ID=CSQ,Number=.,Type=String,Description=\"Format: Allele|Consequence|SYMBOL\">\n";
         InputException e = assertThrows(InputException.class, () -> scan(header, ""));
-        assertTrue(e.getMessage().startsWith("a.vcf: the CSQ format lacks Allele, SYMBOL or HGVSp"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("a.vcf: the CSQ format lacks Allele, Consequence, SYMBOL or HGVSp"),
+                e.getMessage());
+        assertTrue(e.getMessage().endsWith("it has [Allele, Consequence, SYMBOL]"), e.getMessage());
     }
 
     @Test

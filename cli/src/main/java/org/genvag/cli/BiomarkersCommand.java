@@ -1,0 +1,127 @@
+package org.genvag.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.genvag.core.biomarker.report.BiomarkerMatch;
+import org.genvag.core.biomarker.report.BiomarkerReport;
+import org.genvag.core.biomarker.report.Observation;
+import org.genvag.core.biomarker.report.TherapyOption;
+import org.genvag.core.biomarker.report.Unassessed;
+import org.genvag.core.error.InputException;
+import org.genvag.core.genome.GenomeBuild;
+import org.genvag.io.biomarker.BiomarkerJob;
+import org.genvag.io.biomarker.BiomarkerReportJson;
+import org.genvag.io.biomarker.TmbScanner;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "biomarkers", mixinStandardHelpOptions = true,
+        description = {"Tumour-agnostic biomarkers from a tumour's somatic and structural-variant VCFs, matched to the",
+            "FDA and EMA tissue-agnostic approvals in the knowledge base: BRAF V600E (by coordinates on either build",
+            "and by VEP/SnpEff protein annotation), NTRK1/2/3 and RET fusions, TMB, NTRK acquired resistance.",
+            "Writes a JSON report (layout genvag-biomarkers/1, JSON Schema in docs/biomarkers.md) and prints a summary."})
+final class BiomarkersCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--somatic-vcf", description = "somatic SNV/indel VCF (Mutect2, Strelka2, ...), plain or gzip/BGZF")
+    String somaticVcf;
+
+    @Option(names = "--sv-vcf", description = "structural-variant VCF (Manta, GRIDSS, DELLY, ...)")
+    String svVcf;
+
+    @Option(names = "--callable", description = "callable territory BED for TMB (panel or covered coding regions)")
+    Path callable;
+
+    @Option(names = "--territory-mb", description = "TMB territory size in Mb when there is no callable BED (the "
+            + "somatic VCF must then hold only calls inside it)")
+    Double territoryMb;
+
+    @Option(names = "--build", description = "GRCh37 or GRCh38; must agree with the VCF headers when they tell")
+    String build;
+
+    @Option(names = "--sample", description = "tumour sample column (default: ##tumor_sample, the only sample, or "
+            + "the column named like a tumour)")
+    String sample;
+
+    @Option(names = "--kb", description = "knowledge-base file (genvag-kb/1 JSON) instead of the bundled one")
+    Path kb;
+
+    @Option(names = "--tmb-mode", defaultValue = "coding", description = "coding (default: synonymous included, as "
+            + "FoundationOne CDx counts) or nonsynonymous (DRAGEN, cBioPortal)")
+    String tmbMode;
+
+    @Option(names = "--tmb-min-vaf", defaultValue = "0.05", description = "minimum allele fraction (default: "
+            + "${DEFAULT-VALUE})")
+    double minVaf;
+
+    @Option(names = "--tmb-min-depth", defaultValue = "25", description = "minimum tumour depth (default: "
+            + "${DEFAULT-VALUE})")
+    int minDepth;
+
+    @Option(names = "--tmb-max-population-af", defaultValue = "0.01", description = "variants more common than "
+            + "this in gnomAD/POPAF are taken as germline (default: ${DEFAULT-VALUE})")
+    double maxPopulationAf;
+
+    @Option(names = "--tmb-cutoff", description = "TMB-high cut-off in mut/Mb (default: the knowledge base's, 10)")
+    Double tmbCutoff;
+
+    @Option(names = "--out", required = true, description = "JSON report to write")
+    Path out;
+
+    @Mixin
+    Threads threads;
+
+    @Override
+    public Integer call() throws IOException {
+        TmbScanner.Mode mode = switch (tmbMode.toLowerCase(Locale.ROOT)) {
+            case "coding" -> TmbScanner.Mode.CODING;
+            case "nonsynonymous" -> TmbScanner.Mode.NONSYNONYMOUS;
+            default -> throw new InputException("--tmb-mode must be coding or nonsynonymous, got " + tmbMode);
+        };
+        BiomarkerJob.Outcome o = BiomarkerJob.run(new BiomarkerJob.Request(somaticVcf, svVcf, callable, territoryMb,
+                build == null ? null : GenomeBuild.parse(build), sample, kb,
+                new BiomarkerJob.TmbOptions(minVaf, minDepth, maxPopulationAf, mode, tmbCutoff), threads.count()));
+        BiomarkerReportJson.write(o.report(), o.kb(), Version.get(), out);
+        summary(o.report(), spec.commandLine().getErr());
+        return 0;
+    }
+
+    static void summary(BiomarkerReport r, PrintWriter err) {
+        err.printf("genvag biomarkers: sample %s (%s), knowledge base %s%n", r.sample(), r.build(),
+                r.knowledgeBaseVersion());
+        if (r.matches().isEmpty()) {
+            err.println("  no tumour-agnostic biomarker matched");
+        }
+        for (BiomarkerMatch m : r.matches()) {
+            err.printf("  MATCH %s [%s]%n", m.name(), m.status());
+            for (TherapyOption t : m.therapies()) {
+                err.printf("    %-30s %-4s %-10s %s%n", t.approval().therapy(), t.approval().agency(),
+                        t.approval().date(), t.applicable() ? "applicable" : "not applicable: " + t.note());
+            }
+        }
+        if (r.tmb() != null && r.tmb().result().assessable()) {
+            var t = r.tmb().result();
+            err.printf(Locale.ROOT, "  TMB %.2f mut/Mb (%d mutations / %.3f Mb, %s; cut-off %s %s)%n", t.value(),
+                    t.mutations(), t.megabases(), r.tmb().mode(), t.cutoff().comparison(), t.cutoff().value());
+        }
+        for (Unassessed u : r.assessedNotFound()) {
+            err.printf("  not found: %s (%s)%n", u.biomarker().name(), u.detail());
+        }
+        for (Unassessed u : r.notAssessable()) {
+            err.printf("  not assessable: %s (%s)%n", u.biomarker().name(), u.detail());
+        }
+        for (Observation x : r.observations()) {
+            err.printf("  observed: %s [%s] %s%n", x.name(), x.status(), x.detail());
+        }
+        r.warnings().forEach(w -> err.println("  warning: " + w));
+    }
+}

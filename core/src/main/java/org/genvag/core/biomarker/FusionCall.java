@@ -1,0 +1,30 @@
+package org.genvag.core.biomarker;
+
+import java.util.List;
+
+import org.genvag.core.genome.Gene;
+
+/**
+ * A gene fusion read from a junction: the 5' partner contributes its start (promoter, first exons), the 3' partner
+ * its end. {@code threePrimeFraction} is where the 3' breakpoint lies along that gene from its 5' end (0..1): the
+ * kinase domains of NTRK1/2/3 and RET are encoded in their 3' exons, so a breakpoint near the 3' end cannot keep them.
+ *
+ * @param status {@link Status#IN_FRAME_UNVERIFIED} when the orientation keeps the target gene's 3' part
+ *               (the reading frame and exact kinase-domain exons need transcript structure genvag does not hold);
+ *               {@link Status#TARGET_IS_FIVE_PRIME} when the target gene is the 5' partner, so its kinase domain is
+ *               lost; {@link Status#FILTERED} when the caller's filters failed the junction
+ */
+public record FusionCall(Gene fivePrime, Gene threePrime, Status status, double threePrimeFraction,
+                         Junction junction) {
+
+    public enum Status { IN_FRAME_UNVERIFIED, TARGET_IS_FIVE_PRIME, FILTERED }
+
+    /** HGNC fusion notation, 5' partner first: ETV6::NTRK3. */
+    public String name() {
+        return fivePrime.symbol() + "::" + threePrime.symbol();
+    }
+
+    public List<String> records() {
+        return junction.records();
+    }
+}
