@@ -26,4 +26,17 @@ final class BenchInputs {
         }
         return p;
     }
+
+    /**
+     * The 944-gene benchmark panel, as the repository bundles it for the demo; run benchmarks from the repository
+     * root or point {@code -Dgenvag.panel944} at the file.
+     */
+    static Path panel944() {
+        Path p = Path.of(System.getProperty("genvag.panel944",
+                "cli/src/main/resources/org/genvag/cli/demo/metabolic-944.tsv"));
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalStateException(p + " not found: run from the repository root or set -Dgenvag.panel944");
+        }
+        return p;
+    }
 }

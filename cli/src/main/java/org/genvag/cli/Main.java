@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "genvag", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "High-throughput genomic variant processing for clinical genomics labs.",
         subcommands = {DemoCommand.class, ViewCommand.class, ValidateCommand.class, FilterCommand.class,
-                PanelCommand.class, CoverageCommand.class, BiomarkersCommand.class,
+                PanelCommand.class, CoverageCommand.class, BiomarkersCommand.class, StoreCommand.class,
                 GenesCommand.class,
                 GenerateCommand.class,
                 CommandLine.HelpCommand.class})

@@ -33,13 +33,14 @@ class CliTest {
         Run r = run("--help");
         assertEquals(0, r.exit());
         for (String command : List.of("demo", "view", "validate", "filter", "panel", "genes", "generate",
-                "biomarkers")) {
+                "biomarkers", "store")) {
             assertTrue(r.out().contains(command), r.out());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "view", "validate", "filter", "panel", "coverage", "biomarkers", "genes", "generate",
+    @ValueSource(strings = {"demo", "view", "validate", "filter", "panel", "coverage", "biomarkers", "store",
+        "store build", "store query", "genes", "generate",
         "generate vcf", "generate fasta", "generate bam"})
     void everyCommandHasHelp(String command) {
         String[] words = (command + " --help").split(" ");
@@ -274,5 +275,39 @@ class CliTest {
         assertEquals(Main.EXIT_INPUT, r.exit());
         assertTrue(r.err().contains("--tmb-mode must be coding or nonsynonymous"), r.err());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aStoreViewsAndFiltersLikeItsVcf(@TempDir Path dir) throws IOException {
+        Path vcf = fixture("vcf/hapmap_exome_chr22.vcf.gz");
+        Path store = dir.resolve("hapmap.gvs");
+        Run b = run("store", "build", vcf.toString(), "-o", store.toString());
+        assertEquals(0, b.exit(), b.err());
+        assertTrue(b.err().contains("1011 records"), b.err());
+        assertEquals(0, run("view", store.toString(), "-o", dir.resolve("a.vcf").toString()).exit());
+        assertEquals(0, run("view", vcf.toString(), "-o", dir.resolve("b.vcf").toString()).exit());
+        assertEquals(-1, Files.mismatch(dir.resolve("a.vcf"), dir.resolve("b.vcf")));
+        String panel = fixture("panels/chr22-genes.txt").toString();
+        assertEquals(0, run("filter", "--panel", panel, "--in", store.toString(), "--out",
+                dir.resolve("fa.vcf").toString()).exit());
+        assertEquals(0, run("filter", "--panel", panel, "--in", vcf.toString(), "--out",
+                dir.resolve("fb.vcf").toString(), "--mode", "stream").exit());
+        assertEquals(-1, Files.mismatch(dir.resolve("fa.vcf"), dir.resolve("fb.vcf")));
+        Run q = run("store", "query", "--panel", panel, "--stores", dir.toString(), "-o",
+                dir.resolve("rows.tsv").toString());
+        assertEquals(0, q.exit(), q.err());
+        assertTrue(q.err().contains("1 stores"), q.err());
+        assertTrue(Files.readString(dir.resolve("rows.tsv")).startsWith("#store\tsample\t"));
+    }
+
+    @Test
+    void aDamagedStoreIsOneClearLine(@TempDir Path dir) throws IOException {
+        Path store = dir.resolve("x.gvs");
+        assertEquals(0, run("store", "build", fixture("vcf/ex2.vcf").toString(), "-o", store.toString()).exit());
+        byte[] bytes = Files.readAllBytes(store);
+        Files.write(store, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+        Run r = run("view", store.toString());
+        assertEquals(Main.EXIT_INPUT, r.exit());
+        assertTrue(r.err().startsWith("genvag: error: " + store + ": truncated"), r.err());
     }
 }

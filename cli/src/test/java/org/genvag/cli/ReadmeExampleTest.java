@@ -8,19 +8,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.genvag.core.biomarker.report.BiomarkerMatch;
 import org.genvag.core.genome.GeneResolution;
 import org.genvag.core.genome.GeneResolver;
 import org.genvag.core.genome.GenomeBuild;
+import org.genvag.core.panel.PanelIntervals;
+import org.genvag.core.panel.PanelResolver;
 import org.genvag.io.ReadMode;
+import org.genvag.io.biomarker.BiomarkerJob;
+import org.genvag.io.biomarker.BiomarkerReportJson;
 import org.genvag.io.genes.GeneTableReader;
+import org.genvag.io.kb.KnowledgeBaseReader;
 import org.genvag.io.panel.PanelFiltering;
+import org.genvag.io.panel.PanelReader;
+import org.genvag.io.store.StoreReader;
+import org.genvag.io.store.StoreWriter;
 import org.genvag.io.vcf.FieldKey;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfRecord;
-import org.genvag.core.biomarker.report.BiomarkerMatch;
-import org.genvag.io.biomarker.BiomarkerJob;
-import org.genvag.io.biomarker.BiomarkerReportJson;
-import org.genvag.io.kb.KnowledgeBaseReader;
 import org.genvag.testdata.TumourGenerator;
 import org.genvag.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -75,5 +80,23 @@ class ReadmeExampleTest {
         assertEquals("ETV6::NTRK3 fusion: match", matched.get(0));
         BiomarkerReportJson.write(o.report(), o.kb(), "0.1.0", dir.resolve("report.json"));
         assertTrue(Files.size(dir.resolve("report.json")) > 0);
+
+        // Keep a sample as a variant store; ask it a panel later without re-reading the VCF.
+        try (VcfReader in = VcfReader.open(sample, 2)) {
+            StoreWriter.write(in, dir.resolve("sample.gvs"), StoreWriter.Options.defaults());
+        }
+        PanelIntervals panel = PanelIntervals.of(List.of(PanelResolver.resolve(PanelReader.read(
+                Fixtures.path("panels/chr22-genes.txt")), GeneTableReader.bundled(GenomeBuild.GRCH37), false)), 0);
+        long hitsSeen = 0;
+        try (VcfReader hits = StoreReader.open(dir.resolve("sample.gvs")).query(panel.index())) {
+            VcfRecord r = new VcfRecord();
+            while (hits.next(r)) {                        // only records overlapping the panel's regions
+                hitsSeen += r.contigName().equals("22") ? 1 : 0;
+            }
+        }
+        PanelFiltering.Result same = PanelFiltering.run(sample, dir.resolve("p0.vcf").toString(),
+                new PanelFiltering.Options(List.of(Fixtures.path("panels/chr22-genes.txt")), GenomeBuild.GRCH37, 0,
+                        false, ReadMode.STREAM, 1, false));
+        assertEquals(same.recordsKept(), hitsSeen);
     }
 }

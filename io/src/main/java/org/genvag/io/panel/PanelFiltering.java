@@ -15,6 +15,8 @@ import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelIntervals;
 import org.genvag.io.genes.GeneTableReader;
+import org.genvag.io.store.StoreQuery;
+import org.genvag.io.store.StoreReader;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfRecord;
 import org.genvag.io.vcf.VcfWriter;
@@ -65,8 +67,11 @@ public final class PanelFiltering {
             GeneResolver genes = GeneTableReader.bundled(build);
             List<GenePanel> panels = PanelReader.resolveAll(o.panels(), genes, o.strict());
             PanelIntervals intervals = PanelIntervals.of(panels, o.padding());
-            PanelReadPlan plan = PanelReadPlan.choose(in, streamed.header(), intervals, o.mode());
-            VcfReader reader = plan.indexed() ? plan.openIndexed(in, streamed)
+            boolean store = !in.equals("-") && StoreReader.isStore(Path.of(in));
+            PanelReadPlan plan = store ? null : PanelReadPlan.choose(in, streamed.header(), intervals, o.mode());
+            StoreQuery query = store ? new StoreQuery(intervals.index()) : null;
+            VcfReader reader = store ? new VcfReader(StoreReader.open(Path.of(in)).source(query), in)
+                    : plan.indexed() ? plan.openIndexed(in, streamed)
                     : mayIndex ? VcfReader.open(in, o.threads()) : streamed;
             try {
                 PanelVcfFilter filter = new PanelVcfFilter(intervals, reader.contigs(), reader.source());
@@ -93,7 +98,7 @@ public final class PanelFiltering {
                 }
                 return new Result(streamed.source(), build, detected.map(BuildDetector.Detected::evidence)
                         .orElse("given"), panels, intervals, filter.recordsRead(), filter.recordsKept(), perLabel,
-                        filter.renamedContigs(), filter.repositions(), plan.reason());
+                        filter.renamedContigs(), filter.repositions(), store ? query.summary() : plan.reason());
             } finally {
                 if (reader != streamed) {
                     reader.close();

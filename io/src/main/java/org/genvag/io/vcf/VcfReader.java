@@ -37,7 +37,15 @@ public final class VcfReader implements AutoCloseable {
     private java.util.BitSet finishedContigs;
     private long records;
 
+    /**
+     * Opens a VCF (plain, gzip or BGZF; "-" for standard input) or a genvag variant store, which reads back as the
+     * VCF it was built from.
+     */
     public static VcfReader open(String pathOrDash, int threads) throws IOException {
+        if (!pathOrDash.equals("-") && org.genvag.io.store.StoreReader.isStore(java.nio.file.Path.of(pathOrDash))) {
+            return new VcfReader(org.genvag.io.store.StoreReader.open(java.nio.file.Path.of(pathOrDash))
+                    .source(b -> true), pathOrDash);
+        }
         ByteSource bytes = ByteSources.open(pathOrDash, threads);
         try {
             return new VcfReader(bytes, pathOrDash.equals("-") ? "<stdin>" : pathOrDash);

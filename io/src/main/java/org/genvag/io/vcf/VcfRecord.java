@@ -49,6 +49,15 @@ public final class VcfRecord {
     private int lastChromLength = -1;
     private int lastChromIndex;
 
+    /**
+     * Makes this a view of a line held elsewhere (a copy taken off the reading thread, for a worker to take apart).
+     * The buffer must be little-endian, as the readers' are. Without a contig dictionary, {@link #contig()} is not
+     * available; everything else is.
+     */
+    public void setDetached(ByteBuffer buffer, int start, int end, long line, String source) {
+        set(buffer, start, end, line, source, null);
+    }
+
     void set(ByteBuffer buffer, int start, int end, long line, String source, ContigDictionary contigs) {
         this.buf = buffer;
         this.start = start;

@@ -19,6 +19,9 @@ import org.genvag.core.panel.PanelResolver;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfRecord;
+import org.genvag.io.store.StoreQuery;
+import org.genvag.io.store.StoreReader;
+import org.genvag.io.store.StoreWriter;
 import org.genvag.testsupport.Fixtures;
 import org.genvag.testsupport.PeerTool;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,22 @@ class PanelFilterCrossCheckTest {
             try (VcfReader reader = plan.openIndexed(gz.toString(), header)) {
                 return keep(reader, panel);
             }
+        }
+    }
+
+    /** The same from a variant store of the VCF, in small blocks so that the panel query skips most of them. */
+    static List<String> genvagKeepsFromStore(Path vcf, PanelIntervals panel, Path dir) throws IOException {
+        Path store = dir.resolve("in.gvs");
+        try (VcfReader in = VcfReader.open(vcf.toString(), 1)) {
+            StoreWriter.write(in, store, new StoreWriter.Options(16, false, 2));
+        }
+        StoreQuery query = new StoreQuery(panel.index());
+        try (VcfReader reader = new VcfReader(StoreReader.open(store).source(query), store.toString())) {
+            List<String> kept = keep(reader, panel);
+            try (StoreReader s = StoreReader.open(store)) {
+                assertTrue(query.decoded() <= s.blocks().size(), query.summary());
+            }
+            return kept;
         }
     }
 
@@ -106,6 +125,7 @@ class PanelFilterCrossCheckTest {
             assertEquals(bt, ours, "bedtools intersect -u");
         }
         assertEquals(ours, genvagKeepsIndexed(gz, panel), "genvag through the tabix index");
+        assertEquals(ours, genvagKeepsFromStore(vcf, panel, dir), "genvag from a variant store");
         assertTrue(ours.size() > 0, "the cross-check must keep something");
     }
 

@@ -1,0 +1,115 @@
+package org.genvag.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.genvag.core.genome.GenomeBuild;
+import org.genvag.io.panel.StorePanelQuery;
+import org.genvag.io.store.StoreWriter;
+import org.genvag.io.vcf.VcfReader;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "store", mixinStandardHelpOptions = true,
+        description = {"Variant stores (.gvs): a sample's VCF kept as LZ4-compressed columns in blocks with an index, so",
+            "panel questions decode only the blocks they touch. 'genvag view S.gvs' gives the VCF back byte for byte;",
+            "'genvag filter --in S.gvs' filters it exactly as the VCF. Format: docs/variant-store.md."},
+        subcommands = {StoreCommand.Build.class, StoreCommand.Query.class})
+final class StoreCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "build", mixinStandardHelpOptions = true,
+            description = "Convert a VCF (single- or multi-sample, gVCF too) into a variant store.")
+    static final class Build implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "IN", description = "VCF, VCF.gz, or - for standard input")
+        String in;
+
+        @Option(names = {"-o", "--out"}, required = true, description = "store to write (SAMPLE.gvs)")
+        Path out;
+
+        @Option(names = "--block-records", defaultValue = "256", description = "records per block (default: "
+                + "${DEFAULT-VALUE})")
+        int blockRecords;
+
+        @Option(names = "--high", description = "LZ4 HC: a smaller store, slower to build, as fast to query")
+        boolean high;
+
+        @Mixin
+        Threads threads;
+
+        @Override
+        public Integer call() throws IOException {
+            try (VcfReader reader = VcfReader.open(in, threads.count())) {
+                StoreWriter.Summary s = StoreWriter.write(reader, out, new StoreWriter.Options(blockRecords, high,
+                        threads.count()));
+                spec.commandLine().getErr().printf("genvag store build: %s -> %s: %d records in %d blocks, %d bytes%n",
+                        reader.source(), out, s.records(), s.blocks(), s.bytes());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "query", mixinStandardHelpOptions = true,
+            description = {"Ask a panel of many stores at once, in parallel: one TSV row per sample and kept variant",
+                "(store, sample, chrom, pos, id, ref, alt, qual, filter, genes, gt, dp, ad)."})
+    static final class Query implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--panel", required = true, paramLabel = "PANEL", description = "panel file (repeatable)")
+        List<Path> panels;
+
+        @Option(names = "--stores", required = true, description = "directory of .gvs stores, or one store")
+        Path stores;
+
+        @Option(names = {"-o", "--out"}, required = true, description = "TSV to write")
+        Path out;
+
+        @Option(names = "--build", description = "GRCh37 or GRCh38; must agree with each store's header when it tells")
+        String build;
+
+        @Option(names = "--padding", defaultValue = "0", description = "bases added each side (default: "
+                + "${DEFAULT-VALUE})")
+        long padding;
+
+        @Option(names = "--strict", description = "unknown or ambiguous panel genes are an error")
+        boolean strict;
+
+        @Mixin
+        Threads threads;
+
+        @Override
+        public Integer call() throws IOException {
+            List<Path> list = java.nio.file.Files.isDirectory(stores) ? StorePanelQuery.storesIn(stores)
+                    : new ArrayList<>(List.of(stores));
+            List<StorePanelQuery.StoreResult> results = StorePanelQuery.run(list, out, new StorePanelQuery.Options(
+                    panels, build == null ? null : GenomeBuild.parse(build), padding, strict, threads.count()));
+            PrintWriter err = spec.commandLine().getErr();
+            long rows = results.stream().mapToLong(StorePanelQuery.StoreResult::rows).sum();
+            err.printf("genvag store query: %d stores, %d rows -> %s%n", results.size(), rows, out);
+            for (StorePanelQuery.StoreResult r : results) {
+                err.printf("  %s (%s): %d records kept; %s%n", r.store().getFileName(), r.build(), r.recordsKept(),
+                        r.readPlan());
+            }
+            return 0;
+        }
+    }
+}

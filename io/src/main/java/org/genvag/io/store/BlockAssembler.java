@@ -1,0 +1,280 @@
+package org.genvag.io.store;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Joins a block's columns back into VCF lines, the inverse of {@link BlockShredder}: each column is read front to
+ * back once, so assembling a block is linear in its size. A column that ends early or a dictionary id out of range
+ * means the block is corrupt; {@link Corrupt} names the column.
+ */
+final class BlockAssembler {
+    static final class Corrupt extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Corrupt(String message) {
+            super(message);
+        }
+    }
+
+    private final Map<String, ByteCursor> columns;
+    private final byte[] contig;
+
+    BlockAssembler(Map<String, ByteCursor> columns, byte[] contig) {
+        this.columns = columns;
+        this.contig = contig;
+    }
+
+    /** Which records of a block a query wants, from each record's POS and span to END. */
+    interface Selector {
+        boolean wants(long pos, long end);
+    }
+
+    /**
+     * Appends the block's lines a selector wants (all when it is null), each ending in '\n', to {@code out}.
+     * Columns are read sequentially, so unwanted records are still decoded, then dropped from {@code out}: what is
+     * saved is parsing and filtering their text again downstream.
+     */
+    void assemble(int records, ByteSink out, Selector selector) {
+        ByteCursor span = column(StoreFormat.SPAN);
+        ByteCursor mode = column(StoreFormat.MODE);
+        ByteCursor raw = column(StoreFormat.RAW);
+        ByteCursor ncols = column(StoreFormat.COLUMNS);
+        ByteCursor pos = column(StoreFormat.POS);
+        ValueColumn.Reader id = values(StoreFormat.ID);
+        ByteCursor alleles = column(StoreFormat.ALLELES);
+        ByteCursor ref = column(StoreFormat.REF);
+        ByteCursor alt = column(StoreFormat.ALT);
+        ValueColumn.Reader qual = values(StoreFormat.QUAL);
+        ValueColumn.Reader filter = values(StoreFormat.FILTER);
+        ByteCursor shape = column(StoreFormat.INFO_SHAPE);
+        ByteCursor format = column(StoreFormat.FORMAT);
+        ByteCursor fields = column(StoreFormat.SAMPLE_FIELDS);
+        List<String> infoKeys = dictionary(StoreFormat.INFO_KEYS);
+        List<ValueColumn.Reader> infoValues = new ArrayList<>();
+        for (String k : infoKeys) {
+            infoValues.add(values(StoreFormat.INFO_VALUE + k));
+        }
+        List<long[]> shapes = shapes(infoKeys.size());
+        byte[][] keyBytes = new byte[infoKeys.size()][];
+        for (int k = 0; k < keyBytes.length; k++) {
+            keyBytes[k] = infoKeys.get(k).getBytes(StandardCharsets.ISO_8859_1);
+        }
+        List<String> formats = dictionary(StoreFormat.FORMATS);
+        byte[][] formatBytes = new byte[formats.size()][];
+        for (int f = 0; f < formatBytes.length; f++) {
+            formatBytes[f] = formats.get(f).getBytes(StandardCharsets.ISO_8859_1);
+        }
+        List<ValueColumn.Reader[]> formatColumns = new ArrayList<>();
+        Map<String, ValueColumn.Reader> byKey = new HashMap<>();
+        for (String f : formats) {
+            String[] keys = f.split(":", -1);
+            ValueColumn.Reader[] cs = new ValueColumn.Reader[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                cs[i] = byKey.computeIfAbsent(keys[i], k -> values(StoreFormat.SAMPLE_VALUE + k));
+            }
+            formatColumns.add(cs);
+        }
+        long lastPos = 0;
+        int[] valueRanges = new int[64];
+        String where = "";
+        int whereKey = -1;   // for INFO values, which key: the column's name is built only for an error message
+        try {
+            for (int i = 0; i < records; i++) {
+                where = StoreFormat.POS;
+                lastPos += pos.zigzag();
+                where = StoreFormat.SPAN;
+                long end = lastPos + span.varint();
+                boolean wanted = selector == null || selector.wants(lastPos, end);
+                ByteSink to = wanted ? out : DISCARD;
+                where = StoreFormat.MODE;
+                if (mode.u8() == 1) {
+                    where = StoreFormat.RAW;
+                    int len = (int) raw.varint();
+                    if (len < 0 || raw.pos + len > raw.end) {
+                        throw new ByteCursor.Underflow();
+                    }
+                    to.write(raw.bytes, raw.pos, len);
+                    raw.pos += len;
+                    to.write('\n');
+
+                    continue;
+                }
+                where = StoreFormat.COLUMNS;
+                int n = (int) ncols.varint();
+                to.write(contig, 0, contig.length);
+                to.write('\t');
+                to.decimal(lastPos);
+                if (n > 2) {
+                    where = StoreFormat.ID;
+                    to.write('\t');
+                    id.copy(to, null);
+                }
+                if (n > 3) {
+                    where = StoreFormat.ALLELES;
+                    int code = n > 4 ? alleles.u8() : 0;
+                    to.write('\t');
+                    if (code > 0) {
+                        if (code > 16) {
+                            throw new Corrupt("allele code " + code);
+                        }
+                        to.write(BASES[(code - 1) >>> 2]);
+                        to.write('\t');
+                        to.write(BASES[(code - 1) & 3]);
+                    } else {
+                        where = StoreFormat.REF;
+                        copy(ref, to);
+                        if (n > 4) {
+                            where = StoreFormat.ALT;
+                            to.write('\t');
+                            copy(alt, to);
+                        }
+                    }
+                }
+                if (n > 5) {
+                    where = StoreFormat.QUAL;
+                    to.write('\t');
+                    qual.copy(to, null);
+                }
+                if (n > 6) {
+                    where = StoreFormat.FILTER;
+                    to.write('\t');
+                    filter.copy(to, null);
+                }
+                if (n > 7) {
+                    where = StoreFormat.INFO_SHAPE;
+                    to.write('\t');
+                    int s = (int) shape.varint();
+                    if (s >= shapes.size()) {
+                        throw new Corrupt("INFO shape " + s + " of " + shapes.size());
+                    }
+                    long[] entries = shapes.get(s);
+                    if (2 * entries.length > valueRanges.length) {
+                        valueRanges = new int[2 * entries.length];
+                    }
+                    for (int k = 0; k < entries.length; k++) {
+                        valueRanges[2 * k] = 0;
+                        valueRanges[2 * k + 1] = -1;
+                        if (k > 0) {
+                            to.write(';');
+                        }
+                        int key = (int) (entries[k] >>> 1);
+                        byte[] name = keyBytes[key];
+                        to.write(name, 0, name.length);
+                        if ((entries[k] & 1) != 0) {
+                            to.write('=');
+                            where = StoreFormat.INFO_VALUE;
+                            whereKey = key;
+                            valueRanges[2 * k] = to.length;
+                            infoValues.get(key).copy(to, valueRanges);
+                            valueRanges[2 * k + 1] = to.length;
+                        }
+                    }
+                }
+                if (n > 8) {
+                    where = StoreFormat.FORMAT;
+                    to.write('\t');
+                    int f = (int) format.varint();
+                    if (f >= formats.size()) {
+                        throw new Corrupt("FORMAT " + f + " of " + formats.size());
+                    }
+                    byte[] fb = formatBytes[f];
+                    to.write(fb, 0, fb.length);
+                    ValueColumn.Reader[] cs = formatColumns.get(f);
+                    for (int c = 9; c < n; c++) {
+                        to.write('\t');
+                        where = StoreFormat.SAMPLE_FIELDS;
+                        int count = (int) fields.varint();
+                        for (int j = 0; j < count; j++) {
+                            if (j > 0) {
+                                to.write(':');
+                            }
+                            ValueColumn.Reader col = j < cs.length ? cs[j] : byKey.computeIfAbsent("#" + j,
+                                    k -> values(StoreFormat.SAMPLE_VALUE + k));
+                            where = "sample values";
+                            col.copy(to, null);
+                        }
+                    }
+                }
+                to.write('\n');
+
+            }
+        } catch (ByteCursor.Underflow | NullPointerException e) {
+            throw new Corrupt("column '" + (where.equals(StoreFormat.INFO_VALUE) && whereKey >= 0
+                    ? where + infoKeys.get(whereKey) : where) + "' ends early or is missing");
+        }
+    }
+
+    private static void copy(ByteCursor c, ByteSink out) {
+        int s = c.pos;
+        int e = c.tabTerminated();
+        out.write(c.bytes, s, e - s);
+    }
+
+    private ByteCursor column(String name) {
+        ByteCursor c = columns.get(name);
+        if (c == null) {
+            throw new Corrupt("column '" + name + "' is missing");
+        }
+        return c;
+    }
+
+    private static final byte[] BASES = {'A', 'C', 'G', 'T'};
+    private static final ByteSink DISCARD = ByteSink.discarding();
+    private static final ByteCursor EMPTY = new ByteCursor(new byte[0], 0);
+
+    /** A value column's reader; null when its tag column is absent (the block has no such values). */
+    private ValueColumn.Reader values(String name) {
+        ByteCursor tags = columns.get(name + StoreFormat.TAGS);
+        if (tags == null) {
+            return null;
+        }
+        return new ValueColumn.Reader(tags, columns.getOrDefault(name + StoreFormat.NUMBERS, EMPTY),
+                columns.getOrDefault(name + StoreFormat.TEXT, EMPTY));
+    }
+
+    private List<String> dictionary(String name) {
+        ByteCursor c = column(name);
+        List<String> out = new ArrayList<>();
+        try {
+            while (!c.atEnd()) {
+                int s = c.pos;
+                int e = c.tabTerminated();
+                out.add(new String(c.bytes, s, e - s, StandardCharsets.ISO_8859_1));
+            }
+        } catch (ByteCursor.Underflow e) {
+            throw new Corrupt("column '" + name + "' ends early");
+        }
+        return out;
+    }
+
+    private List<long[]> shapes(int keys) {
+        ByteCursor c = column(StoreFormat.INFO_SHAPES);
+        List<long[]> out = new ArrayList<>();
+        try {
+            while (!c.atEnd()) {
+                int len = (int) c.varint();
+                int stop = c.pos + len;
+                if (len < 0 || stop > c.end) {
+                    throw new ByteCursor.Underflow();
+                }
+                List<Long> entries = new ArrayList<>();
+                while (c.pos < stop) {
+                    long v = c.varint();
+                    if ((v >>> 1) >= keys) {
+                        throw new Corrupt("column '" + StoreFormat.INFO_SHAPES + "' names INFO key " + (v >>> 1)
+                                + " of " + keys);
+                    }
+                    entries.add(v);
+                }
+                out.add(entries.stream().mapToLong(Long::longValue).toArray());
+            }
+        } catch (ByteCursor.Underflow e) {
+            throw new Corrupt("column '" + StoreFormat.INFO_SHAPES + "' ends early");
+        }
+        return out;
+    }
+}

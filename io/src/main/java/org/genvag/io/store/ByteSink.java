@@ -1,0 +1,137 @@
+package org.genvag.io.store;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/** A growable byte array written at its end: one store column while a block is built, or a block being assembled. */
+final class ByteSink {
+    byte[] bytes;
+    int length;
+    /** A sink that drops what is written: lets a reader walk past records it does not want without formatting them. */
+    final boolean discard;
+
+    ByteSink(int capacity) {
+        this(capacity, false);
+    }
+
+    private ByteSink(int capacity, boolean discard) {
+        bytes = new byte[Math.max(16, capacity)];
+        this.discard = discard;
+    }
+
+    static ByteSink discarding() {
+        return new ByteSink(16, true);
+    }
+
+    void clear() {
+        length = 0;
+    }
+
+    private void ensure(int extra) {
+        if (length + extra > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + extra));
+        }
+    }
+
+    void write(int b) {
+        if (discard) {
+            return;
+        }
+        ensure(1);
+        bytes[length++] = (byte) b;
+    }
+
+    void write(byte[] src, int off, int len) {
+        if (discard) {
+            return;
+        }
+        ensure(len);
+        System.arraycopy(src, off, bytes, length, len);
+        length += len;
+    }
+
+    /** Bytes {@code [from, to)} of a buffer, by absolute index. */
+    void write(ByteBuffer src, int from, int to) {
+        int len = to - from;
+        ensure(len);
+        src.get(from, bytes, length, len);
+        length += len;
+    }
+
+    /** Unsigned LEB128. */
+    void varint(long v) {
+        ensure(10);
+        while ((v & ~0x7FL) != 0) {
+            bytes[length++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        bytes[length++] = (byte) v;
+    }
+
+    /** Signed values zigzag-encoded, so small negatives stay small. */
+    void zigzag(long v) {
+        varint((v << 1) ^ (v >> 63));
+    }
+
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (byte) ('0' + i / 10);
+            ONES[i] = (byte) ('0' + i % 10);
+        }
+    }
+
+    /** v in decimal, two digits per division. */
+    void decimal(long v) {
+        if (discard) {
+            return;
+        }
+        ensure(21);
+        if (v < 0) {
+            bytes[length++] = '-';
+            v = -v;
+        }
+        if (v < 10) {
+            bytes[length++] = (byte) ('0' + v);
+            return;
+        }
+        int digits = 2;
+        for (long p = 100; digits < 19 && v >= p; p *= 10) {
+            digits++;
+        }
+        int p = length + digits;
+        length = p;
+        while (v >= 100) {
+            int r = (int) (v % 100);
+            v /= 100;
+            bytes[--p] = ONES[r];
+            bytes[--p] = TENS[r];
+        }
+        if (v >= 10) {
+            bytes[--p] = ONES[(int) v];
+            bytes[--p] = TENS[(int) v];
+        } else {
+            bytes[--p] = (byte) ('0' + v);
+        }
+    }
+
+    void u16(int v) {
+        write(v >>> 8);
+        write(v);
+    }
+
+    void u32(int v) {
+        ensure(4);
+        bytes[length++] = (byte) (v >>> 24);
+        bytes[length++] = (byte) (v >>> 16);
+        bytes[length++] = (byte) (v >>> 8);
+        bytes[length++] = (byte) v;
+    }
+
+    void u64(long v) {
+        u32((int) (v >>> 32));
+        u32((int) v);
+    }
+}

@@ -1,0 +1,371 @@
+package org.genvag.io.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.genvag.core.error.InputException;
+import org.genvag.io.bgzf.ByteSource;
+
+import net.jpountz.lz4.LZ4Exception;
+import net.jpountz.lz4.LZ4SafeDecompressor;
+
+/**
+ * Opens a variant store: checks the magic, version and end marker (a truncated store has none), reads the block
+ * index and verifies its checksum. {@link #source} then gives the VCF's bytes, header first, for all blocks or only
+ * those a query touches: blocks are read with positional reads, their checksums verified, columns decompressed with
+ * LZ4's bounds-checking decompressor and joined back into lines. Any damage is reported naming the block and column,
+ * never passed on as wrong data.
+ */
+public final class StoreReader implements AutoCloseable {
+    private final Path path;
+    private final FileChannel channel;
+    private final List<StoreBlock> blocks;
+    private final List<String> columnNames = new ArrayList<>();
+    private final List<ByteSink> pool = new ArrayList<>();
+    private final long records;
+    private final byte[] header;
+    private final LZ4SafeDecompressor lz4 = StoreFormat.LZ4.safeDecompressor();
+
+    private StoreReader(Path path, FileChannel channel) throws IOException {
+        this.path = path;
+        this.channel = channel;
+        long size = channel.size();
+        ByteBuffer start = read(0, (int) Math.min(size, 16));
+        if (size < 16 || !Arrays.equals(bytes(start, 8), StoreFormat.MAGIC)) {
+            throw error("not a genvag variant store (no GENVAGVS magic at byte 0)");
+        }
+        int version = start.getInt(8);
+        if (version != StoreFormat.VERSION) {
+            throw error("store format version " + version + "; this genvag reads version " + StoreFormat.VERSION);
+        }
+        if (start.getInt(12) != 0) {
+            throw error("unknown format flags " + Integer.toHexString(start.getInt(12)) + " at byte 12");
+        }
+        if (size < 16 + StoreFormat.FOOTER_LENGTH) {
+            throw error("truncated: " + size + " bytes, too short to hold a header and footer");
+        }
+        ByteBuffer footer = read(size - StoreFormat.FOOTER_LENGTH, StoreFormat.FOOTER_LENGTH);
+        footer.position(24);
+        if (!Arrays.equals(bytes(footer, 8), StoreFormat.END_MAGIC)) {
+            throw error("truncated or incomplete: no end marker in the last 8 bytes (the write did not finish, or "
+                    + "the file was cut)");
+        }
+        long indexOffset = footer.getLong(0);
+        int indexLength = footer.getInt(8);
+        int indexHash = footer.getInt(12);
+        records = footer.getLong(16);
+        if (indexOffset < 16 || indexLength < 4 || indexOffset + indexLength != size - StoreFormat.FOOTER_LENGTH) {
+            throw error("corrupt footer: index at " + indexOffset + " (+" + indexLength + ") does not end where the "
+                    + "footer starts");
+        }
+        ByteBuffer index = read(indexOffset, indexLength);
+        if (hash(index, 0, indexLength) != indexHash) {
+            throw error("corrupt block index at byte " + indexOffset + " (checksum mismatch)");
+        }
+        blocks = parseIndex(index, indexOffset);
+        long inBlocks = 0;
+        long previousEnd = 16;
+        for (StoreBlock b : blocks) {
+            if (b.offset() < previousEnd || b.offset() + b.length() > indexOffset || b.records() < 1) {
+                throw error("corrupt block index: " + b + " overlaps another block or lies outside the data");
+            }
+            previousEnd = b.offset() + b.length();
+            inBlocks += b.records();
+        }
+        if (inBlocks != records) {
+            throw error("corrupt footer: " + records + " records, but the blocks hold " + inBlocks);
+        }
+        // The header section: name "header" (2 + 6 bytes), raw length, compressed length, checksum, data.
+        ByteBuffer head = read(16, 20);
+        int compressed = head.getInt(12);
+        if (compressed < 0 || 16L + 20 + compressed > indexOffset) {
+            throw error("corrupt header section at byte 16");
+        }
+        ByteSink h = section(read(16, 20 + compressed), "header", "header", 16);
+        header = Arrays.copyOf(h.bytes, h.length);
+    }
+
+    /** Opens the store at {@code path}; errors are {@link InputException}s naming the file. */
+    public static StoreReader open(Path path) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            throw new InputException(path + ": no such file");
+        }
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            return new StoreReader(path, ch);
+        } catch (RuntimeException | IOException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** True when the file starts with the store's magic bytes. */
+    public static boolean isStore(Path path) {
+        if (!Files.isRegularFile(path)) {
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            ByteBuffer b = ByteBuffer.allocate(8);
+            while (b.hasRemaining() && ch.read(b) > 0) {
+                // fill
+            }
+            return !b.hasRemaining() && Arrays.equals(b.array(), StoreFormat.MAGIC);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public List<StoreBlock> blocks() {
+        return Collections.unmodifiableList(blocks);
+    }
+
+    public long records() {
+        return records;
+    }
+
+    /** The VCF header, byte for byte as it was in the input. */
+    public byte[] header() {
+        return header.clone();
+    }
+
+    /**
+     * The records overlapping {@code regions} (0-based, half-open, contigs named as in {@code ContigNames}), as
+     * views over the decoded bytes: the library form of a panel query. Closing the reader closes the store.
+     */
+    public org.genvag.io.vcf.VcfReader query(org.genvag.core.interval.IntervalIndex regions) throws IOException {
+        return new org.genvag.io.vcf.VcfReader(source(new StoreQuery(regions)), path.toString());
+    }
+
+    /** The VCF's bytes: the header, then the records of every block {@code wanted} accepts, in file order. */
+    public ByteSource source(Predicate<StoreBlock> wanted) {
+        return source(wanted, null);
+    }
+
+    /**
+     * The VCF's bytes for a region query: the header, then only the records that overlap the query's regions, from
+     * only the blocks that do. Records outside are never handed on to be parsed again.
+     */
+    public ByteSource source(StoreQuery query) {
+        return source(query, query);
+    }
+
+    private ByteSource source(Predicate<StoreBlock> wanted, StoreQuery records) {
+        return new ByteSource() {
+            int next = -1;
+            long offset;
+            final ByteSink lines = new ByteSink(1 << 20);
+
+            @Override
+            public ByteBuffer next() throws IOException {
+                if (next < 0) {
+                    next = 0;
+                    // Little-endian, as the line and field scanners' eight-bytes-at-a-time search expects.
+                    return ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
+                }
+                while (next < blocks.size()) {
+                    StoreBlock b = blocks.get(next++);
+                    if (wanted.test(b)) {
+                        offset = b.offset();
+                        lines.clear();
+                        decode(b, lines, records == null ? null : records.selector(b));
+                        return ByteBuffer.wrap(lines.bytes, 0, lines.length).order(ByteOrder.LITTLE_ENDIAN);
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public long compressedOffset() {
+                return offset;
+            }
+
+            @Override
+            public void close() throws IOException {
+                StoreReader.this.close();
+            }
+        };
+    }
+
+    /** Appends the lines of one block (those {@code selector} wants, all when null) to {@code out}. */
+    void decode(StoreBlock b, ByteSink out, BlockAssembler.Selector selector) throws IOException {
+        ByteBuffer bytes = read(b.offset(), b.length());
+        if (hash(bytes, 0, b.length()) != b.checksum()) {
+            throw error(b + ": checksum mismatch, the block is corrupt");
+        }
+        Object where = b;   // its toString names the block; built only for an error message
+        if (bytes.getInt(0) != StoreFormat.BLOCK_MAGIC || bytes.getInt(4) != b.records()) {
+            throw error(where + ": bad block header");
+        }
+        int count = bytes.getShort(8) & 0xFFFF;
+        bytes.position(10);
+        Map<String, ByteCursor> columns = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            int id = varint(bytes, where);
+            if (id < 0 || id >= columnNames.size()) {
+                throw error(where + ": column number " + id + " is not in the index's " + columnNames.size()
+                        + " names");
+            }
+            String name = columnNames.get(id);
+            ByteSink raw = column(bytes, name, where, b.offset(), pooled(id));
+            columns.put(name, new ByteCursor(raw.bytes, raw.length));
+        }
+        try {
+            new BlockAssembler(columns, b.contig().getBytes(StandardCharsets.ISO_8859_1)).assemble(b.records(), out, selector);
+        } catch (BlockAssembler.Corrupt e) {
+            throw error(where + ": " + e.getMessage());
+        }
+    }
+
+    private String name(ByteBuffer bytes, Object where) {
+        if (bytes.remaining() < 2) {
+            throw error(where + ": truncated column directory");
+        }
+        int len = bytes.getShort() & 0xFFFF;
+        if (bytes.remaining() < len) {
+            throw error(where + ": truncated column name");
+        }
+        return new String(bytes(bytes, len), StandardCharsets.ISO_8859_1);
+    }
+
+    /** A block's column at the buffer's position: lengths (varints), checksum, LZ4 data. */
+    /** Decompression space per column number, reused from block to block: a query allocates per column, not per block. */
+    private ByteSink pooled(int id) {
+        while (pool.size() <= id) {
+            pool.add(new ByteSink(1 << 12));
+        }
+        return pool.get(id);
+    }
+
+    private ByteSink column(ByteBuffer bytes, String name, Object where, long fileOffset, ByteSink into) {
+        int rawLength = varint(bytes, where);
+        int compressed = varint(bytes, where);
+        if (bytes.remaining() < 4) {
+            throw error(where + ": column '" + name + "' truncated");
+        }
+        int checksum = bytes.getInt();
+        return data(bytes, name, where, fileOffset, rawLength, compressed, checksum, into);
+    }
+
+    private int varint(ByteBuffer bytes, Object where) {
+        int v = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (!bytes.hasRemaining()) {
+                throw error(where + ": truncated column directory");
+            }
+            int b = bytes.get() & 0xFF;
+            v |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        throw error(where + ": malformed column directory");
+    }
+
+    /** Reads a section at the buffer's position (name already read for blocks): lengths, checksum, LZ4 data. */
+    private ByteSink section(ByteBuffer bytes, String name, Object where, long fileOffset) {
+        if (name.equals("header")) {
+            String n = name(bytes, where);
+            if (!n.equals("header")) {
+                throw error("corrupt header section at byte 16");
+            }
+        }
+        if (bytes.remaining() < 12) {
+            throw error(where + ": column '" + name + "' truncated");
+        }
+        return data(bytes, name, where, fileOffset, bytes.getInt(), bytes.getInt(), bytes.getInt(), null);
+    }
+
+    private ByteSink data(ByteBuffer bytes, String name, Object where, long fileOffset, int rawLength, int compressed,
+                          int checksum, ByteSink into) {
+        if (rawLength < 0 || compressed < 0 || compressed > bytes.remaining()) {
+            throw error(where + ": column '" + name + "' has impossible lengths");
+        }
+        int at = bytes.position();
+        if (hash(bytes, at, compressed) != checksum) {
+            throw error(where + ": column '" + name + "' checksum mismatch (byte " + (fileOffset + at) + ")");
+        }
+        ByteSink out = into == null ? new ByteSink(rawLength) : into;
+        out.clear();
+        if (out.bytes.length < rawLength) {
+            out.bytes = new byte[Math.max(rawLength, out.bytes.length * 2)];
+        }
+        try {
+            int n = lz4.decompress(bytes, at, compressed, ByteBuffer.wrap(out.bytes), 0, rawLength);
+            if (n != rawLength) {
+                throw error(where + ": column '" + name + "' decompresses to " + n + " bytes, expected " + rawLength);
+            }
+        } catch (LZ4Exception e) {
+            throw error(where + ": column '" + name + "' does not decompress: " + e.getMessage());
+        }
+        out.length = rawLength;
+        bytes.position(at + compressed);
+        return out;
+    }
+
+    private List<StoreBlock> parseIndex(ByteBuffer index, long indexOffset) {
+        try {
+            int names = index.getInt(0);
+            index.position(4);
+            for (int i = 0; i < names; i++) {
+                int len = index.getShort() & 0xFFFF;
+                columnNames.add(new String(bytes(index, len), StandardCharsets.ISO_8859_1));
+            }
+            int n = index.getInt();
+            List<StoreBlock> out = new ArrayList<>(Math.max(0, Math.min(n, 1 << 20)));
+            for (int i = 0; i < n; i++) {
+                int len = index.getShort() & 0xFFFF;
+                String contig = new String(bytes(index, len), StandardCharsets.ISO_8859_1);
+                out.add(new StoreBlock(i, contig, index.getLong(), index.getLong(), index.getLong(), index.getInt(),
+                        index.getInt(), index.getInt()));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            throw error("corrupt block index at byte " + indexOffset);
+        }
+    }
+
+    private ByteBuffer read(long position, int length) throws IOException {
+        if (length < 0 || position < 0 || position + length > channel.size()) {
+            throw error("truncated: " + length + " bytes at " + position + " lie beyond the end of the file");
+        }
+        ByteBuffer b = ByteBuffer.allocate(length);
+        while (b.hasRemaining()) {
+            if (channel.read(b, position + b.position()) < 0) {
+                throw error("truncated at byte " + (position + b.position()));
+            }
+        }
+        return b.flip();
+    }
+
+    private static byte[] bytes(ByteBuffer b, int n) {
+        byte[] out = new byte[n];
+        b.get(out);
+        return out;
+    }
+
+    private static int hash(ByteBuffer b, int from, int length) {
+        return StoreFormat.XXHASH.hash(b, from, length, StoreFormat.HASH_SEED);
+    }
+
+    private InputException error(String message) {
+        return new InputException(path + ": " + message);
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

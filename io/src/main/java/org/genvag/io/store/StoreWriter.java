@@ -1,0 +1,316 @@
+package org.genvag.io.store;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.genvag.io.AtomicOutput;
+import org.genvag.io.vcf.VcfReader;
+import org.genvag.io.vcf.VcfRecord;
+
+import net.jpountz.lz4.LZ4Compressor;
+
+/**
+ * Writes a VCF into a variant store: the header verbatim, then blocks of up to {@code blockRecords} records of one
+ * contig, each a set of LZ4-compressed columns with an xxHash32 each, then the block index and a footer. Written
+ * to a temporary file and renamed when complete, so a store on disk is always whole.
+ */
+public final class StoreWriter {
+
+    /**
+     * @param blockRecords records per block: larger blocks compress better, smaller ones make a panel query decode
+     *                     less; 256 was the best trade for a 944-gene panel query (BENCHMARKS.md)
+     * @param high         LZ4 HC instead of LZ4's fast compressor: smaller, slower to build, as fast to read
+     */
+    public record Options(int blockRecords, boolean high, int threads) {
+        public static Options defaults() {
+            return new Options(256, false, 2);
+        }
+
+        public Options {
+            if (blockRecords < 1) {
+                throw new IllegalArgumentException("records per block must be >= 1");
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1");
+            }
+        }
+    }
+
+    public record Summary(long records, int blocks, long bytes) {
+    }
+
+    /** A block ready to be written: its bytes and what the index says of it (offset filled in when written). */
+    private record Encoded(byte[] bytes, int length, String contig, long minPos, long maxEnd, int records,
+                           int checksum) {
+    }
+
+    private StoreWriter() {
+    }
+
+    public static Summary write(VcfReader reader, Path target, Options options) throws IOException {
+        try (AtomicOutput atomic = new AtomicOutput(target)) {
+            CountingStream out = new CountingStream(new BufferedOutputStream(atomic.stream(), 1 << 16));
+            Summary s = write(reader, out, options);
+            out.flush();
+            atomic.commit();
+            return s;
+        }
+    }
+
+    /**
+     * The reading thread parses each record far enough to place it (contig, POS, END) and copies its line into a
+     * batch; workers take batches apart into columns and compress them; blocks are written in input order. At most
+     * two batches per worker are in flight, so memory does not grow with the input.
+     */
+    private static Summary write(VcfReader reader, CountingStream out, Options options) throws IOException {
+        LZ4Compressor lz4 = options.high() ? StoreFormat.LZ4.highCompressor() : StoreFormat.LZ4.fastCompressor();
+        ByteSink head = new ByteSink(32);
+        head.write(StoreFormat.MAGIC, 0, StoreFormat.MAGIC.length);
+        head.u32(StoreFormat.VERSION);
+        head.u32(0);
+        StringBuilder header = new StringBuilder();
+        for (String line : reader.headerLines()) {
+            header.append(line).append('\n');
+        }
+        byte[] text = header.toString().getBytes(StandardCharsets.UTF_8);   // as VcfWriter writes headers
+        section(head, "header", text, text.length, lz4);
+        out.write(head.bytes, 0, head.length);
+
+        Map<String, Integer> names = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger nameIds = new java.util.concurrent.atomic.AtomicInteger();
+        int workers = options.threads();
+        ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "genvag-store-encoder");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        ArrayDeque<Future<Encoded>> inFlight = new ArrayDeque<>();
+        ArrayDeque<RecordBatch> free = new ArrayDeque<>();
+        List<StoreBlock> index = new ArrayList<>();
+        ThreadLocal<BlockShredder> shredders = ThreadLocal.withInitial(BlockShredder::new);
+        ThreadLocal<VcfRecord> views = ThreadLocal.withInitial(VcfRecord::new);
+        String source = reader.source();
+        try {
+            RecordBatch batch = new RecordBatch();
+            VcfRecord r = new VcfRecord();
+            int contig = -1;
+            long records = 0;
+            while (reader.next(r)) {
+                if (r.contig() != contig || batch.size == options.blockRecords()) {
+                    if (batch.size > 0) {
+                        submit(batch, pool, inFlight, free, index, out, shredders, views, source, lz4, names,
+                                nameIds, workers);
+                        synchronized (free) {
+                            batch = free.isEmpty() ? new RecordBatch() : free.poll();
+                        }
+                        batch.clear();
+                    }
+                    contig = r.contig();
+                    batch.contig = r.contigName();
+                }
+                r.pos();
+                r.endPos();   // malformed POS or END is reported here, with the line, before any worker sees it
+                batch.add(r);
+                records++;
+            }
+            if (batch.size > 0) {
+                submit(batch, pool, inFlight, free, index, out, shredders, views, source, lz4, names, nameIds,
+                        workers);
+            }
+            while (!inFlight.isEmpty()) {
+                written(inFlight.poll(), index, out);
+            }
+            return finish(index, names, records, out);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static void submit(RecordBatch batch, ExecutorService pool, ArrayDeque<Future<Encoded>> inFlight,
+                               ArrayDeque<RecordBatch> free, List<StoreBlock> index, CountingStream out,
+                               ThreadLocal<BlockShredder> shredders, ThreadLocal<VcfRecord> views, String source,
+                               LZ4Compressor lz4, Map<String, Integer> names,
+                               java.util.concurrent.atomic.AtomicInteger nameIds, int workers) throws IOException {
+        java.util.concurrent.Callable<Encoded> task = () -> {
+            try {
+                return encode(batch, shredders.get(), views.get(), source, lz4, names, nameIds);
+            } finally {
+                synchronized (free) {
+                    free.add(batch);
+                }
+            }
+        };
+        if (pool == null) {
+            try {
+                written(java.util.concurrent.CompletableFuture.completedFuture(task.call()), index, out);
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+            return;
+        }
+        inFlight.add(pool.submit(task));
+        while (inFlight.size() > 2 * workers) {
+            written(inFlight.poll(), index, out);
+        }
+    }
+
+    private static Encoded encode(RecordBatch batch, BlockShredder shredder, VcfRecord view, String source,
+                                  LZ4Compressor lz4, Map<String, Integer> names,
+                                  java.util.concurrent.atomic.AtomicInteger nameIds) {
+        shredder.clear();
+        batch.shred(shredder, view, source);
+        ByteSink block = new ByteSink(batch.bytes.length / 2 + 1024);
+        block.u32(StoreFormat.BLOCK_MAGIC);
+        block.u32(shredder.records());
+        Map<String, ByteSink> columns = shredder.columns();
+        block.u16(columns.size());
+        for (Map.Entry<String, ByteSink> c : columns.entrySet()) {
+            // Columns are named by number; the names are listed once, in the index.
+            int id = names.computeIfAbsent(c.getKey(), k -> nameIds.getAndIncrement());
+            block.varint(id);
+            column(block, c.getValue().bytes, c.getValue().length, lz4);
+        }
+        return new Encoded(block.bytes, block.length, batch.contig, shredder.minPos, shredder.maxEnd,
+                shredder.records(), StoreFormat.XXHASH.hash(block.bytes, 0, block.length, StoreFormat.HASH_SEED));
+    }
+
+    private static void written(Future<Encoded> future, List<StoreBlock> index, CountingStream out)
+            throws IOException {
+        Encoded e;
+        try {
+            e = future.get();
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", ie);
+        } catch (ExecutionException ee) {
+            if (ee.getCause() instanceof RuntimeException re) {
+                throw re;   // an InputException about a record stays one
+            }
+            throw new IOException(ee.getCause());
+        }
+        long offset = out.count;
+        out.write(e.bytes(), 0, e.length());
+        index.add(new StoreBlock(index.size(), e.contig(), e.minPos(), e.maxEnd(), offset, e.length(), e.records(),
+                e.checksum()));
+    }
+
+    private static Summary finish(List<StoreBlock> index, Map<String, Integer> names, long records,
+                                  CountingStream out) throws IOException {
+        String[] byId = new String[names.size()];
+        names.forEach((name, id) -> byId[id] = name);
+        ByteSink idx = new ByteSink(64 + index.size() * 48);
+        idx.u32(byId.length);
+        for (String name : byId) {
+            byte[] n = name.getBytes(StandardCharsets.ISO_8859_1);
+            idx.u16(n.length);
+            idx.write(n, 0, n.length);
+        }
+        idx.u32(index.size());
+        for (StoreBlock b : index) {
+            byte[] name = b.contig().getBytes(StandardCharsets.ISO_8859_1);
+            idx.u16(name.length);
+            idx.write(name, 0, name.length);
+            idx.u64(b.minPos());
+            idx.u64(b.maxEnd());
+            idx.u64(b.offset());
+            idx.u32(b.length());
+            idx.u32(b.records());
+            idx.u32(b.checksum());
+        }
+        long indexOffset = out.count;
+        out.write(idx.bytes, 0, idx.length);
+        ByteSink footer = new ByteSink(StoreFormat.FOOTER_LENGTH);
+        footer.u64(indexOffset);
+        footer.u32(idx.length);
+        footer.u32(StoreFormat.XXHASH.hash(idx.bytes, 0, idx.length, StoreFormat.HASH_SEED));
+        footer.u64(records);
+        footer.write(StoreFormat.END_MAGIC, 0, StoreFormat.END_MAGIC.length);
+        out.write(footer.bytes, 0, footer.length);
+        return new Summary(records, index.size(), out.count);
+    }
+
+    /** A column in a block: raw length and compressed length (varints), xxHash32 of the compressed bytes, bytes. */
+    private static void column(ByteSink out, byte[] raw, int length, LZ4Compressor lz4) {
+        int max = lz4.maxCompressedLength(length);
+        byte[] packed = scratch(max);
+        int compressed = lz4.compress(raw, 0, length, packed, 0, max);
+        out.varint(length);
+        out.varint(compressed);
+        out.u32(StoreFormat.XXHASH.hash(packed, 0, compressed, StoreFormat.HASH_SEED));
+        out.write(packed, 0, compressed);
+    }
+
+    /** Compression output space, one per writing thread: writers may run side by side in a lab system. */
+    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[][] {new byte[1 << 16]});
+
+    private static byte[] scratch(int size) {
+        byte[][] holder = SCRATCH.get();
+        if (holder[0].length < size) {
+            holder[0] = new byte[Math.max(size, holder[0].length * 2)];
+        }
+        return holder[0];
+    }
+
+    /** The header section: name, raw length, compressed length, xxHash32, bytes. */
+    private static void section(ByteSink out, String name, byte[] raw, int length, LZ4Compressor lz4) {
+        byte[] n = name.getBytes(StandardCharsets.ISO_8859_1);
+        out.u16(n.length);
+        out.write(n, 0, n.length);
+        out.u32(length);
+        int max = lz4.maxCompressedLength(length);
+        int lengthAt = out.length;
+        out.u32(0);
+        out.u32(0);
+        int dataAt = out.length;
+        if (out.bytes.length < dataAt + max) {
+            out.bytes = java.util.Arrays.copyOf(out.bytes, Math.max(out.bytes.length * 2, dataAt + max));
+        }
+        int compressed = lz4.compress(raw, 0, length, out.bytes, dataAt, max);
+        int hash = StoreFormat.XXHASH.hash(out.bytes, dataAt, compressed, StoreFormat.HASH_SEED);
+        out.length = lengthAt;
+        out.u32(compressed);
+        out.u32(hash);
+        out.length = dataAt + compressed;
+    }
+
+    private static final class CountingStream extends OutputStream {
+        private final OutputStream out;
+        long count;
+
+        CountingStream(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+    }
+}
