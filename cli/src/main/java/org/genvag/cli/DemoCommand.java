@@ -17,6 +17,10 @@ import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelGene;
 import org.genvag.core.panel.PanelResolver;
 import org.genvag.io.ReadMode;
+import org.genvag.io.batch.BatchOptions;
+import org.genvag.io.batch.BatchRun;
+import org.genvag.io.batch.ManifestReader;
+import org.genvag.io.batch.SampleOutcome;
 import org.genvag.io.biomarker.BiomarkerJob;
 import org.genvag.io.biomarker.BiomarkerReportJson;
 import org.genvag.io.genes.GeneTableReader;
@@ -42,7 +46,8 @@ import picocli.CommandLine.Spec;
  * The pipeline on bundled data: a real exome VCF (HapMap samples, chromosome 22, GRCh37) validated and filtered to a
  * gene panel; the 944-gene benchmark panel resolved on GRCh38; a synthetic tumour VCF and BAM over the
  * tumour-agnostic biomarker genes, filtered to those genes; a generated tumour's somatic and SV calls with planted
- * biomarkers matched to the tissue-agnostic approvals. Later steps (coverage, MSI) join as they are built.
+ * biomarkers matched to the tissue-agnostic approvals; that tumour through the batch pipeline (panel filtering,
+ * coverage QC, biomarkers, HTML report). MSI joins when it is built.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run genvag's pipeline on bundled demo data and print what it found.")
@@ -106,6 +111,7 @@ final class DemoCommand implements Callable<Integer> {
             targets.add(new Region(contig, g.gene().start() - 1L, Math.min(g.gene().end(), g.gene().start() + 20_000L)));
         }
         Path tumourVcf = dir.resolve("demo-tumour.vcf.gz");
+        Files.deleteIfExists(dir.resolve("demo-tumour.vcf.gz.tbi"));   // an earlier demo's index would be stale
         long records = new VcfGenerator(genome, contigs, 1, 7).write(200_000, tumourVcf);
         Path bam = dir.resolve("demo-tumour.bam");
         long reads = new BamGenerator(genome, contigs, BamGenerator.Options.defaults().withSeed(7)).write(targets, bam);
@@ -145,8 +151,24 @@ final class DemoCommand implements Callable<Integer> {
                 tmb.value(), tmb.mutations(), tmb.megabases(), b.report().notAssessable().stream()
                         .map(u -> u.biomarker().name()).collect(java.util.stream.Collectors.joining(", ")));
         out.println("   report -> " + report);
+
+        out.println("6. Batch annotation (genvag annotate) of the tumour, VCFs and BAM, with its HTML report");
+        Path manifest = dir.resolve("demo-manifest.tsv");
+        Files.writeString(manifest, "id\ttype\tvcf\tsv_vcf\tbam\tcallable\n"
+                + "demo-tumour\ttumour\tdemo-tumour.somatic.vcf\tdemo-tumour.sv.vcf\tdemo-tumour.bam\t"
+                + "demo-tumour.callable.bed\n");
+        Path batch = dir.resolve("batch");
+        List<SampleOutcome> outcomes = BatchRun.run(ManifestReader.read(manifest), batch, new BatchOptions(
+                List.of(inputs.resolve("tumour-agnostic.txt")), 0, null, 2, true, Version.get()), null);
+        for (SampleOutcome o : outcomes) {
+            out.printf(java.util.Locale.ROOT, "   %s: %s; %d panel variants; %s genes below the coverage rule; %s%n",
+                    o.id(), o.status(), o.panelVariants(), o.genesFailing() < 0 ? "-" : o.genesFailing() + " of "
+                    + o.genesAssessed(), o.error() != null ? o.error() : String.join(", ", o.biomarkers()));
+        }
+        out.println("   summary -> " + batch.resolve("summary.tsv"));
+        out.println("   HTML report -> " + batch.resolve("demo-tumour").resolve("report.html"));
         out.println("outputs in " + dir);
-        return 0;
+        return outcomes.stream().anyMatch(o -> o.status().equals("failed")) ? Main.EXIT_INPUT : 0;
     }
 
     private static void printTopGenes(PrintWriter out, PanelFiltering.Result r) {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         description = "High-throughput genomic variant processing for clinical genomics labs.",
         subcommands = {DemoCommand.class, ViewCommand.class, ValidateCommand.class, FilterCommand.class,
                 PanelCommand.class, CoverageCommand.class, BiomarkersCommand.class, StoreCommand.class,
+                AnnotateCommand.class,
                 GenesCommand.class,
                 GenerateCommand.class,
                 CommandLine.HelpCommand.class})

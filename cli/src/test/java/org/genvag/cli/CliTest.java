@@ -33,13 +33,13 @@ class CliTest {
         Run r = run("--help");
         assertEquals(0, r.exit());
         for (String command : List.of("demo", "view", "validate", "filter", "panel", "genes", "generate",
-                "biomarkers", "store")) {
+                "biomarkers", "store", "annotate")) {
             assertTrue(r.out().contains(command), r.out());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "view", "validate", "filter", "panel", "coverage", "biomarkers", "store",
+    @ValueSource(strings = {"demo", "view", "validate", "filter", "panel", "coverage", "biomarkers", "annotate", "store",
         "store build", "store query", "genes", "generate",
         "generate vcf", "generate fasta", "generate bam"})
     void everyCommandHasHelp(String command) {
@@ -309,5 +309,22 @@ class CliTest {
         Run r = run("view", store.toString());
         assertEquals(Main.EXIT_INPUT, r.exit());
         assertTrue(r.err().startsWith("genvag: error: " + store + ": truncated"), r.err());
+    }
+
+    @Test
+    void annotateRunsEverySampleAndNamesTheOneThatFailed(@TempDir Path dir) throws IOException {
+        Files.copy(fixture("vcf/hapmap_exome_chr22.vcf.gz"), dir.resolve("hapmap.vcf.gz"));
+        Files.writeString(dir.resolve("broken.vcf"), "not a vcf\n");
+        Path manifest = Files.writeString(dir.resolve("m.tsv"), "id\ttype\tvcf\n"
+                + "hapmap\tgermline\thapmap.vcf.gz\nbroken\tgermline\tbroken.vcf\n");
+        Run r = run("annotate", "--manifest", manifest.toString(), "--out-dir", dir.resolve("out").toString(),
+                "--panel", fixture("panels/chr22-genes.txt").toString());
+        assertEquals(Main.EXIT_INPUT, r.exit(), r.err());
+        assertTrue(r.err().contains("genvag: error: sample broken failed: " + dir.resolve("broken.vcf") + ":1:"),
+                r.err());
+        assertTrue(Files.isRegularFile(dir.resolve("out/hapmap/report.html")));
+        List<String> summary = Files.readAllLines(dir.resolve("out/summary.tsv"));
+        assertTrue(summary.get(1).startsWith("hapmap\tgermline\tdone\t"), summary.get(1));
+        assertTrue(summary.get(2).startsWith("broken\tgermline\tfailed\t"), summary.get(2));
     }
 }

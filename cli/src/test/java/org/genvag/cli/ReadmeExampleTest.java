@@ -15,6 +15,10 @@ import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.PanelIntervals;
 import org.genvag.core.panel.PanelResolver;
 import org.genvag.io.ReadMode;
+import org.genvag.io.batch.BatchOptions;
+import org.genvag.io.batch.BatchRun;
+import org.genvag.io.batch.ManifestReader;
+import org.genvag.io.batch.SampleOutcome;
 import org.genvag.io.biomarker.BiomarkerJob;
 import org.genvag.io.biomarker.BiomarkerReportJson;
 import org.genvag.io.genes.GeneTableReader;
@@ -98,5 +102,15 @@ class ReadmeExampleTest {
                 new PanelFiltering.Options(List.of(Fixtures.path("panels/chr22-genes.txt")), GenomeBuild.GRCH37, 0,
                         false, ReadMode.STREAM, 1, false));
         assertEquals(same.recordsKept(), hitsSeen);
+
+        // A batch, as `genvag annotate` runs it: every sample through what its inputs allow, reports included.
+        Files.writeString(dir.resolve("samples.tsv"), "id\ttype\tvcf\tsv_vcf\tcallable\n"
+                + "t1\ttumour\ttumour.somatic.vcf\ttumour.sv.vcf\tcallable.bed\n");
+        Files.writeString(dir.resolve("panel.txt"), "NTRK3\nETV6\n");
+        List<SampleOutcome> outcomes = BatchRun.run(ManifestReader.read(dir.resolve("samples.tsv")),
+                dir.resolve("out"), new BatchOptions(List.of(dir.resolve("panel.txt")), 0, null, 4, false, "0.1.0"),
+                null);
+        assertEquals("done", outcomes.get(0).status(), String.valueOf(outcomes.get(0).error()));
+        assertTrue(Files.isRegularFile(dir.resolve("out/t1/report.html")));
     }
 }

@@ -1,0 +1,99 @@
+package org.genvag.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.genvag.io.batch.BatchOptions;
+import org.genvag.io.batch.BatchRun;
+import org.genvag.io.batch.ManifestReader;
+import org.genvag.io.batch.SampleEntry;
+import org.genvag.io.batch.SampleOutcome;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "annotate", mixinStandardHelpOptions = true,
+        description = {"Batch annotation: every sample of a manifest through panel filtering, coverage QC and",
+            "tumour-agnostic biomarkers as its inputs allow, samples in parallel; per sample DIR/<id>/ with its",
+            "outputs and report.html; DIR/summary.tsv and summary.json. Finished samples are skipped on a re-run.",
+            "Manifest: TSV with a header naming id, type (germline|tumour), and any of vcf, sv_vcf, bam,",
+            "normal_bam, callable, build; paths relative to the manifest."})
+final class AnnotateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--manifest", required = true, description = "samples TSV")
+    Path manifest;
+
+    @Option(names = "--out-dir", required = true, description = "output directory")
+    Path outDir;
+
+    @Option(names = "--panel", paramLabel = "PANEL", description = "panel file (repeatable); without one, no panel "
+            + "filtering or coverage QC")
+    List<Path> panels = new ArrayList<>();
+
+    @Option(names = "--padding", defaultValue = "0", description = "bases added each side (default: ${DEFAULT-VALUE})")
+    long padding;
+
+    @Option(names = "--kb", description = "knowledge-base file instead of the bundled one")
+    Path kb;
+
+    @Option(names = "--force", description = "run samples an earlier run finished again")
+    boolean force;
+
+    @Mixin
+    Threads threads;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        List<SampleEntry> samples = ManifestReader.read(manifest);
+        boolean terminal = System.console() != null;
+        long start = System.nanoTime();
+        err.printf("genvag annotate: %d samples from %s, %d at a time -> %s%n", samples.size(), manifest,
+                threads.count(), outDir);
+        List<SampleOutcome> outcomes = BatchRun.run(samples, outDir, new BatchOptions(panels, padding, kb,
+                threads.count(), force, Version.get()), (s, done, total) -> {
+                    double elapsed = (System.nanoTime() - start) / 1e9;
+                    double eta = done == 0 ? 0 : elapsed / done * (total - done);
+                    if (terminal) {
+                        int width = 30;
+                        int filled = width * done / total;
+                        err.printf(Locale.ROOT, "\r[%s%s] %d/%d samples, %.1f s elapsed, ETA %.0f s, last: %s %s   ",
+                                "#".repeat(filled), ".".repeat(width - filled), done, total, elapsed, eta, s.id(),
+                                s.status());
+                        if (done == total) {
+                            err.println();
+                        }
+                    } else {
+                        err.printf(Locale.ROOT, "  %d/%d %s: %s (%.1f s)%s%n", done, total, s.id(), s.status(),
+                                s.seconds(), s.error() == null ? "" : ": " + s.error());
+                    }
+                    err.flush();
+                });
+        err.printf("%-16s %-9s %-22s %9s %12s %-40s %8s%n", "sample", "type", "status", "variants", "genes<QC",
+                "biomarkers", "TMB");
+        for (SampleOutcome s : outcomes) {
+            err.printf(Locale.ROOT, "%-16s %-9s %-22s %9s %12s %-40s %8s%n", s.id(), s.type(), s.status(),
+                    s.panelVariants() < 0 ? "-" : String.valueOf(s.panelVariants()),
+                    s.genesFailing() < 0 ? "-" : s.genesFailing() + "/" + s.genesAssessed(),
+                    s.biomarkers().isEmpty() ? "-" : String.join(", ", s.biomarkers()),
+                    s.tmb() == null ? "-" : String.format(Locale.ROOT, "%.1f", s.tmb()));
+        }
+        err.println("wrote " + outDir.resolve("summary.tsv") + " and summary.json; reports in "
+                + outDir.resolve("<sample>/report.html"));
+        List<SampleOutcome> failed = outcomes.stream().filter(s -> s.status().equals("failed")).toList();
+        for (SampleOutcome f : failed) {
+            err.println("genvag: error: sample " + f.id() + " failed: " + f.error());
+        }
+        return failed.isEmpty() ? 0 : Main.EXIT_INPUT;
+    }
+}

@@ -1,0 +1,182 @@
+package org.genvag.io.batch;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.genvag.core.error.InputException;
+import org.genvag.core.genome.GenomeBuild;
+import org.genvag.io.panel.BuildDetector;
+import org.genvag.io.vcf.VcfReader;
+
+/**
+ * Reads and validates a batch manifest: a TSV whose header names its columns (id, type, vcf, sv_vcf, bam,
+ * normal_bam, callable, build; "sample" for id, "tumor" for tumour and "cram" for bam are accepted). Every problem
+ * in the file is collected, each with its line, and reported at once before any work starts: unknown or missing
+ * columns, rows of the wrong width, empty or repeated ids, unknown types, missing files, a tumour with nothing to
+ * analyse, a VCF whose header says another build than the manifest.
+ */
+public final class ManifestReader {
+    private static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("id", "id"),
+            Map.entry("sample", "id"), Map.entry("type", "type"), Map.entry("vcf", "vcf"),
+            Map.entry("sv_vcf", "sv_vcf"), Map.entry("bam", "bam"), Map.entry("cram", "bam"),
+            Map.entry("normal_bam", "normal_bam"), Map.entry("callable", "callable"), Map.entry("build", "build"));
+
+    private ManifestReader() {
+    }
+
+    public static List<SampleEntry> read(Path manifest) throws IOException {
+        if (!Files.isRegularFile(manifest)) {
+            throw new InputException(manifest + ": no such manifest file");
+        }
+        Path base = manifest.toAbsolutePath().getParent();
+        List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
+        List<String> problems = new ArrayList<>();
+        int headerLine = 0;
+        while (headerLine < lines.size() && (lines.get(headerLine).isBlank()
+                || lines.get(headerLine).startsWith("##"))) {
+            headerLine++;
+        }
+        if (headerLine == lines.size()) {
+            throw new InputException(manifest + ": empty manifest: expected a header line naming the columns (id, "
+                    + "type, vcf, sv_vcf, bam, normal_bam, callable, build)");
+        }
+        String[] header = strip(lines.get(headerLine)).split("\t", -1);
+        Map<String, Integer> at = new LinkedHashMap<>();
+        for (int i = 0; i < header.length; i++) {
+            String name = COLUMNS.get(header[i].trim().toLowerCase(Locale.ROOT));
+            if (name == null) {
+                problems.add(where(manifest, headerLine + 1) + "unknown column '" + header[i] + "' (known: id, type, "
+                        + "vcf, sv_vcf, bam, normal_bam, callable, build)");
+            } else if (at.putIfAbsent(name, i) != null) {
+                problems.add(where(manifest, headerLine + 1) + "column '" + header[i] + "' given twice");
+            }
+        }
+        for (String required : List.of("id", "type")) {
+            if (!at.containsKey(required)) {
+                problems.add(where(manifest, headerLine + 1) + "no '" + required + "' column");
+            }
+        }
+        List<SampleEntry> out = new ArrayList<>();
+        Map<String, Long> ids = new HashMap<>();
+        for (int n = headerLine + 1; n < lines.size(); n++) {
+            String line = lines.get(n);
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            long lineNo = n + 1;
+            String[] f = line.split("\t", -1);
+            if (f.length != header.length) {
+                problems.add(where(manifest, lineNo) + "expected " + header.length + " tab-separated columns, found "
+                        + f.length);
+                continue;
+            }
+            String id = value(f, at, "id");
+            Long seen = id == null ? null : ids.putIfAbsent(id, lineNo);
+            if (id == null) {
+                problems.add(where(manifest, lineNo) + "empty id");
+            } else if (seen != null) {
+                problems.add(where(manifest, lineNo) + "sample id '" + id + "' repeats line " + seen);
+            } else if (!id.matches("[A-Za-z0-9._-]+")) {
+                problems.add(where(manifest, lineNo) + "sample id '" + id + "' may only use letters, digits, '.', "
+                        + "'_' and '-' (it names the sample's output directory)");
+            }
+            String typeText = value(f, at, "type");
+            SampleEntry.Type type = null;
+            if (typeText == null) {
+                problems.add(where(manifest, lineNo) + "empty type (germline or tumour)");
+            } else {
+                switch (typeText.toLowerCase(Locale.ROOT)) {
+                    case "germline" -> type = SampleEntry.Type.GERMLINE;
+                    case "tumour", "tumor", "somatic" -> type = SampleEntry.Type.TUMOUR;
+                    default -> problems.add(where(manifest, lineNo) + "type '" + typeText + "' is neither germline "
+                            + "nor tumour");
+                }
+            }
+            Path vcf = file(f, at, "vcf", base, manifest, lineNo, problems);
+            Path sv = file(f, at, "sv_vcf", base, manifest, lineNo, problems);
+            Path bam = file(f, at, "bam", base, manifest, lineNo, problems);
+            Path normal = file(f, at, "normal_bam", base, manifest, lineNo, problems);
+            Path callable = file(f, at, "callable", base, manifest, lineNo, problems);
+            GenomeBuild build = null;
+            String buildText = value(f, at, "build");
+            if (buildText != null) {
+                try {
+                    build = GenomeBuild.parse(buildText);
+                } catch (InputException e) {
+                    problems.add(where(manifest, lineNo) + e.getMessage());
+                }
+            }
+            if (vcf == null && sv == null && bam == null && value(f, at, "vcf") == null
+                    && value(f, at, "sv_vcf") == null && value(f, at, "bam") == null) {
+                problems.add(where(manifest, lineNo) + "no VCF, SV VCF or BAM: nothing to analyse");
+            }
+            for (Path p : new Path[] {vcf, sv}) {
+                if (p != null && build != null) {
+                    checkBuild(p, build, manifest, lineNo, problems);
+                }
+            }
+            out.add(new SampleEntry(lineNo, id, type, vcf, sv, bam, normal, callable, build));
+        }
+        if (out.isEmpty() && problems.isEmpty()) {
+            problems.add(where(manifest, headerLine + 1) + "no samples below the header");
+        }
+        if (!problems.isEmpty()) {
+            throw new InputException(problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                    + " in the manifest, nothing was run:\n  " + String.join("\n  ", problems));
+        }
+        return out;
+    }
+
+    private static void checkBuild(Path vcf, GenomeBuild build, Path manifest, long line, List<String> problems) {
+        try (VcfReader r = VcfReader.open(vcf.toString(), 1)) {
+            Optional<BuildDetector.Detected> d = BuildDetector.detect(r.header());
+            if (d.isPresent() && d.get().build() != build) {
+                problems.add(where(manifest, line) + "build " + build + ", but " + vcf + " is " + d.get().build()
+                        + " (" + d.get().evidence() + ")");
+            }
+        } catch (InputException | IOException e) {
+            problems.add(where(manifest, line) + e.getMessage());
+        }
+    }
+
+    private static Path file(String[] f, Map<String, Integer> at, String column, Path base, Path manifest, long line,
+                             List<String> problems) {
+        String v = value(f, at, column);
+        if (v == null) {
+            return null;
+        }
+        Path p = base.resolve(v).normalize();
+        if (!Files.isRegularFile(p)) {
+            problems.add(where(manifest, line) + column + " " + v + ": no such file" + (Files.isDirectory(p)
+                    ? " (a directory)" : ""));
+            return null;
+        }
+        return p;
+    }
+
+    private static String value(String[] f, Map<String, Integer> at, String column) {
+        Integer i = at.get(column);
+        if (i == null || i >= f.length) {
+            return null;
+        }
+        String v = f[i].trim();
+        return v.isEmpty() || v.equals(".") || v.equals("-") ? null : v;
+    }
+
+    private static String strip(String header) {
+        return header.startsWith("#") ? header.substring(1) : header;
+    }
+
+    private static String where(Path manifest, long line) {
+        return manifest + ":" + line + ": ";
+    }
+}

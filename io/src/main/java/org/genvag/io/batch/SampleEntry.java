@@ -1,0 +1,16 @@
+package org.genvag.io.batch;
+
+import java.nio.file.Path;
+
+import org.genvag.core.genome.GenomeBuild;
+
+/**
+ * One manifest row: a sample, whether it is germline or a tumour, and its inputs (null where the manifest leaves
+ * the column empty). Paths are resolved against the manifest's directory. {@code build} is null when the manifest
+ * does not say (then the files' headers must).
+ */
+public record SampleEntry(long line, String id, Type type, Path vcf, Path svVcf, Path bam, Path normalBam,
+                          Path callable, GenomeBuild build) {
+
+    public enum Type { GERMLINE, TUMOUR }
+}

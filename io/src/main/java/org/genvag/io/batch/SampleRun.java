@@ -1,0 +1,179 @@
+package org.genvag.io.batch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.genvag.core.biomarker.report.Unassessed;
+import org.genvag.core.error.InputException;
+import org.genvag.io.ReadMode;
+import org.genvag.io.biomarker.BiomarkerJob;
+import org.genvag.io.biomarker.BiomarkerReportJson;
+import org.genvag.io.coverage.CoverageJob;
+import org.genvag.io.coverage.CoverageReports;
+import org.genvag.io.coverage.PanelCoverage;
+import org.genvag.io.panel.PanelFiltering;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * One sample through every step its inputs allow: panel filtering of its VCF, coverage QC of its BAM, biomarkers of a
+ * tumour's VCFs, then the HTML report. Everything is written into a hidden working directory that is renamed to
+ * {@code OUT/<id>/} only when the sample is complete, with {@code sample.json} in it: a directory under that name
+ * means a finished sample (resume skips it), and a crash leaves no half-written outputs under the sample's name.
+ */
+final class SampleRun {
+    static final String DONE = "sample.json";
+
+    private SampleRun() {
+    }
+
+    static SampleOutcome run(SampleEntry e, Path outDir, BatchOptions o) {
+        long start = System.nanoTime();
+        Path work = outDir.resolve("." + e.id() + ".partial");
+        try {
+            deleteTree(work);
+            Files.createDirectories(work);
+            SampleOutcome outcome = steps(e, work, o, start);
+            write(work.resolve(DONE), outcome.toMap());
+            Path target = outDir.resolve(e.id());
+            deleteTree(target);
+            Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
+            return outcome;
+        } catch (IOException | RuntimeException ex) {
+            try {
+                deleteTree(work);
+            } catch (IOException ignored) {
+                // the failure being reported matters more than a leftover working directory
+            }
+            String message = ex instanceof InputException || ex instanceof IOException ? ex.getMessage()
+                    : "internal error: " + ex;
+            return new SampleOutcome(e.id(), type(e), "failed", message, -1, -1, -1, List.of(), null, null,
+                    (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static SampleOutcome steps(SampleEntry e, Path work, BatchOptions o, long start) throws IOException {
+        HtmlReport.Data report = new HtmlReport.Data();
+        report.sample = e.id();
+        report.type = type(e);
+        report.genvagVersion = o.genvagVersion();
+        for (Map.Entry<String, Path> input : inputs(e).entrySet()) {
+            report.inputs.add(new String[] {input.getKey(), input.getValue().toString(),
+                String.valueOf(Files.size(input.getValue())), sha256(input.getValue())});
+        }
+        long panelVariants = -1;
+        if (e.vcf() != null && !o.panels().isEmpty()) {
+            PanelFiltering.Result f = PanelFiltering.run(e.vcf().toString(), work.resolve("panel.vcf.gz").toString(),
+                    new PanelFiltering.Options(o.panels(), e.build(), o.padding(), false, ReadMode.AUTO, 1, true));
+            panelVariants = f.recordsKept();
+            report.build = f.build().toString();
+            boolean tumour = e.type() == SampleEntry.Type.TUMOUR;
+            report.panelVariants = HtmlReport.variants(work.resolve("panel.vcf.gz"), 500, tumour);
+            report.genotypeOf = tumour ? "tumour" : "sample";
+            report.panelVariantCount = f.recordsKept();
+        }
+        int failing = -1;
+        int assessed = -1;
+        if (e.bam() != null && !o.panels().isEmpty()) {
+            CoverageJob.Outcome c = CoverageJob.run(new CoverageJob.Request(e.bam().toString(), null, o.panels(),
+                    e.build(), o.padding(), false, ReadMode.AUTO, PanelCoverage.Options.defaults(1)));
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("genvag_version", o.genvagVersion());
+            context.put("build", c.build().toString());
+            CoverageReports.write(c.result(), work.resolve("coverage").toString(), context);
+            List<PanelCoverage.GeneCoverage> genes = c.result().genes();
+            assessed = genes.size();
+            failing = (int) genes.stream().filter(g -> !g.passesQc()).count();
+            report.build = c.build().toString();
+            report.coverage = genes;
+            report.coverageRule = c.result().options();
+        }
+        List<String> biomarkers = new ArrayList<>();
+        Double tmb = null;
+        String msi = null;
+        if (e.type() == SampleEntry.Type.TUMOUR && (e.vcf() != null || e.svVcf() != null)) {
+            BiomarkerJob.Outcome b = BiomarkerJob.run(new BiomarkerJob.Request(
+                    e.vcf() == null ? null : e.vcf().toString(), e.svVcf() == null ? null : e.svVcf().toString(),
+                    e.callable(), null, e.build(), null, o.kb(), BiomarkerJob.TmbOptions.defaults(), 1));
+            BiomarkerReportJson.write(b.report(), b.kb(), o.genvagVersion(), work.resolve("biomarkers.json"));
+            b.report().matches().forEach(m -> biomarkers.add(m.name()));
+            if (b.report().tmb() != null && b.report().tmb().result().assessable()) {
+                tmb = b.report().tmb().result().value();
+            }
+            for (Unassessed u : b.report().notAssessable()) {
+                if (u.biomarker().kind() == org.genvag.core.kb.Biomarker.Kind.MSI) {
+                    msi = "not assessable: " + u.detail();
+                }
+            }
+            report.build = b.build().toString();
+            report.biomarkers = b.report();
+            report.kbVersion = b.report().knowledgeBaseVersion();
+        }
+        if (e.type() == SampleEntry.Type.TUMOUR && e.bam() != null && msi == null) {
+            msi = "not assessable: MSI from the BAM is not built yet";
+        }
+        HtmlReport.write(report, work.resolve("report.html"));
+        return new SampleOutcome(e.id(), type(e), "done", null, panelVariants, failing, assessed, biomarkers, tmb,
+                msi, (System.nanoTime() - start) / 1e9);
+    }
+
+    static String type(SampleEntry e) {
+        return e.type() == null ? "?" : e.type() == SampleEntry.Type.GERMLINE ? "germline" : "tumour";
+    }
+
+    private static Map<String, Path> inputs(SampleEntry e) {
+        Map<String, Path> m = new LinkedHashMap<>();
+        putIf(m, "VCF", e.vcf());
+        putIf(m, "SV VCF", e.svVcf());
+        putIf(m, "BAM/CRAM", e.bam());
+        putIf(m, "normal BAM (for MSI, not used yet)", e.normalBam());
+        putIf(m, "callable BED", e.callable());
+        return m;
+    }
+
+    private static void putIf(Map<String, Path> m, String role, Path p) {
+        if (p != null) {
+            m.put(role, p);
+        }
+    }
+
+    /** SHA-256 of a file, streamed: the report names exactly which bytes it was made from. */
+    static String sha256(Path p) throws IOException {
+        try (InputStream in = Files.newInputStream(p)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n = in.read(buf); n > 0; n = in.read(buf)) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+        }
+    }
+
+    static void write(Path file, Object json) throws IOException {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
