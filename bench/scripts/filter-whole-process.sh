@@ -3,24 +3,15 @@
 # 944-gene benchmark panel (GRCh38).
 #   bench/scripts/filter-whole-process.sh [WORK_DIR]
 # Needs hyperfine, tabix, bcftools; builds genvag if needed. Results: WORK_DIR/filter-whole-process.md
-set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
-work=${1:-${TMPDIR:-/tmp}/genvag-bench}
-mkdir -p "$work"
-vcf=$work/wgs-4600000.vcf.gz
-panel=$root/cli/src/main/resources/org/genvag/cli/demo/metabolic-944.tsv
-[ -f "$vcf" ] || "$root/genvag" generate vcf --records 4600000 -o "$vcf"
-[ -f "$vcf.tbi" ] && [ "$vcf.tbi" -nt "$vcf" ] || tabix -f -p vcf "$vcf"
-"$root/genvag" panel --panel "$panel" --bed "$work/metabolic-944.bed" >/dev/null   # the same regions for bcftools
-jar=$root/cli/target/genvag.jar
+source "$(dirname "$0")/inputs.sh" "$@"
 
 hyperfine --warmup 1 --runs 5 --export-markdown "$work/filter-whole-process.md" \
   -n "bcftools view -T panel.bed --targets-overlap 1 (streaming)" \
-     "bcftools view -T $work/metabolic-944.bed --targets-overlap 1 $vcf -o /dev/null" \
+     "bcftools view -T $bed --targets-overlap 1 $vcf -o /dev/null" \
   -n "genvag filter --mode stream" \
      "java -jar $jar filter --panel $panel -i $vcf -o /dev/null --mode stream 2>/dev/null" \
   -n "bcftools view -R panel.bed (tabix index)" \
-     "bcftools view -R $work/metabolic-944.bed $vcf -o /dev/null" \
+     "bcftools view -R $bed $vcf -o /dev/null" \
   -n "genvag filter (auto: tabix index)" \
      "java -jar $jar filter --panel $panel -i $vcf -o /dev/null 2>/dev/null"
 cat "$work/filter-whole-process.md"

@@ -4,16 +4,7 @@
 # on the tabix-indexed VCF.gz and against streaming the VCF; then the same query over 100 stores.
 #   bench/scripts/store-whole-process.sh [WORK_DIR]
 # Needs hyperfine, tabix, bcftools; builds genvag if needed. Results: WORK_DIR/store-whole-process.md
-set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
-work=${1:-${TMPDIR:-/tmp}/genvag-bench}
-mkdir -p "$work"
-vcf=$work/wgs-4600000.vcf.gz
-panel=$root/cli/src/main/resources/org/genvag/cli/demo/metabolic-944.tsv
-[ -f "$vcf" ] || "$root/genvag" generate vcf --records 4600000 -o "$vcf"
-[ -f "$vcf.tbi" ] && [ "$vcf.tbi" -nt "$vcf" ] || tabix -f -p vcf "$vcf"
-"$root/genvag" panel --panel "$panel" --bed "$work/metabolic-944.bed" >/dev/null   # the same regions for bcftools
-jar=$root/cli/target/genvag.jar
+source "$(dirname "$0")/inputs.sh" "$@"
 store=$work/wgs.gvs
 out=$work/store-whole-process.md
 
@@ -34,7 +25,7 @@ hyperfine --warmup 1 --runs 3 --export-markdown "$work/store-build.md" \
   -n "genvag store build" "java -jar $jar store build $vcf -o $work/wgs.tmp.gvs 2>/dev/null"
 hyperfine --warmup 2 --runs 10 --export-markdown "$work/store-query.md" \
   -n "bcftools view -R panel.bed (tabix index)" \
-     "bcftools view -R $work/metabolic-944.bed $vcf -o /dev/null" \
+     "bcftools view -R $bed $vcf -o /dev/null" \
   -n "genvag filter --mode stream (VCF.gz)" \
      "java -jar $jar filter --panel $panel -i $vcf -o /dev/null --mode stream 2>/dev/null" \
   -n "genvag filter (store)" \

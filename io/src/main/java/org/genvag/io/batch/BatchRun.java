@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.genvag.io.AtomicOutput;
+import org.genvag.io.Futures;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -61,7 +61,7 @@ public final class BatchRun {
                 }));
             }
             for (Future<SampleOutcome> f : futures) {
-                outcomes.add(get(f));
+                outcomes.add(Futures.get(f));
             }
         } finally {
             pool.shutdownNow();
@@ -82,17 +82,6 @@ public final class BatchRun {
     @SuppressWarnings("unchecked")
     private static SampleOutcome read(Path file) throws IOException {
         return SampleOutcome.fromMap(new ObjectMapper().readValue(file.toFile(), Map.class));
-    }
-
-    private static SampleOutcome get(Future<SampleOutcome> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IOException("a sample's run failed outside its own error handling", e.getCause());
-        }
     }
 
     static void summaries(List<SampleOutcome> outcomes, Path outDir) throws IOException {

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +20,7 @@ import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelIntervals;
 import org.genvag.io.AtomicOutput;
+import org.genvag.io.Futures;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.store.StoreQuery;
 import org.genvag.io.store.StoreReader;
@@ -80,7 +80,7 @@ public final class StorePanelQuery {
             }
             List<StoreResult> results = new ArrayList<>();
             for (Future<StoreResult> f : futures) {
-                results.add(get(f));
+                results.add(Futures.get(f));
             }
             try (AtomicOutput atomic = new AtomicOutput(out)) {
                 OutputStream os = atomic.stream();
@@ -97,24 +97,6 @@ public final class StorePanelQuery {
             for (Path part : parts) {
                 Files.deleteIfExists(part);
             }
-        }
-    }
-
-    private static StoreResult get(Future<StoreResult> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException r) {
-                throw r;
-            }
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(c);
         }
     }
 

@@ -9,12 +9,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.genvag.io.AtomicOutput;
+import org.genvag.io.Futures;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfRecord;
 
@@ -191,18 +191,7 @@ public final class StoreWriter {
 
     private static void written(Future<Encoded> future, List<StoreBlock> index, CountingStream out)
             throws IOException {
-        Encoded e;
-        try {
-            e = future.get();
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", ie);
-        } catch (ExecutionException ee) {
-            if (ee.getCause() instanceof RuntimeException re) {
-                throw re;   // an InputException about a record stays one
-            }
-            throw new IOException(ee.getCause());
-        }
+        Encoded e = Futures.get(future);   // an InputException about a record stays one
         long offset = out.count;
         out.write(e.bytes(), 0, e.length());
         index.add(new StoreBlock(index.size(), e.contig(), e.minPos(), e.maxEnd(), offset, e.length(), e.records(),
