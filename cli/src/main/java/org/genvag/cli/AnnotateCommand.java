@@ -58,24 +58,28 @@ final class AnnotateCommand implements Callable<Integer> {
         List<SampleEntry> samples = ManifestReader.read(manifest);
         boolean terminal = System.console() != null;
         long start = System.nanoTime();
+        long[] records = {0};
         err.printf("genvag annotate: %d samples from %s, %d at a time -> %s%n", samples.size(), manifest,
                 threads.count(), outDir);
         List<SampleOutcome> outcomes = BatchRun.run(samples, outDir, new BatchOptions(panels, padding, kb,
                 threads.count(), force, Version.get()), (s, done, total) -> {
                     double elapsed = (System.nanoTime() - start) / 1e9;
                     double eta = done == 0 ? 0 : elapsed / done * (total - done);
+                    records[0] += s.status().equals("done") ? s.records() : 0;   // skipped ones were read before
+                    double rate = records[0] / Math.max(elapsed, 1e-3);
                     if (terminal) {
                         int width = 30;
                         int filled = width * done / total;
-                        err.printf(Locale.ROOT, "\r[%s%s] %d/%d samples, %.1f s elapsed, ETA %.0f s, last: %s %s   ",
-                                "#".repeat(filled), ".".repeat(width - filled), done, total, elapsed, eta, s.id(),
-                                s.status());
+                        err.printf(Locale.ROOT, "\r[%s%s] %d/%d samples, %.0f records/s, %.1f s elapsed, ETA %.0f s, "
+                                + "last: %s %s   ", "#".repeat(filled), ".".repeat(width - filled), done, total, rate,
+                                elapsed, eta, s.id(), s.status());
                         if (done == total) {
                             err.println();
                         }
                     } else {
-                        err.printf(Locale.ROOT, "  %d/%d %s: %s (%.1f s)%s%n", done, total, s.id(), s.status(),
-                                s.seconds(), s.error() == null ? "" : ": " + s.error());
+                        err.printf(Locale.ROOT, "  %d/%d %s: %s (%.1f s, %d records; batch %.0f records/s, ETA %.0f s)"
+                                + "%s%n", done, total, s.id(), s.status(), s.seconds(), s.records(), rate, eta,
+                                s.error() == null ? "" : ": " + s.error());
                     }
                     err.flush();
                 });

@@ -7,18 +7,19 @@ import java.util.Map;
 /**
  * What one sample's run gave, for the batch summary: status ("done", "failed", or "skipped" when an earlier run
  * had finished it), the failure's message, the panel variants kept, the genes failing coverage QC out of those
- * assessed, the biomarkers matched, TMB and MSI as the report states them. -1 or null where a step did not run.
+ * assessed, the biomarkers matched, TMB and MSI as the report states them, and how many VCF records and BAM reads
+ * were read (for the batch's records/s). -1 or null where a step did not run.
  */
 public record SampleOutcome(String id, String type, String status, String error, long panelVariants,
                             int genesFailing, int genesAssessed, List<String> biomarkers, Double tmb, String msi,
-                            double seconds) {
+                            double seconds, long records) {
     public SampleOutcome {
         biomarkers = List.copyOf(biomarkers);
     }
 
     public SampleOutcome withStatus(String s) {
         return new SampleOutcome(id, type, s, error, panelVariants, genesFailing, genesAssessed, biomarkers, tmb, msi,
-                seconds);
+                seconds, records);
     }
 
     public Map<String, Object> toMap() {
@@ -34,6 +35,7 @@ public record SampleOutcome(String id, String type, String status, String error,
         m.put("tmb", tmb);
         m.put("msi", msi);
         m.put("seconds", Math.round(seconds * 1000) / 1000.0);
+        m.put("recordsRead", records);
         return m;
     }
 
@@ -43,7 +45,8 @@ public record SampleOutcome(String id, String type, String status, String error,
                 (String) m.get("error"), number(m.get("panelVariants")), (int) number(m.get("genesFailingCoverage")),
                 (int) number(m.get("genesAssessed")), (List<String>) m.getOrDefault("biomarkers", List.of()),
                 m.get("tmb") == null ? null : ((Number) m.get("tmb")).doubleValue(), (String) m.get("msi"),
-                m.get("seconds") == null ? 0 : ((Number) m.get("seconds")).doubleValue());
+                m.get("seconds") == null ? 0 : ((Number) m.get("seconds")).doubleValue(),
+                Math.max(0, number(m.get("recordsRead"))));
     }
 
     private static long number(Object o) {

@@ -59,7 +59,7 @@ final class SampleRun {
             String message = ex instanceof InputException || ex instanceof IOException ? ex.getMessage()
                     : "internal error: " + ex;
             return new SampleOutcome(e.id(), type(e), "failed", message, -1, -1, -1, List.of(), null, null,
-                    (System.nanoTime() - start) / 1e9);
+                    (System.nanoTime() - start) / 1e9, 0);
         }
     }
 
@@ -73,10 +73,12 @@ final class SampleRun {
                 String.valueOf(Files.size(input.getValue())), sha256(input.getValue())});
         }
         long panelVariants = -1;
+        long records = 0;
         if (e.vcf() != null && !o.panels().isEmpty()) {
             PanelFiltering.Result f = PanelFiltering.run(e.vcf().toString(), work.resolve("panel.vcf.gz").toString(),
                     new PanelFiltering.Options(o.panels(), e.build(), o.padding(), false, ReadMode.AUTO, 1, true));
             panelVariants = f.recordsKept();
+            records += f.recordsRead();
             report.build = f.build().toString();
             boolean tumour = e.type() == SampleEntry.Type.TUMOUR;
             report.panelVariants = HtmlReport.variants(work.resolve("panel.vcf.gz"), 500, tumour);
@@ -93,6 +95,7 @@ final class SampleRun {
             context.put("build", c.build().toString());
             CoverageReports.write(c.result(), work.resolve("coverage").toString(), context);
             List<PanelCoverage.GeneCoverage> genes = c.result().genes();
+            records += c.result().readsCounted() + c.result().readsFiltered();
             assessed = genes.size();
             failing = (int) genes.stream().filter(g -> !g.passesQc()).count();
             report.build = c.build().toString();
@@ -108,6 +111,7 @@ final class SampleRun {
                     e.callable(), null, e.build(), null, o.kb(), BiomarkerJob.TmbOptions.defaults(), 1));
             BiomarkerReportJson.write(b.report(), b.kb(), o.genvagVersion(), work.resolve("biomarkers.json"));
             b.report().matches().forEach(m -> biomarkers.add(m.name()));
+            records += b.somaticRecords() + (b.structuralVariants() == null ? 0 : b.structuralVariants().records());
             if (b.report().tmb() != null && b.report().tmb().result().assessable()) {
                 tmb = b.report().tmb().result().value();
             }
@@ -125,7 +129,7 @@ final class SampleRun {
         }
         HtmlReport.write(report, work.resolve("report.html"));
         return new SampleOutcome(e.id(), type(e), "done", null, panelVariants, failing, assessed, biomarkers, tmb,
-                msi, (System.nanoTime() - start) / 1e9);
+                msi, (System.nanoTime() - start) / 1e9, records);
     }
 
     static String type(SampleEntry e) {
