@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "High-throughput genomic variant processing for clinical genomics labs.",
         subcommands = {DemoCommand.class, ViewCommand.class, ValidateCommand.class, FilterCommand.class,
                 PanelCommand.class, CoverageCommand.class, BiomarkersCommand.class, StoreCommand.class,
-                AnnotateCommand.class,
+                AnnotateCommand.class, MsiCommand.class,
                 GenesCommand.class,
                 GenerateCommand.class,
                 CommandLine.HelpCommand.class})

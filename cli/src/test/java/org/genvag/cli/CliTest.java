@@ -33,13 +33,14 @@ class CliTest {
         Run r = run("--help");
         assertEquals(0, r.exit());
         for (String command : List.of("demo", "view", "validate", "filter", "panel", "genes", "generate",
-                "biomarkers", "store", "annotate")) {
+                "biomarkers", "store", "annotate", "msi")) {
             assertTrue(r.out().contains(command), r.out());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "view", "validate", "filter", "panel", "coverage", "biomarkers", "annotate", "store",
+    @ValueSource(strings = {"demo", "view", "validate", "filter", "panel", "coverage", "biomarkers", "annotate", "msi",
+        "msi scan", "store",
         "store build", "store query", "genes", "generate",
         "generate vcf", "generate fasta", "generate bam"})
     void everyCommandHasHelp(String command) {
@@ -326,5 +327,18 @@ class CliTest {
         List<String> summary = Files.readAllLines(dir.resolve("out/summary.tsv"));
         assertTrue(summary.get(1).startsWith("hapmap\tgermline\tdone\t"), summary.get(1));
         assertTrue(summary.get(2).startsWith("broken\tgermline\tfailed\t"), summary.get(2));
+    }
+
+    @Test
+    void msiScanRejectsOptionsOutOfRangeAndAFileThatIsNotFasta(@TempDir Path dir) throws IOException {
+        Path fa = Files.writeString(dir.resolve("x.fa"), "ACGT\n");
+        Run r = run("msi", "scan", "--reference", fa.toString(), "--max-unit", "9", "-o", dir.resolve("s.tsv")
+                .toString());
+        assertEquals(Main.EXIT_INPUT, r.exit());
+        assertTrue(r.err().contains("unit 9"), r.err());
+        Run notFasta = run("msi", "scan", "--reference", fa.toString(), "-o", dir.resolve("s.tsv").toString());
+        assertEquals(Main.EXIT_INPUT, notFasta.exit());
+        assertTrue(notFasta.err().contains(fa + ":1: expected a FASTA header line"), notFasta.err());
+        assertFalse(Files.exists(dir.resolve("s.tsv")), "no half-written site list");
     }
 }
