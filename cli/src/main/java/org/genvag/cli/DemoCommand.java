@@ -108,14 +108,14 @@ final class DemoCommand implements Callable<Integer> {
         List<Region> targets = new ArrayList<>();
         for (PanelGene g : biomarkers.genes()) {
             int contig = GenomeBuild.PRIMARY_CONTIGS.indexOf(g.gene().contig());
-            targets.add(new Region(contig, g.gene().start() - 1L, Math.min(g.gene().end(), g.gene().start() + 20_000L)));
+            targets.add(new Region(contig, g.gene().start() - 1L, g.gene().end()));
         }
         Path tumourVcf = dir.resolve("demo-tumour.vcf.gz");
         Files.deleteIfExists(dir.resolve("demo-tumour.vcf.gz.tbi"));   // an earlier demo's index would be stale
         long records = new VcfGenerator(genome, contigs, 1, 7).write(200_000, tumourVcf);
         Path bam = dir.resolve("demo-tumour.bam");
         long reads = new BamGenerator(genome, contigs, BamGenerator.Options.defaults().withSeed(7)).write(targets, bam);
-        out.printf("   generated %s (%d records) and %s (%d reads, 30x over the genes' first 20 kb)%n", tumourVcf,
+        out.printf("   generated %s (%d records) and %s (%d reads, 30x over the genes)%n", tumourVcf,
                 records, bam, reads);
         Path tumourKept = dir.resolve("demo-tumour.biomarker-genes.vcf.gz");
         PanelFiltering.Result t = PanelFiltering.run(tumourVcf.toString(), tumourKept.toString(),
