@@ -17,9 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "msi", mixinStandardHelpOptions = true,
-        description = {"Microsatellite instability. 'msi scan' lists the microsatellite sites of a reference; calling MSI",
-            "from BAMs (msi call, msi baseline) is not built yet."},
-        subcommands = {MsiCommand.Scan.class})
+        description = {"Microsatellite instability. 'msi scan' lists the microsatellite sites of a reference; 'msi call'",
+            "scores a tumour BAM against its normal at those sites. Tumour-only calling against a baseline of normals",
+            "is not built yet."},
+        subcommands = {MsiCommand.Scan.class, MsiCommand.Call.class})
 final class MsiCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -84,6 +85,49 @@ final class MsiCommand implements Runnable {
             SiteScan.Result r = SiteScan.run(reference, index, options, out);
             spec.commandLine().getErr().printf("genvag msi scan: %s: %d contigs, %d bases, %d sites -> %s%n",
                     reference, r.contigs(), r.bases(), r.sites(), out);
+            return 0;
+        }
+    }
+
+    @Command(name = "call", mixinStandardHelpOptions = true,
+            description = {"MSI of a tumour against its normal: repeat lengths at every site in both BAMs (reads anchored",
+                "by exact flanks; flag mask 1796, MAPQ >= 20), a chi-square test per site, the % of evaluable sites",
+                "that are unstable; MSI-H >= 10, indeterminate 3 to < 10, MSS below (MSK-IMPACT); fewer than 50",
+                "evaluable sites is not assessable."})
+    static final class Call implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--bam", required = true, description = "tumour BAM (coordinate-sorted)")
+        String bam;
+
+        @Option(names = "--normal", required = true, description = "matched normal BAM")
+        String normal;
+
+        @Option(names = "--sites", required = true, description = "site list from 'genvag msi scan'")
+        Path sites;
+
+        @Option(names = "--min-reads", defaultValue = "20", description = "reads per site in each BAM for the site to "
+                + "count (default: ${DEFAULT-VALUE})")
+        int minReads;
+
+        @Option(names = {"-o", "--out"}, required = true, description = "JSON result to write")
+        Path out;
+
+        @picocli.CommandLine.Mixin
+        Threads threads;
+
+        @Override
+        public Integer call() throws IOException {
+            org.genvag.core.msi.MsiScorer.Options d = org.genvag.core.msi.MsiScorer.Options.defaults();
+            org.genvag.io.msi.MsiCall.Outcome o = org.genvag.io.msi.MsiCall.run(bam, normal, sites,
+                    new org.genvag.core.msi.MsiScorer.Options(minReads, d.maxP(), d.minSites(), d.highCutoff(),
+                            d.indeterminateCutoff()), threads.count());
+            org.genvag.io.msi.MsiCall.write(o, bam, normal, sites, out);
+            var r = o.result();
+            spec.commandLine().getErr().printf(java.util.Locale.ROOT, "genvag msi call: %s: %s, score %.2f%% (%d of %d "
+                    + "evaluable sites unstable; %d sites listed) -> %s%n", bam, r.status(), r.score(), r.unstable(),
+                    r.evaluable(), r.sites(), out);
             return 0;
         }
     }

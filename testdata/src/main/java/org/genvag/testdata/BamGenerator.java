@@ -52,6 +52,28 @@ public final class BamGenerator {
         }
     }
 
+    /**
+     * Microsatellite instability to plant in a tumour: a {@code fraction} of the genome's planted microsatellites
+     * (chosen by hash, the same in every BAM generated with the same seed) lose one repeat unit in the reads of
+     * tumour fragments, a {@code purity} share of all fragments. Reads with the deletion carry it in the CIGAR at
+     * the repeat's start, as aligners left-align indels in repeats.
+     */
+    public record MsiShift(double fraction, double purity, long seed) {
+        /** True when this microsatellite is one of the unstable ones. */
+        public boolean shifted(int contigIndex, SyntheticGenome.Microsatellite ms) {
+            return unit(SplitMix.mix(seed, contigIndex, ms.start()), 1) < fraction;
+        }
+    }
+
+    private MsiShift msi;
+
+    /** The same generator, planting microsatellite instability in the reads it writes. */
+    public BamGenerator withMsi(MsiShift shift) {
+        BamGenerator g = new BamGenerator(genome, contigs, options);
+        g.msi = shift;
+        return g;
+    }
+
     private static final byte[] ACGT = {'A', 'C', 'G', 'T'};
     /** NovaSeq reports four quality bins; these are their usual shares. */
     private static final byte[] QUAL_BINS = {2, 12, 23, 37};
@@ -234,8 +256,17 @@ public final class BamGenerator {
                 cigar = at + "M" + len + "I" + (readLen - at - len) + "M";
             }
         } else {
-            System.arraycopy(ref, 0, bases, 0, readLen);
-            cigar = readLen + "M";
+            int deleted = msi == null ? -1 : msiDeletion(contigIndex, pos0, readLen, h);
+            if (deleted >= 0) {
+                int u = (int) (deleted >>> 0 & 0xff);
+                int a = deleted >>> 8;
+                System.arraycopy(ref, 0, bases, 0, a);
+                System.arraycopy(ref, a + u, bases, a, readLen - a);
+                cigar = a + "M" + u + "D" + (readLen - a) + "M";
+            } else {
+                System.arraycopy(ref, 0, bases, 0, readLen);
+                cigar = readLen + "M";
+            }
         }
         for (int i = 0; i < readLen; i++) {
             long q = SplitMix.mix(h + 1000 + i);
@@ -257,6 +288,24 @@ public final class BamGenerator {
         r.setAttribute("AS", readLen - 5 * mismatches);
         r.setAttribute("RG", "synthetic");
         return r;
+    }
+
+    /**
+     * For a tumour fragment whose read spans an unstable microsatellite with 12 bases to spare on each side: the
+     * read offset of the repeat's start (bits 8 and up) and the unit length (low 8 bits) to delete; -1 otherwise.
+     */
+    private int msiDeletion(int contigIndex, long pos0, int readLen, long h) {
+        if (unit(h, 7) >= msi.purity()) {
+            return -1;
+        }
+        for (long tile = pos0 / SyntheticGenome.TILE; tile <= (pos0 + readLen) / SyntheticGenome.TILE; tile++) {
+            SyntheticGenome.Microsatellite ms = genome.microsatellite(contigIndex, tile);
+            if (ms != null && ms.start() >= pos0 + 12 && ms.end() + 12 <= pos0 + readLen && ms.motif().length <= 6
+                    && msi.shifted(contigIndex, ms)) {
+                return (int) (ms.start() - pos0) << 8 | ms.motif().length;
+            }
+        }
+        return -1;
     }
 
     private void pair(SAMRecord r1, SAMRecord r2, String name, int insert, boolean firstForward, boolean duplicate,

@@ -92,6 +92,14 @@ public final class BamRecord {
         return at + 32 + readNameLength();
     }
 
+    private static final byte[] BASES = "=ACMGRSVTWYHKDBN".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Base {@code i} (0-based) of the read as stored (forward strand), as an upper-case letter. */
+    public byte base(int i) {
+        int b = buf.get(cigarAt() + 4 * cigarCount() + (i >> 1));
+        return BASES[(i & 1) == 0 ? (b >> 4) & 0xf : b & 0xf];
+    }
+
     /** The i-th CIGAR operation (0..8, see OP_*). */
     public int cigarOp(int i) {
         return buf.getInt(cigarAt() + 4 * i) & 0xf;

@@ -1,0 +1,77 @@
+package org.genvag.io.msi;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.genvag.core.msi.LengthHistograms;
+import org.genvag.core.msi.MsiScorer;
+import org.genvag.core.msi.RepeatSite;
+import org.genvag.io.AtomicOutput;
+import org.genvag.io.bam.BamReader;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * MSI of a tumour against its normal: repeat lengths measured at every site in both BAMs (one streaming pass
+ * each), then scored site by site ({@link MsiScorer}). The JSON names the method, the cut-offs and the counts
+ * behind the score, so a reviewer can see why a tumour was called MSI-H, MSS, indeterminate or not assessable.
+ */
+public final class MsiCall {
+
+    public record Outcome(MsiScorer.Result result, long tumourMeasurements, long normalMeasurements) {
+    }
+
+    private MsiCall() {
+    }
+
+    public static Outcome run(String tumourBam, String normalBam, Path sites, MsiScorer.Options options, int threads)
+            throws IOException {
+        List<RepeatSite> list = SiteList.read(sites);
+        LengthHistograms tumour = new LengthHistograms(list.size());
+        LengthHistograms normal = new LengthHistograms(list.size());
+        long t;
+        long n;
+        try (BamReader r = BamReader.open(tumourBam, threads)) {
+            t = RepeatLengthCounter.count(r, list, tumour);
+        }
+        try (BamReader r = BamReader.open(normalBam, threads)) {
+            n = RepeatLengthCounter.count(r, list, normal);
+        }
+        return new Outcome(MsiScorer.score(tumour, normal, options), t, n);
+    }
+
+    public static void write(Outcome o, String tumourBam, String normalBam, Path sites, Path out) throws IOException {
+        MsiScorer.Result r = o.result();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", r.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        m.put("score", Double.isNaN(r.score()) ? null : Math.round(r.score() * 100) / 100.0);
+        m.put("unit", "% of evaluable sites that are unstable");
+        m.put("evaluableSites", r.evaluable());
+        m.put("unstableSites", r.unstable());
+        m.put("sites", r.sites());
+        m.put("method", "tumour vs normal; per site chi-square test of the repeat-length distributions (MSIsensor's "
+                + "approach); cut-offs of MSK-IMPACT (Middha et al. 2017)");
+        Map<String, Object> cut = new LinkedHashMap<>();
+        cut.put("msiHigh", ">= " + r.options().highCutoff());
+        cut.put("indeterminate", ">= " + r.options().indeterminateCutoff() + " and < " + r.options().highCutoff());
+        cut.put("unstableSiteP", "< " + r.options().maxP());
+        cut.put("minReadsPerSite", r.options().minReads());
+        cut.put("minEvaluableSites", r.options().minSites());
+        m.put("cutoffs", cut);
+        m.put("tumourBam", tumourBam);
+        m.put("normalBam", normalBam);
+        m.put("siteList", sites.toString());
+        m.put("readsMeasured", Map.of("tumour", o.tumourMeasurements(), "normal", o.normalMeasurements()));
+        try (AtomicOutput a = new AtomicOutput(out)) {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                    .writeValue(a.stream(), m);
+            a.commit();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.genvag.testdata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.genvag.core.msi.MicrosatelliteScanner;
+import org.genvag.core.msi.MsiScorer;
+import org.genvag.core.msi.RepeatSite;
+import org.genvag.io.msi.MsiCall;
+import org.genvag.io.msi.SiteList;
+import org.genvag.io.msi.SiteScan;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Tumour/normal pairs generated over a reference with planted microsatellites: in the MSI-H-like tumour 30% of them
+ * lose a unit in 70% of reads; the MSS-like tumour has none. The call must find the shifted sites (and only them)
+ * and recover the planted share; reads with indels elsewhere, soft clips, low MAPQ and duplicates are in both BAMs.
+ */
+class MsiCallTest {
+    @TempDir
+    static Path dir;
+    static Path sites;
+    static Path normal;
+    static Path msiTumour;
+    static Path mssTumour;
+    static SyntheticGenome genome = new SyntheticGenome(9);
+    static List<Contig> contigs = Contig.parse("synthetic:1:1500000", false);
+    static BamGenerator.MsiShift shift = new BamGenerator.MsiShift(0.3, 0.7, 5);
+
+    @BeforeAll
+    static void generate() throws IOException {
+        Path fasta = dir.resolve("ref.fa");
+        FastaGenerator.write(genome, contigs, fasta);
+        sites = dir.resolve("sites.tsv");
+        // MSI callers score longer repeats: homopolymers from 10, other units from 5 copies.
+        SiteScan.run(fasta, null, new MicrosatelliteScanner.Options(10, 5, 6, 5, 100), sites);
+        BamGenerator.Options o = BamGenerator.Options.defaults().withDepth(60);
+        normal = dir.resolve("normal.bam");
+        new BamGenerator(genome, contigs, o.withSeed(1)).write(BamGenerator.wholeContigs(contigs), normal);
+        msiTumour = dir.resolve("msi.bam");
+        new BamGenerator(genome, contigs, o.withSeed(2)).withMsi(shift).write(BamGenerator.wholeContigs(contigs),
+                msiTumour);
+        mssTumour = dir.resolve("mss.bam");
+        new BamGenerator(genome, contigs, o.withSeed(3)).write(BamGenerator.wholeContigs(contigs), mssTumour);
+    }
+
+    @Test
+    void anMsiTumourIsCalledMsiHWithThePlantedSitesUnstable() throws IOException {
+        MsiCall.Outcome out = MsiCall.run(msiTumour.toString(), normal.toString(), sites, MsiScorer.Options.defaults(),
+                1);
+        MsiScorer.Result r = out.result();
+        List<RepeatSite> list = SiteList.read(sites);
+        int shiftedEvaluable = 0;
+        int found = 0;
+        int falsePositives = 0;
+        for (int i = 0; i < list.size(); i++) {
+            if (!r.evaluableSites().get(i)) {
+                continue;
+            }
+            boolean planted = isShifted(list.get(i));
+            shiftedEvaluable += planted ? 1 : 0;
+            found += planted && r.unstableSites().get(i) ? 1 : 0;
+            falsePositives += !planted && r.unstableSites().get(i) ? 1 : 0;
+        }
+        assertTrue(r.evaluable() >= 200, "evaluable sites: " + r.evaluable() + " of " + r.sites());
+        assertEquals(MsiScorer.Status.MSI_H, r.status(), "score " + r.score());
+        assertTrue(found >= 0.95 * shiftedEvaluable, found + " of " + shiftedEvaluable + " shifted sites found");
+        assertTrue(falsePositives <= 0.01 * r.evaluable(), falsePositives + " stable sites called unstable");
+        double planted = 100.0 * shiftedEvaluable / r.evaluable();
+        assertEquals(planted, r.score(), 3.0, "score recovers the planted share");
+    }
+
+    @Test
+    void anMssTumourIsCalledMss() throws IOException {
+        MsiScorer.Result r = MsiCall.run(mssTumour.toString(), normal.toString(), sites, MsiScorer.Options.defaults(),
+                1).result();
+        assertEquals(MsiScorer.Status.MSS, r.status(), "score " + r.score());
+        assertTrue(r.score() < 1.0, "score " + r.score());
+    }
+
+    @Test
+    void tooFewEvaluableSitesIsNotAssessable() throws IOException {
+        MsiScorer.Result r = MsiCall.run(msiTumour.toString(), normal.toString(), sites,
+                new MsiScorer.Options(20, 0.01, 100_000, 10, 3), 1).result();
+        assertEquals(MsiScorer.Status.NOT_ASSESSABLE, r.status());
+    }
+
+    /** A scanned site is one the generator destabilised when it lies on a planted, shifted microsatellite. */
+    static boolean isShifted(RepeatSite s) {
+        long tile = (s.start() - 1) / SyntheticGenome.TILE;
+        for (long t = tile - 1; t <= tile + 1; t++) {
+            SyntheticGenome.Microsatellite ms = t < 0 ? null : genome.microsatellite(0, t);
+            if (ms != null && ms.start() < s.end() && ms.end() > s.start() - 1 && shift.shifted(0, ms)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
