@@ -46,6 +46,10 @@ final class AnnotateCommand implements Callable<Integer> {
     @Option(names = "--kb", description = "knowledge-base file instead of the bundled one")
     Path kb;
 
+    @Option(names = "--msi-sites", description = "site list from 'genvag msi scan': tumours with a BAM and a normal "
+            + "BAM are scored for MSI")
+    Path msiSites;
+
     @Option(names = "--force", description = "run samples an earlier run finished again")
     boolean force;
 
@@ -62,7 +66,7 @@ final class AnnotateCommand implements Callable<Integer> {
         err.printf("genvag annotate: %d samples from %s, %d at a time -> %s%n", samples.size(), manifest,
                 threads.count(), outDir);
         List<SampleOutcome> outcomes = BatchRun.run(samples, outDir, new BatchOptions(panels, padding, kb,
-                threads.count(), force, Version.get()), (s, done, total) -> {
+                threads.count(), force, Version.get(), msiSites), (s, done, total) -> {
                     double elapsed = (System.nanoTime() - start) / 1e9;
                     double eta = done == 0 ? 0 : elapsed / done * (total - done);
                     records[0] += s.status().equals("done") ? s.records() : 0;   // skipped ones were read before

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "biomarkers", mixinStandardHelpOptions = true,
         description = {"Tumour-agnostic biomarkers from a tumour's somatic and structural-variant VCFs, matched to the",
             "FDA and EMA tissue-agnostic approvals in the knowledge base: BRAF V600E (by coordinates on either build",
-            "and by VEP/SnpEff protein annotation), NTRK1/2/3 and RET fusions, TMB, NTRK acquired resistance.",
+            "and by VEP/SnpEff protein annotation), NTRK1/2/3 and RET fusions, TMB, NTRK acquired resistance, and MSI",
+            "from tumour and normal BAMs.",
             "Writes a JSON report (layout genvag-biomarkers/1, JSON Schema in docs/biomarkers.md) and prints a summary."})
 final class BiomarkersCommand implements Callable<Integer> {
     @Spec
@@ -74,6 +75,15 @@ final class BiomarkersCommand implements Callable<Integer> {
     @Option(names = "--tmb-cutoff", description = "TMB-high cut-off in mut/Mb (default: the knowledge base's, 10)")
     Double tmbCutoff;
 
+    @Option(names = "--bam", description = "tumour BAM, for MSI (with --normal-bam and --msi-sites)")
+    String bam;
+
+    @Option(names = "--normal-bam", description = "matched normal BAM, for MSI")
+    String normalBam;
+
+    @Option(names = "--msi-sites", description = "site list from 'genvag msi scan', for MSI")
+    Path msiSites;
+
     @Option(names = "--out", required = true, description = "JSON report to write")
     Path out;
 
@@ -87,9 +97,16 @@ final class BiomarkersCommand implements Callable<Integer> {
             case "nonsynonymous" -> TmbScanner.Mode.NONSYNONYMOUS;
             default -> throw new InputException("--tmb-mode must be coding or nonsynonymous, got " + tmbMode);
         };
-        BiomarkerJob.Outcome o = BiomarkerJob.run(new BiomarkerJob.Request(somaticVcf, svVcf, callable, territoryMb,
+        boolean anyMsi = bam != null || normalBam != null || msiSites != null;
+        if (anyMsi && (bam == null || normalBam == null || msiSites == null)) {
+            throw new InputException("MSI needs all three of --bam, --normal-bam and --msi-sites");
+        }
+        BiomarkerJob.Request request = new BiomarkerJob.Request(somaticVcf, svVcf, callable, territoryMb,
                 build == null ? null : GenomeBuild.parse(build), sample, kb,
-                new BiomarkerJob.TmbOptions(minVaf, minDepth, maxPopulationAf, mode, tmbCutoff), threads.count()));
+                new BiomarkerJob.TmbOptions(minVaf, minDepth, maxPopulationAf, mode, tmbCutoff), threads.count());
+        org.genvag.core.msi.MsiScorer.Result msi = anyMsi ? org.genvag.io.msi.MsiCall.run(bam, normalBam, msiSites,
+                org.genvag.core.msi.MsiScorer.Options.defaults(), threads.count()).result() : null;
+        BiomarkerJob.Outcome o = BiomarkerJob.run(request, msi);
         BiomarkerReportJson.write(o.report(), o.kb(), Version.get(), out);
         summary(o.report(), spec.commandLine().getErr());
         return 0;

@@ -341,4 +341,12 @@ class CliTest {
         assertTrue(notFasta.err().contains(fa + ":1: expected a FASTA header line"), notFasta.err());
         assertFalse(Files.exists(dir.resolve("s.tsv")), "no half-written site list");
     }
+
+    @Test
+    void biomarkersAsksForAllThreeMsiInputs(@TempDir Path dir) {
+        Run r = run("biomarkers", "--sv-vcf", fixture("sv/colo829_somatic_manta.vcf").toString(), "--bam", "t.bam",
+                "--out", dir.resolve("r.json").toString());
+        assertEquals(Main.EXIT_INPUT, r.exit());
+        assertTrue(r.err().contains("MSI needs all three of --bam, --normal-bam and --msi-sites"), r.err());
+    }
 }

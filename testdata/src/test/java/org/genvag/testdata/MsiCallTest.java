@@ -91,6 +91,35 @@ class MsiCallTest {
         assertEquals(MsiScorer.Status.NOT_ASSESSABLE, r.status());
     }
 
+    /** MSI-H joins the biomarker report as a match with its approvals, through the library and the batch. */
+    @Test
+    void msiHighReachesTheBiomarkerReportAndTheBatchSummary() throws IOException {
+        TumourGenerator.Outputs t = new TumourGenerator(new TumourGenerator.Options(
+                org.genvag.core.genome.GenomeBuild.GRCH38, true, List.of("BRAF"), 5, false, null, 3),
+                org.genvag.io.kb.KnowledgeBaseReader.bundled()).write(dir.resolve("t.vcf"), dir.resolve("t.sv.vcf"),
+                dir.resolve("t.bed"));
+        MsiScorer.Result msi = MsiCall.run(msiTumour.toString(), normal.toString(), sites,
+                MsiScorer.Options.defaults(), 1).result();
+        var report = org.genvag.io.biomarker.BiomarkerJob.run(new org.genvag.io.biomarker.BiomarkerJob.Request(
+                t.somaticVcf().toString(), null, null, null, null, null, null,
+                org.genvag.io.biomarker.BiomarkerJob.TmbOptions.defaults(), 1), msi).report();
+        var match = report.matches().stream().filter(m -> m.biomarker().id().equals("MSI_H")).findFirst()
+                .orElseThrow(() -> new AssertionError("no MSI-high match: " + report.matches()));
+        assertTrue(match.therapies().stream().anyMatch(x -> x.approval().therapy().equals("pembrolizumab")
+                && x.applicable()));
+        assertTrue(match.evidence().get(0).record().startsWith("MSI score "), match.evidence().toString());
+
+        java.nio.file.Files.writeString(dir.resolve("m.tsv"), "id\ttype\tvcf\tbam\tnormal_bam\n"
+                + "T1\ttumour\tt.vcf\tmsi.bam\tnormal.bam\n");
+        var outcomes = org.genvag.io.batch.BatchRun.run(org.genvag.io.batch.ManifestReader.read(dir.resolve("m.tsv")),
+                dir.resolve("batch"), new org.genvag.io.batch.BatchOptions(List.of(), 0, null, 1, true, "test",
+                        sites), null);
+        assertEquals("done", outcomes.get(0).status(), String.valueOf(outcomes.get(0).error()));
+        assertTrue(outcomes.get(0).msi().startsWith("msi-h ("), outcomes.get(0).msi());
+        assertTrue(outcomes.get(0).biomarkers().contains("MSI-high"), outcomes.get(0).biomarkers().toString());
+        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("batch/T1/msi.json")));
+    }
+
     /** A scanned site is one the generator destabilised when it lies on a planted, shifted microsatellite. */
     static boolean isShifted(RepeatSite s) {
         long tile = (s.start() - 1) / SyntheticGenome.TILE;

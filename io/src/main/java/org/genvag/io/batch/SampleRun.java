@@ -105,10 +105,21 @@ final class SampleRun {
         List<String> biomarkers = new ArrayList<>();
         Double tmb = null;
         String msi = null;
+        org.genvag.core.msi.MsiScorer.Result msiResult = null;
+        if (e.type() == SampleEntry.Type.TUMOUR && e.bam() != null && e.normalBam() != null && o.msiSites() != null) {
+            org.genvag.io.msi.MsiCall.Outcome m = org.genvag.io.msi.MsiCall.run(e.bam().toString(),
+                    e.normalBam().toString(), o.msiSites(), org.genvag.core.msi.MsiScorer.Options.defaults(), 1);
+            org.genvag.io.msi.MsiCall.write(m, e.bam().toString(), e.normalBam().toString(), o.msiSites(),
+                    work.resolve("msi.json"));
+            msiResult = m.result();
+            msi = msiResult.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                    + (Double.isNaN(msiResult.score()) ? "" : String.format(java.util.Locale.ROOT, " (%.2f%%)",
+                    msiResult.score()));
+        }
         if (e.type() == SampleEntry.Type.TUMOUR && (e.vcf() != null || e.svVcf() != null)) {
             BiomarkerJob.Outcome b = BiomarkerJob.run(new BiomarkerJob.Request(
                     e.vcf() == null ? null : e.vcf().toString(), e.svVcf() == null ? null : e.svVcf().toString(),
-                    e.callable(), null, e.build(), null, o.kb(), BiomarkerJob.TmbOptions.defaults(), 1));
+                    e.callable(), null, e.build(), null, o.kb(), BiomarkerJob.TmbOptions.defaults(), 1), msiResult);
             BiomarkerReportJson.write(b.report(), b.kb(), o.genvagVersion(), work.resolve("biomarkers.json"));
             b.report().matches().forEach(m -> biomarkers.add(m.name()));
             records += b.somaticRecords() + (b.structuralVariants() == null ? 0 : b.structuralVariants().records());
@@ -116,7 +127,7 @@ final class SampleRun {
                 tmb = b.report().tmb().result().value();
             }
             for (Unassessed u : b.report().notAssessable()) {
-                if (u.biomarker().kind() == org.genvag.core.kb.Biomarker.Kind.MSI) {
+                if (u.biomarker().kind() == org.genvag.core.kb.Biomarker.Kind.MSI && msiResult == null) {
                     msi = "not assessable: " + u.detail();
                 }
             }
@@ -125,7 +136,8 @@ final class SampleRun {
             report.kbVersion = b.report().knowledgeBaseVersion();
         }
         if (e.type() == SampleEntry.Type.TUMOUR && e.bam() != null && msi == null) {
-            msi = "not assessable: MSI from the BAM is not built yet";
+            msi = "not assessable: " + (e.normalBam() == null ? "no normal BAM (tumour-only MSI is not built yet)"
+                    : "no microsatellite site list (--msi-sites)");
         }
         HtmlReport.write(report, work.resolve("report.html"));
         return new SampleOutcome(e.id(), type(e), "done", null, panelVariants, failing, assessed, biomarkers, tmb,
@@ -141,7 +153,7 @@ final class SampleRun {
         putIf(m, "VCF", e.vcf());
         putIf(m, "SV VCF", e.svVcf());
         putIf(m, "BAM/CRAM", e.bam());
-        putIf(m, "normal BAM (for MSI, not used yet)", e.normalBam());
+        putIf(m, "normal BAM", e.normalBam());
         putIf(m, "callable BED", e.callable());
         return m;
     }

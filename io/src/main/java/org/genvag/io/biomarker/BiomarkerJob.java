@@ -79,8 +79,16 @@ public final class BiomarkerJob {
     }
 
     public static Outcome run(Request q) throws IOException {
+        return run(q, null);
+    }
+
+    /** The same, with the MSI call of the tumour against its normal (from {@code MsiCall}), or null for none. */
+    public static Outcome run(Request q, org.genvag.core.msi.MsiScorer.Result msi) throws IOException {
         KnowledgeBase kb = q.kb() == null ? KnowledgeBaseReader.bundled() : KnowledgeBaseReader.read(q.kb());
         BiomarkerAssessor assessor = new BiomarkerAssessor(kb);
+        if (msi != null) {
+            assessor.msi(msi);
+        }
         Map<String, String> inputs = new LinkedHashMap<>();
         GenomeBuild build = q.build();
         String sampleName = q.sample();

@@ -317,6 +317,30 @@ class BiomarkerJobTest {
         assertEquals("PD21928b", o.report().sample());
     }
 
+    /** Each MSI outcome lands in its list, and the report keeps to the schema. */
+    @Test
+    void msiOutcomesLandWhereTheyBelong() throws IOException {
+        GenomeBuild b = GenomeBuild.GRCH38;
+        Path sv = write("sv.vcf", mantaPair(b, "chr", gene(b, "ETV6"), true, gene(b, "NTRK3"), true, "PASS"));
+        var o = org.genvag.core.msi.MsiScorer.Options.defaults();
+        for (var status : org.genvag.core.msi.MsiScorer.Status.values()) {
+            var msi = new org.genvag.core.msi.MsiScorer.Result(status, 12.5, 400, 50, 420, o, new java.util.BitSet(),
+                    new java.util.BitSet());
+            BiomarkerJob.Outcome out = BiomarkerJob.run(new BiomarkerJob.Request(null, sv.toString(), null, null,
+                    null, null, null, BiomarkerJob.TmbOptions.defaults(), 1), msi);
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            BiomarkerReportJson.write(out.report(), out.kb(), "test", json);
+            assertEquals(List.of(), SCHEMA.validate(json.toString(StandardCharsets.UTF_8), InputFormat.JSON).stream()
+                    .map(Object::toString).toList());
+            BiomarkerReport r = out.report();
+            switch (status) {
+                case MSI_H -> assertTrue(names(r.matches()).contains("MSI-high"));
+                case MSS -> assertTrue(ids(r.assessedNotFound()).contains("MSI_H"));
+                case INDETERMINATE, NOT_ASSESSABLE -> assertTrue(ids(r.notAssessable()).contains("MSI_H"));
+            }
+        }
+    }
+
     @Test
     void theSchemaRejectsAReportThatBreaksIt() {
         assertFalse(SCHEMA.validate("{\"schema\": \"genvag-biomarkers/1\", \"matches\": [{}]}", InputFormat.JSON)

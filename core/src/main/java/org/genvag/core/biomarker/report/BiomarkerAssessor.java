@@ -37,8 +37,9 @@ public final class BiomarkerAssessor {
     private String svSource;
     private TmbReport tmb;
     private String tmbNotAssessable = "no somatic VCF";
-    private String msiNotAssessable = "MSI is called from the tumour BAM against microsatellite sites; this version "
-            + "reads no BAM for MSI";
+    private String msiNotAssessable = "MSI is called from the tumour and normal BAMs at microsatellite sites; none "
+            + "were given (--bam, --normal-bam, --msi-sites)";
+    private org.genvag.core.msi.MsiScorer.Result msi;
 
     public BiomarkerAssessor(KnowledgeBase kb) {
         this.kb = kb;
@@ -85,6 +86,11 @@ public final class BiomarkerAssessor {
         this.msiNotAssessable = reason;
     }
 
+    /** The MSI call of the tumour against its normal. */
+    public void msi(org.genvag.core.msi.MsiScorer.Result result) {
+        this.msi = result;
+    }
+
     public void warn(String warning) {
         warnings.add(warning);
     }
@@ -108,7 +114,7 @@ public final class BiomarkerAssessor {
                 case HOTSPOT -> hotspot(b, matches, notFound, notAssessable, seen);
                 case FUSION -> fusion(b, resistance, matches, notFound, notAssessable, seen);
                 case TMB -> tmb(b, matches, notFound, notAssessable);
-                case MSI -> notAssessable.add(new Unassessed(b, msiNotAssessable));
+                case MSI -> msi(b, matches, notFound, notAssessable);
                 case EXTERNAL -> notAssessable.add(new Unassessed(b, b.note() == null
                         ? "not a sequencing biomarker" : b.note()));
             }
@@ -239,6 +245,29 @@ public final class BiomarkerAssessor {
                 + "panel and caller differences shift TMB (Friends of Cancer Research harmonisation)");
         matches.add(new BiomarkerMatch(b, b.name(), BiomarkerMatch.MATCH, therapies(b, false),
                 List.of(Evidence.of("TMB " + summary, "PASS", "TMB over " + tmb.territoryFrom())), caveats));
+    }
+
+    private void msi(Biomarker b, List<BiomarkerMatch> matches, List<Unassessed> notFound,
+                     List<Unassessed> notAssessable) {
+        if (msi == null) {
+            notAssessable.add(new Unassessed(b, msiNotAssessable));
+            return;
+        }
+        var o = msi.options();
+        String summary = String.format(Locale.ROOT, "MSI score %.2f%% (%d of %d evaluable sites unstable; MSI-H at "
+                + ">= %s, indeterminate from %s)", msi.score(), msi.unstable(), msi.evaluable(), trim(o.highCutoff()),
+                trim(o.indeterminateCutoff()));
+        switch (msi.status()) {
+            case MSI_H -> matches.add(new BiomarkerMatch(b, b.name(), BiomarkerMatch.MATCH, therapies(b, false),
+                    List.of(Evidence.of(summary, "PASS", "tumour vs normal at microsatellite sites")),
+                    List.of("MSI from sequencing satisfies 'MSI-H' label wording only; cut-offs are method-specific "
+                            + "and the labels name validated tests")));
+            case MSS -> notFound.add(new Unassessed(b, "MSS: " + summary));
+            case INDETERMINATE -> notAssessable.add(new Unassessed(b, "indeterminate: " + summary
+                    + "; confirm by IHC or PCR"));
+            case NOT_ASSESSABLE -> notAssessable.add(new Unassessed(b, String.format(Locale.ROOT, "only %d "
+                    + "evaluable sites (at least %d needed)", msi.evaluable(), o.minSites())));
+        }
     }
 
     private List<TherapyOption> therapies(Biomarker b, boolean resistance) {
