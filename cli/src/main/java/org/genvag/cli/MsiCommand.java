@@ -17,10 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "msi", mixinStandardHelpOptions = true,
-        description = {"Microsatellite instability. 'msi scan' lists the microsatellite sites of a reference; 'msi call'",
-            "scores a tumour BAM against its normal at those sites. Tumour-only calling against a baseline of normals",
-            "is not built yet."},
-        subcommands = {MsiCommand.Scan.class, MsiCommand.Call.class})
+        description = {"Microsatellite instability. 'msi scan' lists the microsatellite sites of a reference; 'msi",
+            "baseline' pools normal BAMs at those sites; 'msi call' scores a tumour BAM against its normal or a baseline."},
+        subcommands = {MsiCommand.Scan.class, MsiCommand.Baseline.class, MsiCommand.Call.class})
 final class MsiCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -90,7 +89,8 @@ final class MsiCommand implements Runnable {
     }
 
     @Command(name = "call", mixinStandardHelpOptions = true,
-            description = {"MSI of a tumour against its normal: repeat lengths at every site in both BAMs (reads anchored",
+            description = {"MSI of a tumour against its normal (--normal) or a baseline of normals (--baseline, tumour-only):",
+                "repeat lengths at every site (reads anchored",
                 "by exact flanks; flag mask 1796, MAPQ >= 20), a chi-square test per site, the % of evaluable sites",
                 "that are unstable; MSI-H >= 10, indeterminate 3 to < 10, MSS below (MSK-IMPACT); fewer than 50",
                 "evaluable sites is not assessable."})
@@ -101,8 +101,11 @@ final class MsiCommand implements Runnable {
         @Option(names = "--bam", required = true, description = "tumour BAM (coordinate-sorted)")
         String bam;
 
-        @Option(names = "--normal", required = true, description = "matched normal BAM")
+        @Option(names = "--normal", description = "matched normal BAM")
         String normal;
+
+        @Option(names = "--baseline", description = "baseline of pooled normals from 'genvag msi baseline' (tumour-only)")
+        Path baseline;
 
         @Option(names = "--sites", required = true, description = "site list from 'genvag msi scan'")
         Path sites;
@@ -119,15 +122,52 @@ final class MsiCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            if ((normal == null) == (baseline == null)) {
+                throw new org.genvag.core.error.InputException("give either --normal (tumour vs normal) or --baseline "
+                        + "(tumour-only), not both or neither");
+            }
             org.genvag.core.msi.MsiScorer.Options d = org.genvag.core.msi.MsiScorer.Options.defaults();
-            org.genvag.io.msi.MsiCall.Outcome o = org.genvag.io.msi.MsiCall.run(bam, normal, sites,
-                    new org.genvag.core.msi.MsiScorer.Options(minReads, d.maxP(), d.minSites(), d.highCutoff(),
-                            d.indeterminateCutoff()), threads.count());
-            org.genvag.io.msi.MsiCall.write(o, bam, normal, sites, out);
+            org.genvag.core.msi.MsiScorer.Options options = new org.genvag.core.msi.MsiScorer.Options(minReads,
+                    d.maxP(), d.minSites(), d.highCutoff(), d.indeterminateCutoff());
+            org.genvag.io.msi.MsiCall.Outcome o = normal != null
+                    ? org.genvag.io.msi.MsiCall.run(bam, normal, sites, options, threads.count())
+                    : org.genvag.io.msi.MsiCall.runAgainstBaseline(bam, baseline, sites, options, threads.count());
+            org.genvag.io.msi.MsiCall.write(o, bam, normal != null ? normal : "baseline " + baseline, sites, out);
             var r = o.result();
             spec.commandLine().getErr().printf(java.util.Locale.ROOT, "genvag msi call: %s: %s, score %.2f%% (%d of %d "
                     + "evaluable sites unstable; %d sites listed) -> %s%n", bam, r.status(), r.score(), r.unstable(),
                     r.evaluable(), r.sites(), out);
+            return 0;
+        }
+    }
+
+    @Command(name = "baseline", mixinStandardHelpOptions = true,
+            description = {"Pool the repeat-length distributions of normal BAMs at the sites, for tumour-only calling",
+                "(MSIsensor-pro recommends at least 20 normals sequenced like the tumours)."})
+    static final class Baseline implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--normals", required = true, arity = "1..*", description = "normal BAMs")
+        java.util.List<String> normals;
+
+        @Option(names = "--sites", required = true, description = "site list from 'genvag msi scan'")
+        Path sites;
+
+        @Option(names = {"-o", "--out"}, required = true, description = "baseline to write")
+        Path out;
+
+        @picocli.CommandLine.Mixin
+        Threads threads;
+
+        @Override
+        public Integer call() throws IOException {
+            var list = org.genvag.io.msi.SiteList.read(sites);
+            var b = org.genvag.io.msi.MsiBaseline.build(normals, list, threads.count());
+            org.genvag.io.msi.MsiBaseline.write(b, list, out);
+            spec.commandLine().getErr().printf("genvag msi baseline: %d normals, %d sites -> %s%s%n", normals.size(),
+                    list.size(), out, normals.size() < 20 ? " (fewer than the 20 normals MSIsensor-pro recommends)"
+                            : "");
             return 0;
         }
     }

@@ -40,7 +40,7 @@ class CliTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"demo", "view", "validate", "filter", "panel", "coverage", "biomarkers", "annotate", "msi",
-        "msi scan", "msi call", "store",
+        "msi scan", "msi call", "msi baseline", "store",
         "store build", "store query", "genes", "generate",
         "generate vcf", "generate fasta", "generate bam"})
     void everyCommandHasHelp(String command) {

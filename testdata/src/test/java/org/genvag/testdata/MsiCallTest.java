@@ -91,6 +91,34 @@ class MsiCallTest {
         assertEquals(MsiScorer.Status.NOT_ASSESSABLE, r.status());
     }
 
+    /** Tumour-only: both tumours against a baseline of two other normals pooled, written and read back. */
+    @Test
+    void tumourOnlyAgainstABaselineOfPooledNormals() throws IOException {
+        BamGenerator.Options o = BamGenerator.Options.defaults().withDepth(30);
+        List<String> normals = new java.util.ArrayList<>();
+        for (int seed : new int[] {11, 12}) {
+            Path bam = dir.resolve("normal" + seed + ".bam");
+            new BamGenerator(genome, contigs, o.withSeed(seed)).write(BamGenerator.wholeContigs(contigs), bam);
+            normals.add(bam.toString());
+        }
+        List<RepeatSite> list = SiteList.read(sites);
+        Path baseline = dir.resolve("baseline.tsv");
+        org.genvag.io.msi.MsiBaseline.write(org.genvag.io.msi.MsiBaseline.build(normals, list, 1), list, baseline);
+        MsiScorer.Result msi = MsiCall.runAgainstBaseline(msiTumour.toString(), baseline, sites,
+                MsiScorer.Options.defaults(), 1).result();
+        assertEquals(MsiScorer.Status.MSI_H, msi.status(), "score " + msi.score());
+        MsiScorer.Result mss = MsiCall.runAgainstBaseline(mssTumour.toString(), baseline, sites,
+                MsiScorer.Options.defaults(), 1).result();
+        assertEquals(MsiScorer.Status.MSS, mss.status(), "score " + mss.score());
+        // A baseline read against another site list is refused.
+        Path other = dir.resolve("other-sites.tsv");
+        java.nio.file.Files.write(other, java.nio.file.Files.readAllLines(sites).subList(0, 10));
+        org.genvag.core.error.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.genvag.core.error.InputException.class, () -> MsiCall.runAgainstBaseline(msiTumour.toString(),
+                        baseline, other, MsiScorer.Options.defaults(), 1));
+        assertTrue(e.getMessage().contains("use the site list the baseline was built with"), e.getMessage());
+    }
+
     /** MSI-H joins the biomarker report as a match with its approvals, through the library and the batch. */
     @Test
     void msiHighReachesTheBiomarkerReportAndTheBatchSummary() throws IOException {

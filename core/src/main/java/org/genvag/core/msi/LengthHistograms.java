@@ -35,4 +35,24 @@ public final class LengthHistograms {
     public int sites() {
         return sites;
     }
+
+    /** Adds another sample's counts to these (pooling normals into a baseline). */
+    public void addAll(LengthHistograms other) {
+        if (other.sites != sites) {
+            throw new IllegalArgumentException("site lists differ: " + other.sites + " vs " + sites);
+        }
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += other.counts[i];
+        }
+        for (int i = 0; i < sites; i++) {
+            reads[i] += other.reads[i];
+        }
+    }
+
+    /** Sets a count directly (reading a stored baseline). */
+    public void set(int site, int length, int count) {
+        int old = counts[site * BINS + length];
+        counts[site * BINS + length] = count;
+        reads[site] += count - old;
+    }
 }

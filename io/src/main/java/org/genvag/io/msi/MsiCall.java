@@ -45,6 +45,26 @@ public final class MsiCall {
         return new Outcome(MsiScorer.score(tumour, normal, options), t, n);
     }
 
+    /**
+     * Tumour-only: the tumour against a baseline of pooled normals ({@link MsiBaseline}) built with the same site
+     * list.
+     */
+    public static Outcome runAgainstBaseline(String tumourBam, Path baseline, Path sites, MsiScorer.Options options,
+                                             int threads) throws IOException {
+        List<RepeatSite> list = SiteList.read(sites);
+        MsiBaseline.Baseline b = MsiBaseline.read(baseline, list);
+        LengthHistograms tumour = new LengthHistograms(list.size());
+        long t;
+        try (BamReader r = BamReader.open(tumourBam, threads)) {
+            t = RepeatLengthCounter.count(r, list, tumour);
+        }
+        long pooled = 0;
+        for (int s = 0; s < list.size(); s++) {
+            pooled += b.pooled().reads(s);
+        }
+        return new Outcome(MsiScorer.score(tumour, b.pooled(), options), t, pooled);
+    }
+
     public static void write(Outcome o, String tumourBam, String normalBam, Path sites, Path out) throws IOException {
         MsiScorer.Result r = o.result();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -54,8 +74,9 @@ public final class MsiCall {
         m.put("evaluableSites", r.evaluable());
         m.put("unstableSites", r.unstable());
         m.put("sites", r.sites());
-        m.put("method", "tumour vs normal; per site chi-square test of the repeat-length distributions (MSIsensor's "
-                + "approach); cut-offs of MSK-IMPACT (Middha et al. 2017)");
+        m.put("method", "tumour vs " + (normalBam.startsWith("baseline") ? "pooled normals" : "matched normal")
+                + "; per site chi-square test of the repeat-length distributions (MSIsensor's approach); cut-offs of "
+                + "MSK-IMPACT (Middha et al. 2017)");
         Map<String, Object> cut = new LinkedHashMap<>();
         cut.put("msiHigh", ">= " + r.options().highCutoff());
         cut.put("indeterminate", ">= " + r.options().indeterminateCutoff() + " and < " + r.options().highCutoff());
