@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.genvag.core.genome.ContigNames;
 import org.genvag.core.interval.IntervalIndex;
 import org.genvag.core.msi.MicrosatelliteScanner;
 import org.genvag.io.bed.BedReader;
-import org.genvag.io.bed.BedRecord;
 import org.genvag.io.msi.SiteScan;
 
 import picocli.CommandLine.Command;
@@ -73,14 +71,7 @@ final class MsiCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new org.genvag.core.error.InputException(e.getMessage());
             }
-            IntervalIndex index = null;
-            if (regions != null) {
-                IntervalIndex.Builder b = IntervalIndex.builder();
-                for (BedRecord r : BedReader.read(regions)) {
-                    b.add(ContigNames.canonical(r.contig()), r.start(), r.end(), "region");
-                }
-                index = b.build();
-            }
+            IntervalIndex index = regions == null ? null : BedReader.index(regions, "region");
             SiteScan.Result r = SiteScan.run(reference, index, options, out);
             spec.commandLine().getErr().printf("genvag msi scan: %s: %d contigs, %d bases, %d sites -> %s%n",
                     reference, r.contigs(), r.bases(), r.sites(), out);

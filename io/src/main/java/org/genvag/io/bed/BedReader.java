@@ -19,6 +19,18 @@ public final class BedReader {
     private BedReader() {
     }
 
+    /**
+     * A BED's regions as an interval index under canonical contig names (chr7 and 7 are one contig), overlapping
+     * lines merged: the territory or region set of a query.
+     */
+    public static org.genvag.core.interval.IntervalIndex index(Path path, String label) throws IOException {
+        org.genvag.core.interval.IntervalIndex.Builder b = org.genvag.core.interval.IntervalIndex.builder();
+        for (BedRecord r : read(path)) {
+            b.add(org.genvag.core.genome.ContigNames.canonical(r.contig()), r.start(), r.end(), label);
+        }
+        return b.build();
+    }
+
     public static List<BedRecord> read(Path path) throws IOException {
         String source = path.toString();
         try (InputStream raw = Files.newInputStream(path)) {

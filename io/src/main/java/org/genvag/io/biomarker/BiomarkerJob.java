@@ -17,14 +17,12 @@ import org.genvag.core.biomarker.report.BiomarkerAssessor;
 import org.genvag.core.biomarker.report.BiomarkerReport;
 import org.genvag.core.biomarker.report.Evidence;
 import org.genvag.core.error.InputException;
-import org.genvag.core.genome.ContigNames;
 import org.genvag.core.genome.GeneLocator;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.interval.IntervalIndex;
 import org.genvag.core.kb.Biomarker;
 import org.genvag.core.kb.KnowledgeBase;
 import org.genvag.io.bed.BedReader;
-import org.genvag.io.bed.BedRecord;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.kb.KnowledgeBaseReader;
 import org.genvag.io.panel.BuildDetector;
@@ -167,11 +165,7 @@ public final class BiomarkerJob {
                 q.tmb().maxPopulationAf(), 0.2, threshold);
         if (q.callable() != null) {
             inputs.put("callable", q.callable().toString());
-            IntervalIndex.Builder b = IntervalIndex.builder();
-            for (BedRecord rec : BedReader.read(q.callable())) {
-                b.add(ContigNames.canonical(rec.contig()), rec.start(), rec.end(), "callable");
-            }
-            IntervalIndex territory = b.build();
+            IntervalIndex territory = BedReader.index(q.callable(), "callable");
             return new TmbScanner(options, territory, territory.coveredBases(), "callable BED "
                     + q.callable().getFileName(), layout, q.tmb().mode(), sample, infoIds);
         }
