@@ -22,6 +22,7 @@ import org.genvag.io.batch.BatchRun;
 import org.genvag.io.batch.ManifestReader;
 import org.genvag.io.batch.SampleOutcome;
 import org.genvag.io.biomarker.BiomarkerJob;
+import org.genvag.io.msi.SiteScan;
 import org.genvag.io.biomarker.BiomarkerReportJson;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.kb.KnowledgeBaseReader;
@@ -114,7 +115,13 @@ final class DemoCommand implements Callable<Integer> {
         Files.deleteIfExists(dir.resolve("demo-tumour.vcf.gz.tbi"));   // an earlier demo's index would be stale
         long records = new VcfGenerator(genome, contigs, 1, 7).write(200_000, tumourVcf);
         Path bam = dir.resolve("demo-tumour.bam");
-        long reads = new BamGenerator(genome, contigs, BamGenerator.Options.defaults().withSeed(7)).write(targets, bam);
+        // The tumour is microsatellite-unstable: a third of the planted repeats lose a unit in 80% of its reads.
+        long reads = new BamGenerator(genome, contigs, BamGenerator.Options.defaults().withSeed(7))
+                .withMsi(new BamGenerator.MsiShift(0.33, 0.8, 7)).write(targets, bam);
+        Path normalBam = dir.resolve("demo-normal.bam");
+        new BamGenerator(genome, contigs, BamGenerator.Options.defaults().withSeed(8)).write(targets, normalBam);
+        Path msiSites = dir.resolve("demo-msi-sites.tsv");
+        SiteScan.write(msiSites(genome, contigs, targets), msiSites);
         out.printf("   generated %s (%d records) and %s (%d reads, 30x over the genes)%n", tumourVcf,
                 records, bam, reads);
         Path tumourKept = dir.resolve("demo-tumour.biomarker-genes.vcf.gz");
@@ -152,23 +159,41 @@ final class DemoCommand implements Callable<Integer> {
                         .map(u -> u.biomarker().name()).collect(java.util.stream.Collectors.joining(", ")));
         out.println("   report -> " + report);
 
-        out.println("6. Batch annotation (genvag annotate) of the tumour, VCFs and BAM, with its HTML report");
+        out.println("6. Batch annotation (genvag annotate) of the tumour: VCFs, tumour and normal BAMs, MSI, HTML report");
         Path manifest = dir.resolve("demo-manifest.tsv");
-        Files.writeString(manifest, "id\ttype\tvcf\tsv_vcf\tbam\tcallable\n"
+        Files.writeString(manifest, "id\ttype\tvcf\tsv_vcf\tbam\tnormal_bam\tcallable\n"
                 + "demo-tumour\ttumour\tdemo-tumour.somatic.vcf\tdemo-tumour.sv.vcf\tdemo-tumour.bam\t"
-                + "demo-tumour.callable.bed\n");
+                + "demo-normal.bam\tdemo-tumour.callable.bed\n");
         Path batch = dir.resolve("batch");
         List<SampleOutcome> outcomes = BatchRun.run(ManifestReader.read(manifest), batch, new BatchOptions(
-                List.of(inputs.resolve("tumour-agnostic.txt")), 0, null, 2, true, Version.get()), null);
+                List.of(inputs.resolve("tumour-agnostic.txt")), 0, null, 2, true, Version.get(), msiSites), null);
         for (SampleOutcome o : outcomes) {
-            out.printf(java.util.Locale.ROOT, "   %s: %s; %d panel variants; %s genes below the coverage rule; %s%n",
-                    o.id(), o.status(), o.panelVariants(), o.genesFailing() < 0 ? "-" : o.genesFailing() + " of "
-                    + o.genesAssessed(), o.error() != null ? o.error() : String.join(", ", o.biomarkers()));
+            out.printf(java.util.Locale.ROOT, "   %s: %s; %d panel variants; %s genes below the coverage rule; MSI %s; "
+                    + "%s%n", o.id(), o.status(), o.panelVariants(), o.genesFailing() < 0 ? "-" : o.genesFailing()
+                    + " of " + o.genesAssessed(), o.msi(), o.error() != null ? o.error()
+                    : String.join(", ", o.biomarkers()));
         }
         out.println("   summary -> " + batch.resolve("summary.tsv"));
         out.println("   HTML report -> " + batch.resolve("demo-tumour").resolve("report.html"));
         out.println("outputs in " + dir);
         return outcomes.stream().anyMatch(o -> o.status().equals("failed")) ? Main.EXIT_INPUT : 0;
+    }
+
+    /**
+     * The microsatellite sites of the demo's gene regions, scanned straight from the synthetic genome (a FASTA of
+     * whole GRCh38-sized chromosomes would be gigabytes): homopolymers from 10 bases, other units from 5 copies.
+     */
+    private static List<org.genvag.core.msi.RepeatSite> msiSites(SyntheticGenome genome, List<Contig> contigs,
+                                                                 List<Region> regions) {
+        var scanner = new org.genvag.core.msi.MicrosatelliteScanner(
+                new org.genvag.core.msi.MicrosatelliteScanner.Options(10, 5, 6, 5, 100));
+        List<org.genvag.core.msi.RepeatSite> sites = new ArrayList<>();
+        for (Region r : regions) {
+            byte[] seq = new byte[(int) (r.end() - r.start())];
+            genome.bases(r.contigIndex(), r.start(), seq, 0, seq.length);
+            scanner.scan(contigs.get(r.contigIndex()).name(), seq, seq.length, r.start(), 0, seq.length, sites::add);
+        }
+        return sites;
     }
 
     private static void printTopGenes(PrintWriter out, PanelFiltering.Result r) {

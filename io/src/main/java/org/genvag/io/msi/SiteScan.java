@@ -59,6 +59,20 @@ public final class SiteScan {
         }
     }
 
+    /** Writes sites found some other way (from sequence already in memory) as a site list, atomically. */
+    public static void write(java.util.List<RepeatSite> sites, Path out) throws IOException {
+        try (AtomicOutput atomic = new AtomicOutput(out);
+             Writer w = new BufferedWriter(new OutputStreamWriter(atomic.stream(), StandardCharsets.US_ASCII))) {
+            w.write(HEADER);
+            for (RepeatSite s : sites) {
+                w.write(s.contig() + "\t" + s.start() + "\t" + s.end() + "\t" + s.unit() + "\t" + s.copies() + "\t"
+                        + s.leftFlank() + "\t" + s.rightFlank() + "\n");
+            }
+            w.flush();
+            atomic.commit();
+        }
+    }
+
     /** The sites of a FASTA, in file order, to a consumer. */
     public static Result scan(Path fasta, IntervalIndex regions, MicrosatelliteScanner.Options options,
                               Consumer<RepeatSite> out) throws IOException {
