@@ -146,6 +146,19 @@ class MsiCallTest {
         assertTrue(outcomes.get(0).msi().startsWith("msi-h ("), outcomes.get(0).msi());
         assertTrue(outcomes.get(0).biomarkers().contains("MSI-high"), outcomes.get(0).biomarkers().toString());
         assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("batch/T1/msi.json")));
+
+        // With a panel, the tumour is counted inside the coverage pass: the same call as from its own pass.
+        // The BAM's contig and, for the tumour's VCF, a GRCh38 region around BRAF (not in the BAM: depth 0 there).
+        java.nio.file.Files.writeString(dir.resolve("syn.bed"), "syn1\t0\t1500000\tall\n"
+                + "chr7\t140700000\t140800000\tbraf\n");
+        java.nio.file.Files.writeString(dir.resolve("m2.tsv"), "id\ttype\tvcf\tbam\tnormal_bam\tbuild\n"
+                + "T2\ttumour\tt.vcf\tmsi.bam\tnormal.bam\tGRCh38\n");
+        var fused = org.genvag.io.batch.BatchRun.run(org.genvag.io.batch.ManifestReader.read(dir.resolve("m2.tsv")),
+                dir.resolve("batch2"), new org.genvag.io.batch.BatchOptions(List.of(dir.resolve("syn.bed")), 0, null, 1,
+                        true, "test", sites), null);
+        assertEquals("done", fused.get(0).status(), String.valueOf(fused.get(0).error()));
+        assertEquals(2, fused.get(0).genesAssessed(), "coverage ran");
+        assertEquals(String.format(java.util.Locale.ROOT, "msi-h (%.2f%%)", msi.score()), fused.get(0).msi());
     }
 
     /** A scanned site is one the generator destabilised when it lies on a planted, shifted microsatellite. */

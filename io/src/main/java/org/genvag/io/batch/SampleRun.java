@@ -87,9 +87,24 @@ final class SampleRun {
         }
         int failing = -1;
         int assessed = -1;
+        boolean msiApplies = e.type() == SampleEntry.Type.TUMOUR && e.bam() != null && e.normalBam() != null
+                && o.msiSites() != null;
+        List<org.genvag.core.msi.RepeatSite> msiSites = msiApplies ? org.genvag.io.msi.SiteList.read(o.msiSites())
+                : null;
+        org.genvag.core.msi.LengthHistograms tumourLengths = null;
+        org.genvag.io.msi.RepeatLengthCounter[] tumourCounter = {null};
         if (e.bam() != null && !o.panels().isEmpty()) {
+            // The tumour's repeat lengths are counted in the coverage pass: the BAM is decoded once for both.
+            org.genvag.core.msi.LengthHistograms lengths = msiApplies
+                    ? new org.genvag.core.msi.LengthHistograms(msiSites.size()) : null;
+            tumourLengths = lengths;
             CoverageJob.Outcome c = CoverageJob.run(new CoverageJob.Request(e.bam().toString(), null, o.panels(),
-                    e.build(), o.padding(), false, ReadMode.AUTO, PanelCoverage.Options.defaults(1)));
+                    e.build(), o.padding(), false, msiApplies ? ReadMode.STREAM : ReadMode.AUTO,
+                    PanelCoverage.Options.defaults(1)),
+                    !msiApplies ? null : names -> {
+                        tumourCounter[0] = new org.genvag.io.msi.RepeatLengthCounter(msiSites, names, lengths);
+                        return tumourCounter[0]::accept;
+                    });
             Map<String, Object> context = new LinkedHashMap<>();
             context.put("genvag_version", o.genvagVersion());
             context.put("build", c.build().toString());
@@ -106,9 +121,12 @@ final class SampleRun {
         Double tmb = null;
         String msi = null;
         org.genvag.core.msi.MsiScorer.Result msiResult = null;
-        if (e.type() == SampleEntry.Type.TUMOUR && e.bam() != null && e.normalBam() != null && o.msiSites() != null) {
-            org.genvag.io.msi.MsiCall.Outcome m = org.genvag.io.msi.MsiCall.run(e.bam().toString(),
-                    e.normalBam().toString(), o.msiSites(), org.genvag.core.msi.MsiScorer.Options.defaults(), 1);
+        if (msiApplies) {
+            org.genvag.io.msi.MsiCall.Outcome m = tumourCounter[0] != null
+                    ? org.genvag.io.msi.MsiCall.scoreCounted(tumourLengths, tumourCounter[0].counted(),
+                            e.normalBam().toString(), msiSites, org.genvag.core.msi.MsiScorer.Options.defaults(), 1)
+                    : org.genvag.io.msi.MsiCall.run(e.bam().toString(), e.normalBam().toString(), o.msiSites(),
+                            org.genvag.core.msi.MsiScorer.Options.defaults(), 1);
             org.genvag.io.msi.MsiCall.write(m, e.bam().toString(), e.normalBam().toString(), o.msiSites(),
                     work.resolve("msi.json"));
             msiResult = m.result();

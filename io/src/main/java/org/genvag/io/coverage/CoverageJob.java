@@ -45,6 +45,15 @@ public final class CoverageJob {
     }
 
     public static Outcome run(Request q) throws IOException {
+        return run(q, null);
+    }
+
+    /**
+     * The same, with more work per record in the same pass: {@code also} is given the BAM's reference names and
+     * returns what each record is handed to (MSI counting), so the BAM is decoded once for both.
+     */
+    public static Outcome run(Request q, java.util.function.Function<List<String>,
+            java.util.function.Consumer<org.genvag.io.bam.BamRecord>> also) throws IOException {
         String bam = q.bam();
         boolean cram = !bam.equals("-") && Files.isRegularFile(Path.of(bam)) && CramSource.isCram(Path.of(bam));
         if (cram && q.mode() == ReadMode.INDEX) {
@@ -62,17 +71,19 @@ public final class CoverageJob {
             List<GenePanel> panels = PanelReader.resolveAll(q.panels(), GeneTableReader.bundled(build), q.strict());
             PanelIntervals intervals = PanelIntervals.of(panels, q.padding());
             BamReadPlan plan = BamReadPlan.choose(bam, reader.header(), intervals, cram ? ReadMode.STREAM : q.mode());
+            java.util.function.Consumer<org.genvag.io.bam.BamRecord> each = also == null ? null
+                    : also.apply(reader.header().names());
             PanelCoverage.Result result;
             if (plan.indexed()) {
                 try (BamReader chunks = plan.open(bam, reader.header())) {
-                    result = PanelCoverage.run(chunks, intervals, q.options());
+                    result = PanelCoverage.run(chunks, intervals, q.options(), each);
                 }
             } else if (mayIndex) {
                 try (BamReader all = BamReader.open(bam, threads)) {
-                    result = PanelCoverage.run(all, intervals, q.options());
+                    result = PanelCoverage.run(all, intervals, q.options(), each);
                 }
             } else {
-                result = PanelCoverage.run(reader, intervals, q.options());
+                result = PanelCoverage.run(reader, intervals, q.options(), each);
             }
             return new Outcome(build, panels, result, plan.reason());
         }

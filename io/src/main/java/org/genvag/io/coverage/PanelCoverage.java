@@ -74,6 +74,15 @@ public final class PanelCoverage {
     }
 
     public static Result run(BamReader reader, PanelIntervals panel, Options o) throws IOException {
+        return run(reader, panel, o, null);
+    }
+
+    /**
+     * The same, handing every record to {@code alsoEach} as it streams past (MSI repeat counting rides the same
+     * decode), or to nobody when it is null.
+     */
+    public static Result run(BamReader reader, PanelIntervals panel, Options o,
+                             java.util.function.Consumer<BamRecord> alsoEach) throws IOException {
         List<String> refs = reader.header().names();
         Map<String, String> bamName = new HashMap<>();
         for (String ref : refs) {
@@ -114,6 +123,9 @@ public final class PanelCoverage {
             int ref = r.refId();
             if (ref < 0) {
                 break;   // unmapped reads without position close a sorted BAM
+            }
+            if (alsoEach != null) {
+                alsoEach.accept(r);
             }
             if (ref != current) {
                 if (current >= 0) {

@@ -46,6 +46,20 @@ public final class MsiCall {
     }
 
     /**
+     * Tumour against normal when the tumour was counted elsewhere (in the coverage pass): only the normal is read.
+     */
+    public static Outcome scoreCounted(LengthHistograms tumour, long tumourMeasurements, String normalBam,
+                                       List<RepeatSite> list, MsiScorer.Options options, int threads)
+            throws IOException {
+        LengthHistograms normal = new LengthHistograms(list.size());
+        long n;
+        try (BamReader r = BamReader.open(normalBam, threads)) {
+            n = RepeatLengthCounter.count(r, list, normal);
+        }
+        return new Outcome(MsiScorer.score(tumour, normal, options), tumourMeasurements, n);
+    }
+
+    /**
      * Tumour-only: the tumour against a baseline of pooled normals ({@link MsiBaseline}) built with the same site
      * list.
      */

@@ -24,71 +24,95 @@ public final class RepeatLengthCounter {
     public static final int FLAG_MASK = 1796;
     public static final int MIN_MAPQ = 20;
 
-    private RepeatLengthCounter() {
-    }
+    private final List<RepeatSite> sites;
+    private final LengthHistograms out;
+    private final int[][] perRef;
+    private final long[] starts;
+    private final long[] ends;
+    private final int[] flanks;
+    private final int[] readOffset = new int[2];
+    private int lastRef = -1;
+    private int first;
+    private long counted;
 
-    /** Fills {@code out} (one row per site, in {@code sites} order) from the reader's records. */
-    public static long count(BamReader reader, List<RepeatSite> sites, LengthHistograms out) throws IOException {
-        // Sites per BAM reference, in start order, as indexes into `sites`.
+    /**
+     * A counter to feed record by record ({@link #accept}), for a pass that also does other work (coverage): the
+     * BAM is decoded once for both.
+     *
+     * @param refNames the BAM header's reference names, in order
+     */
+    public RepeatLengthCounter(List<RepeatSite> sites, List<String> refNames, LengthHistograms out) {
+        this.sites = sites;
+        this.out = out;
         Map<String, List<Integer>> byContig = new HashMap<>();
         for (int i = 0; i < sites.size(); i++) {
             byContig.computeIfAbsent(ContigNames.canonical(sites.get(i).contig()), c -> new ArrayList<>()).add(i);
         }
-        List<String> names = reader.header().names();
-        int[][] perRef = new int[names.size()][];
-        for (int r = 0; r < names.size(); r++) {
-            List<Integer> ids = byContig.getOrDefault(ContigNames.canonical(names.get(r)), List.of());
-            int[] a = ids.stream().mapToInt(Integer::intValue).toArray();
-            java.util.Arrays.sort(a);   // sites arrive sorted by start within a contig from the scan
-            perRef[r] = a;
+        perRef = new int[refNames.size()][];
+        for (int r = 0; r < refNames.size(); r++) {
+            perRef[r] = byContig.getOrDefault(ContigNames.canonical(refNames.get(r)), List.of()).stream()
+                    .mapToInt(Integer::intValue).toArray();   // site lists are in start order within a contig
         }
-        long[] starts = new long[sites.size()];
-        long[] ends = new long[sites.size()];
-        int[] flanks = new int[sites.size()];
+        starts = new long[sites.size()];
+        ends = new long[sites.size()];
+        flanks = new int[sites.size()];
         for (int i = 0; i < sites.size(); i++) {
             RepeatSite s = sites.get(i);
             flanks[i] = s.leftFlank().length();
             starts[i] = s.start() - flanks[i];          // 1-based first base that must be aligned
             ends[i] = s.end() + s.rightFlank().length();
         }
+    }
+
+    /** Fills {@code out} (one row per site, in {@code sites} order) from the reader's records. */
+    public static long count(BamReader reader, List<RepeatSite> sites, LengthHistograms out) throws IOException {
+        RepeatLengthCounter c = new RepeatLengthCounter(sites, reader.header().names(), out);
         BamRecord r = new BamRecord();
-        int lastRef = -1;
-        int first = 0;
-        long counted = 0;
-        int[] readOffset = new int[2];
         while (reader.next(r)) {
-            if ((r.flag() & FLAG_MASK) != 0 || r.mapq() < MIN_MAPQ || r.refId() < 0) {
-                continue;
-            }
-            int ref = r.refId();
-            if (ref != lastRef) {
-                lastRef = ref;
-                first = 0;
-            }
-            int[] ids = ref < perRef.length ? perRef[ref] : new int[0];
-            long readStart = r.pos() + 1L;     // 1-based
-            long readEnd = r.end();            // 1-based last aligned base
-            while (first < ids.length && ends[ids[first]] < readStart) {
-                first++;
-            }
-            for (int k = first; k < ids.length && starts[ids[k]] <= readEnd; k++) {
-                int id = ids[k];
-                if (starts[id] < readStart || ends[id] > readEnd) {
-                    continue;
-                }
-                RepeatSite s = sites.get(id);
-                if (!offsets(r, s.start() - 1, s.end() + 1, readOffset)) {
-                    continue;
-                }
-                if (matches(r, readOffset[0] - flanks[id] + 1, s.leftFlank())
-                        && matches(r, readOffset[1], s.rightFlank())) {
-                    out.add(id, readOffset[1] - readOffset[0] - 1);
-                    counted++;
-                }
-            }
+            c.accept(r);
         }
+        return c.counted();
+    }
+
+    /** Reads measured so far (one per read and site). */
+    public long counted() {
         return counted;
     }
+
+    /** Measures the sites this record spans; records must come in coordinate order. */
+    public void accept(BamRecord r) {
+        if ((r.flag() & FLAG_MASK) != 0 || r.mapq() < MIN_MAPQ || r.refId() < 0) {
+            return;
+        }
+        int ref = r.refId();
+        if (ref != lastRef) {
+            lastRef = ref;
+            first = 0;
+        }
+        int[] ids = ref < perRef.length ? perRef[ref] : NONE;
+        long readStart = r.pos() + 1L;     // 1-based
+        long readEnd = r.end();            // 1-based last aligned base
+        while (first < ids.length && ends[ids[first]] < readStart) {
+            first++;
+        }
+        for (int k = first; k < ids.length && starts[ids[k]] <= readEnd; k++) {
+            int id = ids[k];
+            if (starts[id] < readStart || ends[id] > readEnd) {
+                continue;
+            }
+            RepeatSite s = sites.get(id);
+            if (!offsets(r, s.start() - 1, s.end() + 1, readOffset)) {
+                continue;
+            }
+            if (matches(r, readOffset[0] - flanks[id] + 1, s.leftFlank())
+                    && matches(r, readOffset[1], s.rightFlank())) {
+                out.add(id, readOffset[1] - readOffset[0] - 1);
+                counted++;
+            }
+        }
+    }
+
+    private static final int[] NONE = new int[0];
 
     /**
      * Read offsets of two reference positions (1-based), both required to fall in aligned (M, =, X) bases;
