@@ -1,20 +1,24 @@
 package org.genvag.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.genvag.core.genome.ContigNames;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.msi.LengthHistograms;
-import org.genvag.core.msi.MicrosatelliteScanner;
 import org.genvag.core.msi.RepeatSite;
 import org.genvag.io.ReadMode;
+import org.genvag.io.bed.BedReader;
+import org.genvag.io.bed.BedRecord;
 import org.genvag.io.coverage.CoverageJob;
 import org.genvag.io.coverage.PanelCoverage;
 import org.genvag.io.msi.RepeatLengthCounter;
+import org.genvag.testdata.Contig;
+import org.genvag.testdata.Region;
 import org.genvag.testdata.SyntheticGenome;
+import org.genvag.testdata.SyntheticSites;
 
 /**
  * What MSI counting adds to a coverage pass when it rides it (one decode of the BAM), in-process, alternating the
@@ -54,27 +58,15 @@ public final class CoverageWithMsi {
         }
     }
 
+    /** The BED's regions on the generating genome (GRCh38 contigs, chr-prefixed as the benchmark BAM names them). */
     private static List<RepeatSite> sites(Path bed, SyntheticGenome genome) throws IOException {
-        MicrosatelliteScanner scanner = new MicrosatelliteScanner(new MicrosatelliteScanner.Options(10, 5, 6, 5, 100));
-        List<RepeatSite> out = new ArrayList<>();
-        for (String line : Files.readAllLines(bed)) {
-            if (line.startsWith("#") || line.startsWith("track") || line.isBlank()) {
-                continue;
+        List<Region> regions = new ArrayList<>();
+        for (BedRecord r : BedReader.read(bed)) {
+            int index = GenomeBuild.PRIMARY_CONTIGS.indexOf(ContigNames.canonical(r.contig()));
+            if (index >= 0 && r.end() > r.start()) {
+                regions.add(new Region(index, r.start(), r.end()));
             }
-            String[] f = line.split("\t");
-            String contig = f[0].startsWith("chr") ? f[0].substring(3) : f[0];
-            int index = GenomeBuild.PRIMARY_CONTIGS.indexOf(contig);
-            if (index < 0) {
-                continue;
-            }
-            long start = Long.parseLong(f[1]);
-            byte[] seq = new byte[(int) (Long.parseLong(f[2]) - start)];
-            genome.bases(index, start, seq, 0, seq.length);
-            scanner.scan("chr" + contig, seq, seq.length, start, 0, seq.length, out::add);
         }
-        out.sort((a, b) -> a.contig().equals(b.contig()) ? Long.compare(a.start(), b.start())
-                : Integer.compare(GenomeBuild.PRIMARY_CONTIGS.indexOf(a.contig().substring(3)),
-                GenomeBuild.PRIMARY_CONTIGS.indexOf(b.contig().substring(3))));
-        return out;
+        return SyntheticSites.inRegions(genome, Contig.parse("GRCh38", true), regions);
     }
 }

@@ -27,7 +27,6 @@ import org.genvag.io.biomarker.BiomarkerReportJson;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.kb.KnowledgeBaseReader;
 import org.genvag.io.panel.PanelFiltering;
-import org.genvag.io.panel.PanelReadPlan;
 import org.genvag.io.panel.PanelReader;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfValidator;
@@ -35,6 +34,7 @@ import org.genvag.testdata.BamGenerator;
 import org.genvag.testdata.Contig;
 import org.genvag.testdata.Region;
 import org.genvag.testdata.SyntheticGenome;
+import org.genvag.testdata.SyntheticSites;
 import org.genvag.testdata.TumourGenerator;
 import org.genvag.testdata.VcfGenerator;
 
@@ -121,7 +121,7 @@ final class DemoCommand implements Callable<Integer> {
         Path normalBam = dir.resolve("demo-normal.bam");
         new BamGenerator(genome, contigs, BamGenerator.Options.defaults().withSeed(8)).write(targets, normalBam);
         Path msiSites = dir.resolve("demo-msi-sites.tsv");
-        SiteScan.write(msiSites(genome, contigs, targets), msiSites);
+        SiteScan.write(SyntheticSites.inRegions(genome, contigs, targets), msiSites);
         out.printf("   generated %s (%d records) and %s (%d reads, 30x over the genes)%n", tumourVcf,
                 records, bam, reads);
         Path tumourKept = dir.resolve("demo-tumour.biomarker-genes.vcf.gz");
@@ -177,23 +177,6 @@ final class DemoCommand implements Callable<Integer> {
         out.println("   HTML report -> " + batch.resolve("demo-tumour").resolve("report.html"));
         out.println("outputs in " + dir);
         return outcomes.stream().anyMatch(o -> o.status().equals("failed")) ? Main.EXIT_INPUT : 0;
-    }
-
-    /**
-     * The microsatellite sites of the demo's gene regions, scanned straight from the synthetic genome (a FASTA of
-     * whole GRCh38-sized chromosomes would be gigabytes): homopolymers from 10 bases, other units from 5 copies.
-     */
-    private static List<org.genvag.core.msi.RepeatSite> msiSites(SyntheticGenome genome, List<Contig> contigs,
-                                                                 List<Region> regions) {
-        var scanner = new org.genvag.core.msi.MicrosatelliteScanner(
-                new org.genvag.core.msi.MicrosatelliteScanner.Options(10, 5, 6, 5, 100));
-        List<org.genvag.core.msi.RepeatSite> sites = new ArrayList<>();
-        for (Region r : regions) {
-            byte[] seq = new byte[(int) (r.end() - r.start())];
-            genome.bases(r.contigIndex(), r.start(), seq, 0, seq.length);
-            scanner.scan(contigs.get(r.contigIndex()).name(), seq, seq.length, r.start(), 0, seq.length, sites::add);
-        }
-        return sites;
     }
 
     private static void printTopGenes(PrintWriter out, PanelFiltering.Result r) {

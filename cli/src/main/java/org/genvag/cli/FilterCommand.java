@@ -7,13 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelIntervals;
 import org.genvag.core.panel.Unresolved;
 import org.genvag.io.panel.PanelFiltering;
-import org.genvag.io.panel.PanelReadPlan;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -44,6 +44,14 @@ public final class AtomicOutput implements AutoCloseable {
      * A fresh name beside {@code target} for a temporary file. Unlike {@code Files.createTempFile} it does not
      * create the file with owner-only permissions, so the finished output gets the usual umask-derived mode.
      */
+    /** Writes {@code text} (UTF-8) to {@code target} whole or not at all. */
+    public static void writeString(Path target, CharSequence text) throws IOException {
+        try (AtomicOutput out = new AtomicOutput(target)) {
+            out.stream().write(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.commit();
+        }
+    }
+
     public static Path tempSibling(Path target, String suffix) {
         long nonce = java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
         return target.toAbsolutePath().resolveSibling("." + target.getFileName() + "." + Long.toString(nonce, 36)

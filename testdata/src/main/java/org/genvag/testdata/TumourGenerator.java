@@ -1,7 +1,6 @@
 package org.genvag.testdata;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -220,9 +219,6 @@ public final class TumourGenerator {
     }
 
     private static void write(Path path, String text) throws IOException {
-        try (AtomicOutput out = new AtomicOutput(path)) {
-            out.stream().write(text.getBytes(StandardCharsets.US_ASCII));
-            out.commit();
-        }
+        AtomicOutput.writeString(path, text);   // ASCII only, so UTF-8 is the same bytes
     }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.genvag.core.msi.MicrosatelliteScanner;
 import org.genvag.core.msi.MsiScorer;
 import org.genvag.core.msi.RepeatSite;
 import org.genvag.io.msi.MsiCall;
@@ -39,7 +38,7 @@ class MsiCallTest {
         FastaGenerator.write(genome, contigs, fasta);
         sites = dir.resolve("sites.tsv");
         // MSI callers score longer repeats: homopolymers from 10, other units from 5 copies.
-        SiteScan.run(fasta, null, new MicrosatelliteScanner.Options(10, 5, 6, 5, 100), sites);
+        SiteScan.run(fasta, null, SyntheticSites.OPTIONS, sites);
         BamGenerator.Options o = BamGenerator.Options.defaults().withDepth(60);
         normal = dir.resolve("normal.bam");
         new BamGenerator(genome, contigs, o.withSeed(1)).write(BamGenerator.wholeContigs(contigs), normal);

@@ -1,7 +1,6 @@
 package org.genvag.io.batch;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,10 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.genvag.io.AtomicOutput;
+import org.genvag.io.JsonFiles;
 import org.genvag.io.Futures;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * A batch: the manifest's samples run in parallel, one sample per thread, each independent of the others (one
@@ -100,18 +99,10 @@ public final class BatchRun {
                     .append(s.error() == null ? "." : s.error().replace('\t', ' ').replace('\n', ' ')).append('\n');
             json.add(s.toMap());
         }
-        try (AtomicOutput out = new AtomicOutput(outDir.resolve("summary.tsv"))) {
-            out.stream().write(tsv.toString().getBytes(StandardCharsets.UTF_8));
-            out.commit();
-        }
+        AtomicOutput.writeString(outDir.resolve("summary.tsv"), tsv);
         Map<String, Object> top = new LinkedHashMap<>();
         top.put("samples", json);
         top.put("failed", outcomes.stream().filter(s -> s.status().equals("failed")).map(SampleOutcome::id).toList());
-        try (AtomicOutput out = new AtomicOutput(outDir.resolve("summary.json"))) {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                    .writeValue(out.stream(), top);
-            out.commit();
-        }
+        JsonFiles.write(outDir.resolve("summary.json"), top);
     }
 }

@@ -1,7 +1,6 @@
 package org.genvag.io.batch;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -49,10 +48,7 @@ public final class HtmlReport {
     }
 
     public static void write(Data d, Path target) throws IOException {
-        try (AtomicOutput out = new AtomicOutput(target)) {
-            out.stream().write(render(d).getBytes(StandardCharsets.UTF_8));
-            out.commit();
-        }
+        AtomicOutput.writeString(target, render(d));
     }
 
     static String render(Data d) {

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.genvag.core.biomarker.report.Unassessed;
 import org.genvag.core.error.InputException;
+import org.genvag.io.JsonFiles;
 import org.genvag.io.ReadMode;
 import org.genvag.io.biomarker.BiomarkerJob;
 import org.genvag.io.biomarker.BiomarkerReportJson;
@@ -23,8 +24,6 @@ import org.genvag.io.coverage.CoverageReports;
 import org.genvag.io.coverage.PanelCoverage;
 import org.genvag.io.panel.PanelFiltering;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * One sample through every step its inputs allow: panel filtering of its VCF, coverage QC of its BAM, biomarkers of a
@@ -45,7 +44,7 @@ final class SampleRun {
             deleteTree(work);
             Files.createDirectories(work);
             SampleOutcome outcome = steps(e, work, o, start);
-            write(work.resolve(DONE), outcome.toMap());
+            JsonFiles.write(work.resolve(DONE), outcome.toMap());
             Path target = outDir.resolve(e.id());
             deleteTree(target);
             Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
@@ -194,10 +193,6 @@ final class SampleRun {
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
         }
-    }
-
-    static void write(Path file, Object json) throws IOException {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
     }
 
     static void deleteTree(Path dir) throws IOException {

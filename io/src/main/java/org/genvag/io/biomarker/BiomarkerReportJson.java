@@ -19,10 +19,8 @@ import org.genvag.core.biomarker.report.Unassessed;
 import org.genvag.core.kb.Approval;
 import org.genvag.core.kb.Biomarker;
 import org.genvag.core.kb.KnowledgeBase;
-import org.genvag.io.AtomicOutput;
+import org.genvag.io.JsonFiles;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * Writes a {@link BiomarkerReport} as JSON in the versioned layout {@value #SCHEMA}, described by the JSON Schema
@@ -38,17 +36,12 @@ public final class BiomarkerReportJson {
 
     public static void write(BiomarkerReport report, KnowledgeBase kb, String genvagVersion, Path target)
             throws IOException {
-        try (AtomicOutput out = new AtomicOutput(target)) {
-            write(report, kb, genvagVersion, out.stream());
-            out.commit();
-        }
+        JsonFiles.write(target, toMap(report, kb, genvagVersion));
     }
 
     public static void write(BiomarkerReport report, KnowledgeBase kb, String genvagVersion, OutputStream out)
             throws IOException {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                .writeValue(out, toMap(report, kb, genvagVersion));
+        JsonFiles.write(out, toMap(report, kb, genvagVersion));
     }
 
     public static Map<String, Object> toMap(BiomarkerReport r, KnowledgeBase kb, String genvagVersion) {

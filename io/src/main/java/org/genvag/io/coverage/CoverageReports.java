@@ -12,10 +12,9 @@ import java.util.Map;
 
 import org.genvag.core.coverage.DepthStats;
 import org.genvag.io.AtomicOutput;
+import org.genvag.io.JsonFiles;
 import org.genvag.io.bgzf.BgzfOutputStream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * Writes a coverage result as {@code P.regions.tsv}, {@code P.genes.tsv}, {@code P.lowcov.bed.gz} (BGZF) and
@@ -40,7 +39,7 @@ public final class CoverageReports {
             stats(sb, g.stats(), t.length);
             sb.append('\n');
         }
-        text(regions, sb);
+        AtomicOutput.writeString(regions, sb);
 
         Path genes = Path.of(prefix + ".genes.tsv");
         sb.setLength(0);
@@ -55,7 +54,7 @@ public final class CoverageReports {
             stats(sb, g.stats(), t.length);
             sb.append('\t').append(g.passesQc() ? "PASS" : "FAIL").append('\n');
         }
-        text(genes, sb);
+        AtomicOutput.writeString(genes, sb);
 
         Path low = Path.of(prefix + ".lowcov.bed.gz");
         try (AtomicOutput out = new AtomicOutput(low)) {
@@ -94,11 +93,7 @@ public final class CoverageReports {
         json.put("low_coverage_threshold", r.options().lowDepth());
         json.put("low_coverage_stretches", r.lowCoverage().size());
         json.put("panel_contigs_not_in_bam", r.contigsNotInBam());
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try (AtomicOutput out = new AtomicOutput(summary)) {
-            mapper.writeValue(new NonClosing(out.stream()), json);
-            out.commit();
-        }
+        JsonFiles.write(summary, json);
         return List.of(regions, genes, low, summary);
     }
 
@@ -114,22 +109,4 @@ public final class CoverageReports {
         return Math.round(v * 100) / 100.0;
     }
 
-    private static void text(Path path, StringBuilder content) throws IOException {
-        try (AtomicOutput out = new AtomicOutput(path)) {
-            out.stream().write(content.toString().getBytes(StandardCharsets.UTF_8));
-            out.commit();
-        }
-    }
-
-    /** Jackson closes what it writes to; the atomic output must stay open until commit. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
-    }
 }

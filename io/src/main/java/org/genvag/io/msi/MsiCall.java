@@ -10,11 +10,9 @@ import java.util.Map;
 import org.genvag.core.msi.LengthHistograms;
 import org.genvag.core.msi.MsiScorer;
 import org.genvag.core.msi.RepeatSite;
-import org.genvag.io.AtomicOutput;
+import org.genvag.io.JsonFiles;
 import org.genvag.io.bam.BamReader;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * MSI of a tumour against its normal: repeat lengths measured at every site in both BAMs (one streaming pass
@@ -102,11 +100,6 @@ public final class MsiCall {
         m.put("normalBam", normalBam);
         m.put("siteList", sites.toString());
         m.put("readsMeasured", Map.of("tumour", o.tumourMeasurements(), "normal", o.normalMeasurements()));
-        try (AtomicOutput a = new AtomicOutput(out)) {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                    .writeValue(a.stream(), m);
-            a.commit();
-        }
+        JsonFiles.write(out, m);
     }
 }

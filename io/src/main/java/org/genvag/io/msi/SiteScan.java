@@ -45,8 +45,7 @@ public final class SiteScan {
             w.write(HEADER);
             Result r = scan(fasta, regions, options, s -> {
                 try {
-                    w.write(s.contig() + "\t" + s.start() + "\t" + s.end() + "\t" + s.unit() + "\t" + s.copies() + "\t"
-                            + s.leftFlank() + "\t" + s.rightFlank() + "\n");
+                    w.write(line(s));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -65,12 +64,17 @@ public final class SiteScan {
              Writer w = new BufferedWriter(new OutputStreamWriter(atomic.stream(), StandardCharsets.US_ASCII))) {
             w.write(HEADER);
             for (RepeatSite s : sites) {
-                w.write(s.contig() + "\t" + s.start() + "\t" + s.end() + "\t" + s.unit() + "\t" + s.copies() + "\t"
-                        + s.leftFlank() + "\t" + s.rightFlank() + "\n");
+                w.write(line(s));
             }
             w.flush();
             atomic.commit();
         }
+    }
+
+    /** A site as a line of the site list ({@link #HEADER}'s columns), as {@link SiteList} reads it back. */
+    static String line(RepeatSite s) {
+        return s.contig() + "\t" + s.start() + "\t" + s.end() + "\t" + s.unit() + "\t" + s.copies() + "\t"
+                + s.leftFlank() + "\t" + s.rightFlank() + "\n";
     }
 
     /** The sites of a FASTA, in file order, to a consumer. */
