@@ -56,9 +56,16 @@ public final class BamGenerator {
      * Microsatellite instability to plant in a tumour: a {@code fraction} of the genome's planted microsatellites
      * (chosen by hash, the same in every BAM generated with the same seed) lose one repeat unit in the reads of
      * tumour fragments, a {@code purity} share of all fragments. Reads with the deletion carry it in the CIGAR at
-     * the repeat's start, as aligners left-align indels in repeats.
+     * the repeat's start, as aligners left-align indels in repeats; a {@code clipped} share of them are written as
+     * a mapper that prefers a clip to a gap near a read's end writes them: aligned up to the repeat and soft-clipped
+     * from there (or, for a repeat in the read's first half, clipped up to the repeat's end), so only a realignment
+     * recovers their repeat length.
      */
-    public record MsiShift(double fraction, double purity, long seed) {
+    public record MsiShift(double fraction, double purity, long seed, double clipped) {
+        public MsiShift(double fraction, double purity, long seed) {
+            this(fraction, purity, seed, 0);
+        }
+
         /** True when this microsatellite is one of the unstable ones. */
         public boolean shifted(int contigIndex, SyntheticGenome.Microsatellite ms) {
             return unit(SplitMix.mix(seed, contigIndex, ms.start()), 1) < fraction;
@@ -258,11 +265,20 @@ public final class BamGenerator {
         } else {
             int deleted = msi == null ? -1 : msiDeletion(contigIndex, pos0, readLen, h);
             if (deleted >= 0) {
-                int u = (int) (deleted >>> 0 & 0xff);
+                int u = deleted & 0xff;
                 int a = deleted >>> 8;
                 System.arraycopy(ref, 0, bases, 0, a);
                 System.arraycopy(ref, a + u, bases, a, readLen - a);
-                cigar = a + "M" + u + "D" + (readLen - a) + "M";
+                if (unit(h, 8) >= msi.clipped()) {
+                    cigar = a + "M" + u + "D" + (readLen - a) + "M";
+                } else if (2 * a >= readLen) {
+                    cigar = a + "M" + (readLen - a) + "S";
+                } else {
+                    // Clipped through the shortened repeat: the alignment starts at the first base after it.
+                    int repeatEnd = msiRepeatLength(contigIndex, pos0 + a) - u;
+                    alignStart = pos0 + a + repeatEnd + u;
+                    cigar = (a + repeatEnd) + "S" + (readLen - a - repeatEnd) + "M";
+                }
             } else {
                 System.arraycopy(ref, 0, bases, 0, readLen);
                 cigar = readLen + "M";
@@ -306,6 +322,12 @@ public final class BamGenerator {
             }
         }
         return -1;
+    }
+
+    /** Length of the planted microsatellite starting at {@code start} (0-based). */
+    private int msiRepeatLength(int contigIndex, long start) {
+        SyntheticGenome.Microsatellite ms = genome.microsatellite(contigIndex, start / SyntheticGenome.TILE);
+        return (int) (ms.end() - ms.start());
     }
 
     private void pair(SAMRecord r1, SAMRecord r2, String name, int insert, boolean firstForward, boolean duplicate,

@@ -162,6 +162,11 @@ class MsiCallTest {
 
     /** A scanned site is one the generator destabilised when it lies on a planted, shifted microsatellite. */
     static boolean isShifted(RepeatSite s) {
+        return isShifted(genome, shift, s);
+    }
+
+    /** True when the site overlaps a planted microsatellite that {@code shift} makes unstable. */
+    static boolean isShifted(SyntheticGenome genome, BamGenerator.MsiShift shift, RepeatSite s) {
         long tile = (s.start() - 1) / SyntheticGenome.TILE;
         for (long t = tile - 1; t <= tile + 1; t++) {
             SyntheticGenome.Microsatellite ms = t < 0 ? null : genome.microsatellite(0, t);

@@ -6,23 +6,38 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.broadinstitute.gatk.nativebindings.smithwaterman.SWAlignerNativeBinding;
 import org.genvag.core.genome.ContigNames;
 import org.genvag.core.msi.LengthHistograms;
+import org.genvag.core.msi.RepeatRealigner;
 import org.genvag.core.msi.RepeatSite;
+import org.genvag.io.align.Aligners;
 import org.genvag.io.bam.BamReader;
 import org.genvag.io.bam.BamRecord;
 
 /**
- * Measures each site's repeat length in every read that spans it, in one pass over a coordinate-sorted BAM. A read
- * counts for a site when its alignment covers the site and both flanks with aligned bases (M, =, X), the flank
- * bases in the read equal the reference's exactly (the anchor), and it passes the filters (flag mask 1796:
- * unmapped, secondary, QC-fail, duplicate; MAPQ >= 20). The length is the number of read bases between the two
- * anchors, so insertions and deletions inside the repeat change it, and soft clips or indels in a flank make the
- * read not count. Reads needing a local realignment to be anchored are not counted yet.
+ * Measures each site's repeat length in every read that spans it, in one pass over a coordinate-sorted BAM. Reads
+ * must pass the filters (flag mask 1796: unmapped, secondary, QC-fail, duplicate; MAPQ >= 20). A read is anchored
+ * at a site in one of two ways:
+ * <ul>
+ * <li>by its alignment: both flanks lie in aligned bases (M, =, X) and the read's flank bases equal the reference's
+ * (the common case, no extra work);</li>
+ * <li>failing that, when the read's unclipped extent covers the site and both flanks, by a local realignment of the
+ * read against the site's haplotype ({@link RepeatRealigner}, Smith-Waterman through the gatk-native-bindings SPI):
+ * this recovers reads the mapper soft-clipped inside the repeat or whose indel it placed in a flank.</li>
+ * </ul>
+ * Either way both flanks must be present base for base, so a read with a real mismatch or indel in a flank, or that
+ * ends inside a flank, is not counted. The length is the number of read bases between the flanks. A read whose
+ * leading soft clip reaches more than {@value #MAX_LEADING_CLIP} bases before its alignment is only realigned for
+ * sites within that reach.
  */
 public final class RepeatLengthCounter {
     public static final int FLAG_MASK = 1796;
     public static final int MIN_MAPQ = 20;
+    /** How far before a read's aligned start its soft-clipped bases are looked at (records come in aligned order). */
+    public static final int MAX_LEADING_CLIP = 300;
+    /** Sites are at most this long with their flanks (the scan's longest repeat, 100, and two 5-base flanks). */
+    private static final int MAX_SITE_SLACK = 110;
 
     private final List<RepeatSite> sites;
     private final LengthHistograms out;
@@ -31,9 +46,12 @@ public final class RepeatLengthCounter {
     private final long[] ends;
     private final int[] flanks;
     private final int[] readOffset = new int[2];
+    private final RepeatRealigner realigner;
+    private final byte[][] readBuffers = new byte[512][];
     private int lastRef = -1;
     private int first;
     private long counted;
+    private long realigned;
 
     /**
      * A counter to feed record by record ({@link #accept}), for a pass that also does other work (coverage): the
@@ -42,7 +60,14 @@ public final class RepeatLengthCounter {
      * @param refNames the BAM header's reference names, in order
      */
     public RepeatLengthCounter(List<RepeatSite> sites, List<String> refNames, LengthHistograms out) {
+        this(sites, refNames, out, Aligners.best().get());
+    }
+
+    /** @param aligner the Smith-Waterman for reads not anchored by their alignment, or null to count those not */
+    public RepeatLengthCounter(List<RepeatSite> sites, List<String> refNames, LengthHistograms out,
+                               SWAlignerNativeBinding aligner) {
         this.sites = sites;
+        this.realigner = aligner == null ? null : new RepeatRealigner(aligner, sites.size());
         this.out = out;
         Map<String, List<Integer>> byContig = new HashMap<>();
         for (int i = 0; i < sites.size(); i++) {
@@ -74,9 +99,14 @@ public final class RepeatLengthCounter {
         return c.counted();
     }
 
-    /** Reads measured so far (one per read and site). */
+    /** Reads measured so far (one per read and site), realigned ones included. */
     public long counted() {
         return counted;
+    }
+
+    /** Of {@link #counted()}, the reads anchored by realignment. */
+    public long realigned() {
+        return realigned;
     }
 
     /** Measures the sites this record spans; records must come in coordinate order. */
@@ -92,24 +122,73 @@ public final class RepeatLengthCounter {
         int[] ids = ref < perRef.length ? perRef[ref] : NONE;
         long readStart = r.pos() + 1L;     // 1-based
         long readEnd = r.end();            // 1-based last aligned base
-        while (first < ids.length && ends[ids[first]] < readStart) {
+        while (first < ids.length && ends[ids[first]] < readStart - MAX_LEADING_CLIP) {
             first++;
         }
-        for (int k = first; k < ids.length && starts[ids[k]] <= readEnd; k++) {
-            int id = ids[k];
-            if (starts[id] < readStart || ends[id] > readEnd) {
-                continue;
+        // The unclipped extent, for realignment; a clip hides the read's indels, so it is only an estimate.
+        long spanStart = readStart;
+        long spanEnd = readEnd;
+        int slack = 0;
+        int ops = r.cigarCount();
+        if (realigner != null && ops > 1) {
+            if (r.cigarOp(0) == BamRecord.OP_S) {
+                spanStart -= Math.min(MAX_LEADING_CLIP, r.cigarLength(0));
+                slack = MAX_SITE_SLACK;
             }
-            RepeatSite s = sites.get(id);
-            if (!offsets(r, s.start() - 1, s.end() + 1, readOffset)) {
-                continue;
-            }
-            if (matches(r, readOffset[0] - flanks[id] + 1, s.leftFlank())
-                    && matches(r, readOffset[1], s.rightFlank())) {
-                out.add(id, readOffset[1] - readOffset[0] - 1);
-                counted++;
+            if (r.cigarOp(ops - 1) == BamRecord.OP_S) {
+                spanEnd += r.cigarLength(ops - 1);
+                slack = MAX_SITE_SLACK;
             }
         }
+        byte[] bases = null;
+        for (int k = first; k < ids.length && starts[ids[k]] <= spanEnd + slack; k++) {
+            int id = ids[k];
+            if (starts[id] >= readStart && ends[id] <= readEnd) {
+                RepeatSite s = sites.get(id);
+                if (offsets(r, s.start() - 1, s.end() + 1, readOffset)
+                        && matches(r, readOffset[0] - flanks[id] + 1, s.leftFlank())
+                        && matches(r, readOffset[1], s.rightFlank())) {
+                    out.add(id, readOffset[1] - readOffset[0] - 1);
+                    counted++;
+                    continue;
+                }
+            } else if (realigner == null) {
+                continue;
+            }
+            // Not anchored by the alignment: realign when the read may hold the site, flanks and all. An indel in
+            // a clipped part shifts the extent by at most about the repeat's own length.
+            int repeat = (int) (ends[id] - starts[id]) + 1;
+            int allowance = slack == 0 ? 0 : repeat;
+            if (realigner != null && starts[id] + allowance >= spanStart && ends[id] - allowance <= spanEnd) {
+                if (bases == null) {
+                    bases = bases(r);
+                }
+                int length = realigner.repeatLength(id, sites.get(id), bases);
+                if (length >= 0) {
+                    out.add(id, length);
+                    counted++;
+                    realigned++;
+                }
+            }
+        }
+    }
+
+    /** The read's bases in a buffer reused for reads of the same length (the SPI takes whole arrays). */
+    private byte[] bases(BamRecord r) {
+        int n = r.seqLength();
+        byte[] b;
+        if (n < readBuffers.length) {
+            b = readBuffers[n];
+            if (b == null) {
+                b = readBuffers[n] = new byte[n];
+            }
+        } else {
+            b = new byte[n];
+        }
+        for (int i = 0; i < n; i++) {
+            b[i] = r.base(i);
+        }
+        return b;
     }
 
     private static final int[] NONE = new int[0];
