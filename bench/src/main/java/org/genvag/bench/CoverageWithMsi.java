@@ -25,7 +25,9 @@ import org.genvag.testdata.SyntheticSites;
  * two so that both see the same warm JVM and page cache. The sites are the panel regions' microsatellites, scanned
  * from the synthetic genome that generated the BAM (seed 42 unless given).
  * <pre>java -cp bench/target/benchmarks.jar org.genvag.bench.CoverageWithMsi panel30x.bam metabolic-944.tsv
- *     metabolic-944.bed [seed]</pre>
+ *     metabolic-944.bed [seed [sites.tsv]]</pre>
+ * Each round runs coverage alone, with MSI counting by exact anchors only, and with realignment as well; round 0
+ * warms up and the medians of the others are printed ({@code -Drounds=9}). With a fifth argument the site list is written there (for the whole-process runs) and nothing is timed.
  */
 public final class CoverageWithMsi {
     private CoverageWithMsi() {
@@ -36,26 +38,53 @@ public final class CoverageWithMsi {
         Path panel = Path.of(args[1]);
         List<RepeatSite> sites = sites(Path.of(args[2]), new SyntheticGenome(args.length > 3 ? Long.parseLong(args[3])
                 : 42));
+        if (args.length > 4) {
+            org.genvag.io.msi.SiteScan.write(sites, Path.of(args[4]));
+            System.out.printf("%d sites -> %s%n", sites.size(), args[4]);
+            return;
+        }
         CoverageJob.Request request = new CoverageJob.Request(bam.toString(), null, List.of(panel), null, 0, false,
                 ReadMode.STREAM, PanelCoverage.Options.defaults(2));
         System.out.printf("%d sites%n", sites.size());
-        for (int round = 0; round < 5; round++) {
-            long t0 = System.nanoTime();
-            CoverageJob.run(request);
-            long t1 = System.nanoTime();
-            LengthHistograms lengths = new LengthHistograms(sites.size());
-            long[] counted = {0};
-            CoverageJob.run(request, names -> {
-                RepeatLengthCounter c = new RepeatLengthCounter(sites, names, lengths);
-                return r -> {
-                    c.accept(r);
-                    counted[0] = c.counted();
-                };
-            });
-            long t2 = System.nanoTime();
-            System.out.printf("round %d: coverage %.2f s, coverage + MSI counting %.2f s (%+.1f%%), %d reads measured%n",
-                    round, (t1 - t0) / 1e9, (t2 - t1) / 1e9, 100.0 * ((t2 - t1) - (t1 - t0)) / (t1 - t0), counted[0]);
+        int rounds = Integer.getInteger("rounds", 9);
+        double[][] seconds = new double[3][rounds - 1];
+        String[] names = {"coverage", "+ MSI, exact anchors only", "+ MSI with realignment"};
+        for (int round = 0; round < rounds; round++) {
+            StringBuilder line = new StringBuilder("round " + round + ":");
+            for (int variant = 0; variant < 3; variant++) {
+                LengthHistograms lengths = new LengthHistograms(sites.size());
+                RepeatLengthCounter[] counter = {null};
+                boolean realign = variant == 2;
+                long t0 = System.nanoTime();
+                if (variant == 0) {
+                    CoverageJob.run(request);
+                } else {
+                    CoverageJob.run(request, refs -> {
+                        counter[0] = realign ? new RepeatLengthCounter(sites, refs, lengths)
+                                : new RepeatLengthCounter(sites, refs, lengths, null);
+                        return counter[0]::accept;
+                    });
+                }
+                double s = (System.nanoTime() - t0) / 1e9;
+                if (round > 0) {
+                    seconds[variant][round - 1] = s;
+                }
+                line.append(String.format(" %s %.2f s", names[variant], s));
+                if (counter[0] != null) {
+                    line.append(String.format(" (%d measured, %d realigned of %d aligned)", counter[0].counted(),
+                            counter[0].realigned(), counter[0].realignments()));
+                }
+            }
+            System.out.println(line);
         }
+        double[] median = new double[3];
+        for (int v = 0; v < 3; v++) {
+            java.util.Arrays.sort(seconds[v]);
+            median[v] = seconds[v][seconds[v].length / 2];
+        }
+        System.out.printf("median of rounds 1-%d: coverage %.2f s; with MSI counting, exact anchors only %.2f s "
+                + "(%+.1f%%), with realignment %.2f s (%+.1f%%)%n", rounds - 1, median[0], median[1],
+                100 * (median[1] - median[0]) / median[0], median[2], 100 * (median[2] - median[0]) / median[0]);
     }
 
     /** The BED's regions on the generating genome (GRCh38 contigs, chr-prefixed as the benchmark BAM names them). */

@@ -10,12 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GenomeBuild;
+import org.genvag.core.msi.LengthHistograms;
+import org.genvag.core.msi.MsiScorer;
+import org.genvag.core.msi.RepeatSite;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.Unresolved;
 import org.genvag.io.coverage.CoverageJob;
 import org.genvag.io.coverage.CoverageReports;
 import org.genvag.io.coverage.PanelCoverage;
+import org.genvag.io.msi.MsiBaseline;
+import org.genvag.io.msi.MsiCall;
+import org.genvag.io.msi.RepeatLengthCounter;
+import org.genvag.io.msi.SiteList;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,6 +88,16 @@ final class CoverageCommand implements Callable<Integer> {
             + "the panel covers little of the reference; stream: read everything; index: require the index")
     String mode;
 
+    @Option(names = "--msi-sites", description = "also call MSI, counting the BAM (as the tumour) in the same pass: "
+            + "site list from 'genvag msi scan'; with --msi-normal or --msi-baseline; writes PREFIX.msi.json")
+    Path msiSites;
+
+    @Option(names = "--msi-normal", description = "matched normal BAM for --msi-sites (read in a pass of its own)")
+    String msiNormal;
+
+    @Option(names = "--msi-baseline", description = "baseline of pooled normals for --msi-sites (tumour-only)")
+    Path msiBaseline;
+
     @Mixin
     Threads threads;
 
@@ -87,8 +105,28 @@ final class CoverageCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PanelCoverage.Options options = new PanelCoverage.Options(flag, minMapq, thresholds, lowDepth, qcDepth,
                 qcFraction, threads.count());
+        if (msiSites == null && (msiNormal != null || msiBaseline != null)) {
+            throw new InputException("--msi-normal and --msi-baseline need --msi-sites");
+        }
+        if (msiSites != null && (msiNormal == null) == (msiBaseline == null)) {
+            throw new InputException("--msi-sites needs either --msi-normal (tumour vs normal) or --msi-baseline "
+                    + "(tumour-only), not both or neither");
+        }
+        // The site list and baseline are read before the pass, so that a bad one fails fast.
+        List<RepeatSite> sites = msiSites == null ? null : SiteList.read(msiSites);
+        if (msiBaseline != null) {
+            MsiBaseline.read(msiBaseline, sites);
+        }
+        LengthHistograms lengths = sites == null ? null : new LengthHistograms(sites.size());
+        RepeatLengthCounter[] counter = {null};
+        // MSI sites lie outside the panel too: with them the BAM is streamed whole rather than read by index.
+        ReadMode readMode = sites == null ? ReadMode.parse(mode) : ReadMode.STREAM;
         CoverageJob.Outcome o = CoverageJob.run(new CoverageJob.Request(bam, reference, panels,
-                build == null ? null : GenomeBuild.parse(build), padding, strict, ReadMode.parse(mode), options));
+                build == null ? null : GenomeBuild.parse(build), padding, strict, readMode, options),
+                sites == null ? null : names -> {
+                    counter[0] = new RepeatLengthCounter(sites, names, lengths);
+                    return counter[0]::accept;
+                });
         PanelCoverage.Result r = o.result();
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("genvag_version", Main.class.getPackage().getImplementationVersion());
@@ -118,6 +156,19 @@ final class CoverageCommand implements Callable<Integer> {
         }
         err.println("  read: " + o.readPlan());
         err.println("  wrote " + prefix + ".{regions.tsv,genes.tsv,lowcov.bed.gz,summary.json}");
+        if (sites != null) {
+            MsiScorer.Options msiOptions = MsiScorer.Options.defaults();
+            MsiCall.Outcome m = msiNormal != null
+                    ? MsiCall.scoreCounted(lengths, counter[0].counted(), msiNormal, sites, msiOptions, threads.count())
+                    : MsiCall.scoreCountedAgainstBaseline(lengths, counter[0].counted(), msiBaseline, sites,
+                            msiOptions);
+            Path msiOut = Path.of(prefix + ".msi.json");
+            MsiCall.write(m, bam, msiNormal != null ? msiNormal : "baseline " + msiBaseline, msiSites, msiOut);
+            MsiScorer.Result msi = m.result();
+            err.printf(java.util.Locale.ROOT, "  msi: %s, score %.2f%% (%d of %d evaluable sites unstable; %d reads "
+                    + "measured in the coverage pass, %d of them realigned) -> %s%n", msi.status(), msi.score(),
+                    msi.unstable(), msi.evaluable(), counter[0].counted(), counter[0].realigned(), msiOut);
+        }
         return 0;
     }
 }

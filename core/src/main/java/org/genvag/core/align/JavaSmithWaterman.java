@@ -91,7 +91,7 @@ public final class JavaSmithWaterman implements SWAlignerNativeBinding {
      * Fills the matrix row by row (one row per reference base). Each row is two loops: the first (diagonal and
      * vertical moves, which read only the previous row) has no loop-carried dependency; the second carries the
      * horizontal gap along the row. An anti-diagonal order (no dependency between the cells of a diagonal) and
-     * branch-free selects were both measured slower on JDK 17 and 25 (see BENCHMARKS.md), so this plain form stays.
+     * branch-free selects were both measured slower on JDK 17 (see BENCHMARKS.md), so this plain form stays.
      */
     private void fill(byte[] ref, byte[] alt, SWParameters p, SWOverhangStrategy strategy) {
         final int match = p.getMatchValue();

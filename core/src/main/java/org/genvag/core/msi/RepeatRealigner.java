@@ -22,6 +22,7 @@ public final class RepeatRealigner {
 
     private final SWAlignerNativeBinding aligner;
     private final byte[][] haplotypes;
+    private long alignments;
 
     /** @param sites number of sites, for the haplotype cache (built on first use of a site) */
     public RepeatRealigner(SWAlignerNativeBinding aligner, int sites) {
@@ -31,6 +32,11 @@ public final class RepeatRealigner {
 
     public SWAlignerNativeBinding aligner() {
         return aligner;
+    }
+
+    /** Alignments run so far (reads that passed the flank pre-check). */
+    public long alignments() {
+        return alignments;
     }
 
     /**
@@ -43,9 +49,45 @@ public final class RepeatRealigner {
             haplotype = haplotypes[id] = (site.leftFlank() + site.unit().repeat(site.copies()) + site.rightFlank())
                     .getBytes(StandardCharsets.US_ASCII);
         }
+        int left = site.leftFlank().length();
+        int right = site.rightFlank().length();
+        // Both flanks must end up aligned base for base, so each occurs in the read, the left one first: most reads
+        // that reach here (a sequencing error in a flank, a clip of foreign sequence) fail this without an alignment.
+        int firstLeft = indexOf(read, haplotype, 0, left);
+        if (firstLeft < 0 || lastIndexOf(read, haplotype, haplotype.length - right, right) < firstLeft + left) {
+            return -1;
+        }
+        alignments++;
         SWNativeAlignerResult a = aligner.align(haplotype, read, READ_TO_HAPLOTYPE, SWOverhangStrategy.SOFTCLIP);
-        return lengthBetweenFlanks(a.cigar, a.alignment_offset, haplotype, read, site.leftFlank().length(),
-                site.rightFlank().length());
+        return lengthBetweenFlanks(a.cigar, a.alignment_offset, haplotype, read, left, right);
+    }
+
+    /** First offset in {@code read} of {@code pattern[from, from + length)}, or -1. */
+    static int indexOf(byte[] read, byte[] pattern, int from, int length) {
+        outer:
+        for (int i = 0; i + length <= read.length; i++) {
+            for (int k = 0; k < length; k++) {
+                if (read[i + k] != pattern[from + k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** Last offset in {@code read} of {@code pattern[from, from + length)}, or -1. */
+    static int lastIndexOf(byte[] read, byte[] pattern, int from, int length) {
+        outer:
+        for (int i = read.length - length; i >= 0; i--) {
+            for (int k = 0; k < length; k++) {
+                if (read[i + k] != pattern[from + k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /**

@@ -70,11 +70,23 @@ public final class MsiCall {
         try (BamReader r = BamReader.open(tumourBam, threads)) {
             t = RepeatLengthCounter.count(r, list, tumour);
         }
+        return scoreAgainst(tumour, t, b, options);
+    }
+
+    /** Tumour-only, the tumour counted elsewhere (in the coverage pass). */
+    public static Outcome scoreCountedAgainstBaseline(LengthHistograms tumour, long tumourMeasurements, Path baseline,
+                                                      List<RepeatSite> list, MsiScorer.Options options)
+            throws IOException {
+        return scoreAgainst(tumour, tumourMeasurements, MsiBaseline.read(baseline, list), options);
+    }
+
+    private static Outcome scoreAgainst(LengthHistograms tumour, long tumourMeasurements, MsiBaseline.Baseline b,
+                                        MsiScorer.Options options) {
         long pooled = 0;
-        for (int s = 0; s < list.size(); s++) {
+        for (int s = 0; s < tumour.sites(); s++) {
             pooled += b.pooled().reads(s);
         }
-        return new Outcome(MsiScorer.score(tumour, b.pooled(), options), t, pooled);
+        return new Outcome(MsiScorer.score(tumour, b.pooled(), options), tumourMeasurements, pooled);
     }
 
     public static void write(Outcome o, String tumourBam, String normalBam, Path sites, Path out) throws IOException {

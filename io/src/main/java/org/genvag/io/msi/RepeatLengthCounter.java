@@ -104,6 +104,11 @@ public final class RepeatLengthCounter {
         return counted;
     }
 
+    /** Smith-Waterman alignments run (reads not anchored by their alignment that hold both flanks' bases). */
+    public long realignments() {
+        return realigner == null ? 0 : realigner.alignments();
+    }
+
     /** Of {@link #counted()}, the reads anchored by realignment. */
     public long realigned() {
         return realigned;

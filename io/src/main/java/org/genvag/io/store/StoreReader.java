@@ -38,6 +38,8 @@ public final class StoreReader implements AutoCloseable {
     private final long records;
     private final byte[] header;
     private final LZ4SafeDecompressor lz4 = StoreFormat.LZ4.safeDecompressor();
+    /** One block's bytes at a time: every block is decompressed into pooled columns before the next is read. */
+    private ByteBuffer blockBuffer;
 
     private StoreReader(Path path, FileChannel channel) throws IOException {
         this.path = path;
@@ -149,6 +151,69 @@ public final class StoreReader implements AutoCloseable {
         return new org.genvag.io.vcf.VcfReader(source(new StoreQuery(regions)), path.toString());
     }
 
+    /** A record's place: its contig (as the store names it), POS and last reference base (REF span or INFO END). */
+    @FunctionalInterface
+    public interface PositionVisitor {
+        void accept(String contig, long pos, long end);
+    }
+
+    /**
+     * Visits the records overlapping the query's regions by position alone, from the columns: only the POS and
+     * SPAN columns of the blocks that may overlap are decompressed and no VCF text is made, so a positional question
+     * (which variants fall in which genes, how many per sample) costs a fraction of a full query. The records are
+     * the ones {@link #source(StoreQuery)} hands on, in file order.
+     *
+     * @return the number of records visited
+     */
+    public long forEachPosition(StoreQuery query, PositionVisitor visitor) throws IOException {
+        long visited = 0;
+        ByteSink posColumn = new ByteSink(1 << 12);
+        ByteSink spanColumn = new ByteSink(1 << 12);
+        for (StoreBlock b : blocks) {
+            if (!query.test(b)) {
+                continue;
+            }
+            ByteBuffer bytes = checkedBlock(b);
+            int count = bytes.getShort(8) & 0xFFFF;
+            bytes.position(10);
+            boolean havePos = false;
+            boolean haveSpan = false;
+            for (int i = 0; i < count; i++) {
+                int id = columnId(bytes, b);
+                String name = columnNames.get(id);
+                if (name.equals(StoreFormat.POS)) {
+                    column(bytes, name, b, b.offset(), posColumn);
+                    havePos = true;
+                } else if (name.equals(StoreFormat.SPAN)) {
+                    column(bytes, name, b, b.offset(), spanColumn);
+                    haveSpan = true;
+                } else {
+                    skipColumn(bytes, name, b);
+                }
+            }
+            if (!havePos || !haveSpan) {
+                throw error(b + ": no " + (havePos ? StoreFormat.SPAN : StoreFormat.POS) + " column");
+            }
+            ByteCursor pos = new ByteCursor(posColumn.bytes, posColumn.length);
+            ByteCursor span = new ByteCursor(spanColumn.bytes, spanColumn.length);
+            BlockAssembler.Selector selector = query.selector(b);
+            long lastPos = 0;
+            try {
+                for (int r = 0; r < b.records(); r++) {
+                    lastPos += pos.zigzag();
+                    long end = lastPos + span.varint();
+                    if (selector.wants(lastPos, end)) {
+                        visitor.accept(b.contig(), lastPos, end);
+                        visited++;
+                    }
+                }
+            } catch (ByteCursor.Underflow e) {
+                throw error(b + ": column '" + StoreFormat.POS + "' or '" + StoreFormat.SPAN + "' ends early");
+            }
+        }
+        return visited;
+    }
+
     /** The VCF's bytes: the header, then the records of every block {@code wanted} accepts, in file order. */
     public ByteSource source(Predicate<StoreBlock> wanted) {
         return source(wanted, null);
@@ -201,23 +266,13 @@ public final class StoreReader implements AutoCloseable {
 
     /** Appends the lines of one block (those {@code selector} wants, all when null) to {@code out}. */
     void decode(StoreBlock b, ByteSink out, BlockAssembler.Selector selector) throws IOException {
-        ByteBuffer bytes = read(b.offset(), b.length());
-        if (hash(bytes, 0, b.length()) != b.checksum()) {
-            throw error(b + ": checksum mismatch, the block is corrupt");
-        }
+        ByteBuffer bytes = checkedBlock(b);
         Object where = b;   // its toString names the block; built only for an error message
-        if (bytes.getInt(0) != StoreFormat.BLOCK_MAGIC || bytes.getInt(4) != b.records()) {
-            throw error(where + ": bad block header");
-        }
         int count = bytes.getShort(8) & 0xFFFF;
         bytes.position(10);
         Map<String, ByteCursor> columns = new HashMap<>();
         for (int i = 0; i < count; i++) {
-            int id = varint(bytes, where);
-            if (id < 0 || id >= columnNames.size()) {
-                throw error(where + ": column number " + id + " is not in the index's " + columnNames.size()
-                        + " names");
-            }
+            int id = columnId(bytes, where);
             String name = columnNames.get(id);
             ByteSink raw = column(bytes, name, where, b.offset(), pooled(id));
             columns.put(name, new ByteCursor(raw.bytes, raw.length));
@@ -227,6 +282,40 @@ public final class StoreReader implements AutoCloseable {
         } catch (BlockAssembler.Corrupt e) {
             throw error(where + ": " + e.getMessage());
         }
+    }
+
+    /** A block's bytes, checked against the index's checksum and its own header. */
+    private ByteBuffer checkedBlock(StoreBlock b) throws IOException {
+        if (blockBuffer == null || blockBuffer.capacity() < b.length()) {
+            blockBuffer = ByteBuffer.allocate(Math.max(b.length(), blockBuffer == null ? 1 << 16
+                    : blockBuffer.capacity() * 2));
+        }
+        ByteBuffer bytes = read(b.offset(), b.length(), blockBuffer);
+        if (hash(bytes, 0, b.length()) != b.checksum()) {
+            throw error(b + ": checksum mismatch, the block is corrupt");
+        }
+        if (bytes.getInt(0) != StoreFormat.BLOCK_MAGIC || bytes.getInt(4) != b.records()) {
+            throw error(b + ": bad block header");
+        }
+        return bytes;
+    }
+
+    private int columnId(ByteBuffer bytes, Object where) {
+        int id = varint(bytes, where);
+        if (id < 0 || id >= columnNames.size()) {
+            throw error(where + ": column number " + id + " is not in the index's " + columnNames.size() + " names");
+        }
+        return id;
+    }
+
+    /** Steps over a column the caller does not need (its bytes are covered by the block checksum). */
+    private void skipColumn(ByteBuffer bytes, String name, Object where) {
+        varint(bytes, where);
+        int compressed = varint(bytes, where);
+        if (compressed < 0 || bytes.remaining() < 4 + compressed) {
+            throw error(where + ": column '" + name + "' truncated");
+        }
+        bytes.position(bytes.position() + 4 + compressed);
     }
 
     private String name(ByteBuffer bytes, Object where) {
@@ -338,10 +427,15 @@ public final class StoreReader implements AutoCloseable {
     }
 
     private ByteBuffer read(long position, int length) throws IOException {
+        return read(position, length, null);
+    }
+
+    /** Reads into {@code reuse} (cleared, limited to {@code length}) when given, a new buffer otherwise. */
+    private ByteBuffer read(long position, int length, ByteBuffer reuse) throws IOException {
         if (length < 0 || position < 0 || position + length > channel.size()) {
             throw error("truncated: " + length + " bytes at " + position + " lie beyond the end of the file");
         }
-        ByteBuffer b = ByteBuffer.allocate(length);
+        ByteBuffer b = reuse == null ? ByteBuffer.allocate(length) : reuse.clear().limit(length);
         while (b.hasRemaining()) {
             if (channel.read(b, position + b.position()) < 0) {
                 throw error("truncated at byte " + (position + b.position()));

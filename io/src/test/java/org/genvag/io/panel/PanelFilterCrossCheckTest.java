@@ -74,6 +74,12 @@ class PanelFilterCrossCheckTest {
             List<String> kept = keep(reader, panel);
             try (StoreReader s = StoreReader.open(store)) {
                 assertTrue(query.decoded() <= s.blocks().size(), query.summary());
+                // The positional query, from the POS and SPAN columns alone, visits exactly the kept records.
+                List<String> positions = new ArrayList<>();
+                s.forEachPosition(new StoreQuery(panel.index()), (contig, pos, end) -> positions.add(contig + "\t"
+                        + pos));
+                assertEquals(kept.stream().map(k -> k.substring(0, k.indexOf('\t', k.indexOf('\t') + 1))).toList(),
+                        positions, "forEachPosition");
             }
             return kept;
         }
