@@ -29,7 +29,8 @@ final class MsiCommand implements Runnable {
 
     @Command(name = "scan", mixinStandardHelpOptions = true,
             description = {"Find microsatellites in a reference FASTA (plain or gzip): homopolymers and 2-6 bp units with",
-                "clean flanks; streaming, memory independent of chromosome size. Writes a reusable site list (TSV)."})
+                "clean flanks; streaming, memory independent of chromosome size. Writes a reusable site list (TSV).",
+                "The defaults are MSIsensor-pro's scan defaults (-l 8 -r 5 -s 6 -c 5 -m 50)."})
     static final class Scan implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -40,11 +41,11 @@ final class MsiCommand implements Runnable {
         @Option(names = "--regions", description = "keep sites overlapping these BED regions (panel or callable)")
         Path regions;
 
-        @Option(names = "--min-homopolymer", defaultValue = "5", description = "shortest homopolymer (default: "
+        @Option(names = "--min-homopolymer", defaultValue = "8", description = "shortest homopolymer (default: "
                 + "${DEFAULT-VALUE})")
         int minHomopolymer;
 
-        @Option(names = "--min-copies", defaultValue = "3", description = "fewest copies of a 2-6 bp unit (default: "
+        @Option(names = "--min-copies", defaultValue = "5", description = "fewest copies of a 2-6 bp unit (default: "
                 + "${DEFAULT-VALUE})")
         int minCopies;
 
@@ -56,7 +57,7 @@ final class MsiCommand implements Runnable {
                 + "${DEFAULT-VALUE})")
         int flank;
 
-        @Option(names = "--max-length", defaultValue = "100", description = "longest repeat kept, in bases: reads "
+        @Option(names = "--max-length", defaultValue = "50", description = "longest repeat kept, in bases: reads "
                 + "must span it (default: ${DEFAULT-VALUE})")
         int maxLength;
 

@@ -47,7 +47,11 @@ class SiteScanTest {
         Path fasta = dir.resolve("ref.fa");
         FastaGenerator.write(genome, contigs, fasta);
         List<RepeatSite> sites = new ArrayList<>();
-        SiteScan.Result r = SiteScan.scan(fasta, null, MicrosatelliteScanner.Options.defaults(), sites::add);
+        // The defaults but for the length cap: planted repeats reach 84 bases (14 copies of a 6-base unit).
+        MicrosatelliteScanner.Options d = MicrosatelliteScanner.Options.defaults();
+        MicrosatelliteScanner.Options o = new MicrosatelliteScanner.Options(d.minHomopolymer(), d.minCopies(),
+                d.maxUnit(), d.flank(), 100);
+        SiteScan.Result r = SiteScan.scan(fasta, null, o, sites::add);
         assertEquals(2, r.contigs());
         assertEquals(5_000_000, r.bases());
         assertEquals(sites.size(), r.sites());
@@ -79,7 +83,8 @@ class SiteScanTest {
         assertTrue(planted > 1500, "planted " + planted);
         assertEquals(List.of(), missed, "planted microsatellites the scan missed");
         for (RepeatSite s : sites) {
-            assertTrue(s.unit().length() == 1 ? s.copies() >= 5 : s.copies() >= 3, s.toString());
+            assertTrue(s.unit().length() == 1 ? s.copies() >= o.minHomopolymer() : s.copies() >= o.minCopies(),
+                    s.toString());
             assertEquals(5, s.leftFlank().length());
             assertEquals(5, s.rightFlank().length());
         }

@@ -9,8 +9,10 @@ import java.util.function.Consumer;
  * run starts there (the unit does not also precede it, unless the base before belongs to the run just reported: in
  * "GAGAGAAAAAAA" both the GA run and the A run are sites) and the unit is primitive ("ATAT" is reported as "AT");
  * the scan then continues after the run, so runs are reported once, maximal, without overlapping phases. Runs longer
- * than {@code maxLength} bases are skipped: reads cannot span them. The defaults follow MSIsensor's scan (homopolymers
- * from 5 bases, other units from 3 copies, units up to 5 bases, 5-base flanks) with units up to 6 as the issue asks.
+ * than {@code maxLength} bases are skipped: reads cannot span them. The defaults are MSIsensor-pro's scan defaults
+ * (docs/4_command.md of xjtu-omics/msisensor-pro: homopolymers from 8 bases, other units from 5 copies, units up to
+ * 6 bases, 5-base context, homopolymers up to 50 bases), with the 50-base cap applied to every unit so that a
+ * 150-base read spans any site with both flanks.
  *
  * <p>Sequence arrives in chunks ({@link #scan}); the caller keeps {@link #overlap()} bases of context between chunks,
  * so memory is bounded by the chunk size, never the chromosome's.
@@ -19,7 +21,7 @@ public final class MicrosatelliteScanner {
 
     public record Options(int minHomopolymer, int minCopies, int maxUnit, int flank, int maxLength) {
         public static Options defaults() {
-            return new Options(5, 3, 6, 5, 100);
+            return new Options(8, 5, 6, 5, 50);
         }
 
         public Options {

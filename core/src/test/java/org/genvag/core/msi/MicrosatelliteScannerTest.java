@@ -21,25 +21,28 @@ class MicrosatelliteScannerTest {
 
     @Test
     void thresholdsAreInclusive() {
-        assertEquals(List.of(), scan("CGTCGAAAATGCTG"));                       // 4 As: below 5
-        assertEquals(List.of("106:Ax5:CGTCG/TGCTG"), scan("CGTCGAAAAATGCTG"));
-        assertEquals(List.of(), scan("CGTCGATATGCTG"));                       // AT x2: below 3 copies
-        assertEquals(List.of("106:ATx3:CGTCG/GCTGC"), scan("CGTCGATATATGCTGC"));
+        // The defaults are MSIsensor-pro's: homopolymers from 8 bases, other units from 5 copies, at most 50 bases.
+        assertEquals(List.of(), scan("CGTCGAAAAAAATGCTG"));                    // 7 As: below 8
+        assertEquals(List.of("106:Ax8:CGTCG/TGCTG"), scan("CGTCGAAAAAAAATGCTG"));
+        assertEquals(List.of(), scan("CGTCGATATATATGCTGC"));                   // AT x4: below 5 copies
+        assertEquals(List.of("106:ATx5:CGTCG/GCTGC"), scan("CGTCGATATATATATGCTGC"));
+        assertEquals(List.of("106:Ax50:CGTCG/TGCTG"), scan("CGTCG" + "A".repeat(50) + "TGCTG"));
+        assertEquals(List.of(), scan("CGTCG" + "A".repeat(51) + "TGCTG"));    // longer than 50: reads cannot span
     }
 
     @Test
     void unitsArePrimitiveAndRunsReportedOnceFromTheirStart() {
         assertEquals(List.of("106:ATx6:CGTCG/GCTGC"), scan("CGTCGATATATATATATGCTGC"));   // not ATAT x3
-        assertEquals(List.of("106:CAGx4:TGTCG/TTGCA"), scan("TGTCGCAGCAGCAGCAGTTGCA"));
+        assertEquals(List.of("106:CAGx5:TGTCG/TTGCA"), scan("TGTCGCAGCAGCAGCAGCAGTTGCA"));
         // A dinucleotide run ending where a homopolymer begins: both are sites.
-        assertEquals(List.of("106:GAx3:TCTCG/AAAAA", "112:Ax5:AGAGA/CTTGC"),
-                scan("TCTCGGAGAGAAAAAACTTGC"));
+        assertEquals(List.of("106:GAx5:TCTCG/AAAAA", "116:Ax8:AGAGA/CTTGC"),
+                scan("TCTCG" + "GA".repeat(5) + "A".repeat(8) + "CTTGC"));
     }
 
     @Test
     void flanksMustBeCleanBasesAndPresent() {
-        assertEquals(List.of(), scan("CGTNGAAAAATGCTG"));      // N in the left flank
-        assertEquals(List.of(), scan("GTCGAAAAATGCTG"));       // only 4 bases before the repeat
-        assertEquals(List.of(), scan("CGTCGAAAAATGCT"));       // only 4 bases after
+        assertEquals(List.of(), scan("CGTNGAAAAAAAATGCTG"));   // N in the left flank
+        assertEquals(List.of(), scan("GTCGAAAAAAAATGCTG"));    // only 4 bases before the repeat
+        assertEquals(List.of(), scan("CGTCGAAAAAAAATGCT"));    // only 4 bases after
     }
 }
