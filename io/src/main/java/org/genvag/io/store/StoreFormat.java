@@ -16,6 +16,16 @@ final class StoreFormat {
     /** Last 8 bytes of every complete store: a truncated file lacks them. */
     static final byte[] END_MAGIC = "GVSEND\0\0".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 1;
+    /**
+     * Header flag: every block column starts with an encoding byte ({@link #ENCODING_BYTES} or
+     * {@link #ENCODING_PACKED}). Stores without it (the first ones written) have none; readers without this flag's
+     * support reject it, naming the flags.
+     */
+    static final int FLAG_COLUMN_ENCODING = 1;
+    /** The column's bytes are the LZ4 data as they are. */
+    static final int ENCODING_BYTES = 0;
+    /** The LZ4 data is {@link PackedNumbers}: unpacked to the column's varints after decompression. */
+    static final int ENCODING_PACKED = 1;
     /** Each data block starts with these 4 bytes. */
     static final int BLOCK_MAGIC = 0x424C4B31;   // "BLK1"
     /** Footer: index offset (8), index length (4), index checksum (4), records (8), END_MAGIC (8). */
@@ -45,6 +55,11 @@ final class StoreFormat {
     static final String TAGS = ".t";
     static final String NUMBERS = ".n";
     static final String TEXT = ".s";
+
+    /** Columns made only of varints, which the writer may store bit-packed. */
+    static boolean numeric(String column) {
+        return column.endsWith(NUMBERS) || column.equals(POS) || column.equals(SPAN);
+    }
 
     static final LZ4Factory LZ4 = LZ4Factory.fastestInstance();
     static final XXHash32 XXHASH = XXHashFactory.fastestInstance().hash32();

@@ -38,6 +38,9 @@ public final class StoreReader implements AutoCloseable {
     private final long records;
     private final byte[] header;
     private final LZ4SafeDecompressor lz4 = StoreFormat.LZ4.safeDecompressor();
+    /** Columns carry an encoding byte (stores written since bit-packing); the first stores have none. */
+    private final boolean columnEncoding;
+    private final List<ByteSink> unpackedPool = new ArrayList<>();
     /** One block's bytes at a time: every block is decompressed into pooled columns before the next is read. */
     private ByteBuffer blockBuffer;
 
@@ -53,9 +56,11 @@ public final class StoreReader implements AutoCloseable {
         if (version != StoreFormat.VERSION) {
             throw error("store format version " + version + "; this genvag reads version " + StoreFormat.VERSION);
         }
-        if (start.getInt(12) != 0) {
-            throw error("unknown format flags " + Integer.toHexString(start.getInt(12)) + " at byte 12");
+        int flags = start.getInt(12);
+        if ((flags & ~StoreFormat.FLAG_COLUMN_ENCODING) != 0) {
+            throw error("unknown format flags " + Integer.toHexString(flags) + " at byte 12");
         }
+        columnEncoding = (flags & StoreFormat.FLAG_COLUMN_ENCODING) != 0;
         if (size < 16 + StoreFormat.FOOTER_LENGTH) {
             throw error("truncated: " + size + " bytes, too short to hold a header and footer");
         }
@@ -167,8 +172,8 @@ public final class StoreReader implements AutoCloseable {
      */
     public long forEachPosition(StoreQuery query, PositionVisitor visitor) throws IOException {
         long visited = 0;
-        ByteSink posColumn = new ByteSink(1 << 12);
-        ByteSink spanColumn = new ByteSink(1 << 12);
+        ByteSink[] buffers = {new ByteSink(1 << 12), new ByteSink(1 << 12), new ByteSink(1 << 12),
+            new ByteSink(1 << 12)};
         for (StoreBlock b : blocks) {
             if (!query.test(b)) {
                 continue;
@@ -176,23 +181,21 @@ public final class StoreReader implements AutoCloseable {
             ByteBuffer bytes = checkedBlock(b);
             int count = bytes.getShort(8) & 0xFFFF;
             bytes.position(10);
-            boolean havePos = false;
-            boolean haveSpan = false;
+            ByteSink posColumn = null;
+            ByteSink spanColumn = null;
             for (int i = 0; i < count; i++) {
                 int id = columnId(bytes, b);
                 String name = columnNames.get(id);
                 if (name.equals(StoreFormat.POS)) {
-                    column(bytes, name, b, b.offset(), posColumn);
-                    havePos = true;
+                    posColumn = column(bytes, name, b, b.offset(), buffers[0], buffers[1]);
                 } else if (name.equals(StoreFormat.SPAN)) {
-                    column(bytes, name, b, b.offset(), spanColumn);
-                    haveSpan = true;
+                    spanColumn = column(bytes, name, b, b.offset(), buffers[2], buffers[3]);
                 } else {
                     skipColumn(bytes, name, b);
                 }
             }
-            if (!havePos || !haveSpan) {
-                throw error(b + ": no " + (havePos ? StoreFormat.SPAN : StoreFormat.POS) + " column");
+            if (posColumn == null || spanColumn == null) {
+                throw error(b + ": no " + (posColumn != null ? StoreFormat.SPAN : StoreFormat.POS) + " column");
             }
             ByteCursor pos = new ByteCursor(posColumn.bytes, posColumn.length);
             ByteCursor span = new ByteCursor(spanColumn.bytes, spanColumn.length);
@@ -274,7 +277,7 @@ public final class StoreReader implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             int id = columnId(bytes, where);
             String name = columnNames.get(id);
-            ByteSink raw = column(bytes, name, where, b.offset(), pooled(id));
+            ByteSink raw = column(bytes, name, where, b.offset(), pooled(id), unpackPooled(id));
             columns.put(name, new ByteCursor(raw.bytes, raw.length));
         }
         try {
@@ -310,6 +313,12 @@ public final class StoreReader implements AutoCloseable {
 
     /** Steps over a column the caller does not need (its bytes are covered by the block checksum). */
     private void skipColumn(ByteBuffer bytes, String name, Object where) {
+        if (columnEncoding) {
+            if (!bytes.hasRemaining()) {
+                throw error(where + ": truncated column directory");
+            }
+            bytes.get();
+        }
         varint(bytes, where);
         int compressed = varint(bytes, where);
         if (compressed < 0 || bytes.remaining() < 4 + compressed) {
@@ -338,14 +347,47 @@ public final class StoreReader implements AutoCloseable {
         return pool.get(id);
     }
 
-    private ByteSink column(ByteBuffer bytes, String name, Object where, long fileOffset, ByteSink into) {
+    /** Unpacking space per column number, beside {@link #pooled}. */
+    private ByteSink unpackPooled(int id) {
+        while (unpackedPool.size() <= id) {
+            unpackedPool.add(new ByteSink(1 << 12));
+        }
+        return unpackedPool.get(id);
+    }
+
+    /**
+     * A block's column at the buffer's position, decompressed into {@code into} and, when stored packed, unpacked
+     * into {@code unpackInto}; returns whichever holds the column's bytes.
+     */
+    private ByteSink column(ByteBuffer bytes, String name, Object where, long fileOffset, ByteSink into,
+                            ByteSink unpackInto) {
+        int encoding = StoreFormat.ENCODING_BYTES;
+        if (columnEncoding) {
+            if (!bytes.hasRemaining()) {
+                throw error(where + ": truncated column directory");
+            }
+            encoding = bytes.get() & 0xFF;
+            if (encoding != StoreFormat.ENCODING_BYTES && encoding != StoreFormat.ENCODING_PACKED) {
+                throw error(where + ": column '" + name + "' has unknown encoding " + encoding);
+            }
+        }
         int rawLength = varint(bytes, where);
         int compressed = varint(bytes, where);
         if (bytes.remaining() < 4) {
             throw error(where + ": column '" + name + "' truncated");
         }
         int checksum = bytes.getInt();
-        return data(bytes, name, where, fileOffset, rawLength, compressed, checksum, into);
+        ByteSink data = data(bytes, name, where, fileOffset, rawLength, compressed, checksum, into);
+        if (encoding == StoreFormat.ENCODING_BYTES) {
+            return data;
+        }
+        ByteSink unpacked = unpackInto;
+        try {
+            PackedNumbers.unpack(data.bytes, data.length, unpacked);
+        } catch (ByteCursor.Underflow e) {
+            throw error(where + ": column '" + name + "' is not valid packed numbers");
+        }
+        return unpacked;
     }
 
     private int varint(ByteBuffer bytes, Object where) {

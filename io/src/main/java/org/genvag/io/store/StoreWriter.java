@@ -78,7 +78,7 @@ public final class StoreWriter {
         ByteSink head = new ByteSink(32);
         head.write(StoreFormat.MAGIC, 0, StoreFormat.MAGIC.length);
         head.u32(StoreFormat.VERSION);
-        head.u32(0);
+        head.u32(StoreFormat.FLAG_COLUMN_ENCODING);
         StringBuilder header = new StringBuilder();
         for (String line : reader.headerLines()) {
             header.append(line).append('\n');
@@ -183,7 +183,7 @@ public final class StoreWriter {
             // Columns are named by number; the names are listed once, in the index.
             int id = names.computeIfAbsent(c.getKey(), k -> nameIds.getAndIncrement());
             block.varint(id);
-            column(block, c.getValue().bytes, c.getValue().length, lz4);
+            column(block, c.getKey(), c.getValue().bytes, c.getValue().length, lz4);
         }
         return new Encoded(block.bytes, block.length, batch.contig, shredder.minPos, shredder.maxEnd,
                 shredder.records(), StoreFormat.XXHASH.hash(block.bytes, 0, block.length, StoreFormat.HASH_SEED));
@@ -233,15 +233,47 @@ public final class StoreWriter {
         return new Summary(records, index.size(), out.count);
     }
 
-    /** A column in a block: raw length and compressed length (varints), xxHash32 of the compressed bytes, bytes. */
-    private static void column(ByteSink out, byte[] raw, int length, LZ4Compressor lz4) {
+    /**
+     * A column in a block: encoding (u8), raw length and compressed length (varints), xxHash32 of the compressed
+     * bytes, bytes. A numeric column LZ4 cannot shrink (numbers spread over a range) is stored bit-packed when that
+     * is smaller; LZ4 still wraps it, as the format says every column is.
+     */
+    private static void column(ByteSink out, String name, byte[] raw, int length, LZ4Compressor lz4) {
         int max = lz4.maxCompressedLength(length);
         byte[] packed = scratch(max);
         int compressed = lz4.compress(raw, 0, length, packed, 0, max);
+        if (StoreFormat.numeric(name) && compressed > length - length / 10) {
+            ByteSink bits = PACKED.get();
+            if (PackedNumbers.pack(raw, length, bits) && bits.length < compressed) {
+                int bitsMax = lz4.maxCompressedLength(bits.length);
+                byte[] twice = scratch2(bitsMax);
+                int c2 = lz4.compress(bits.bytes, 0, bits.length, twice, 0, bitsMax);
+                if (c2 < compressed) {
+                    out.write(StoreFormat.ENCODING_PACKED);
+                    out.varint(bits.length);
+                    out.varint(c2);
+                    out.u32(StoreFormat.XXHASH.hash(twice, 0, c2, StoreFormat.HASH_SEED));
+                    out.write(twice, 0, c2);
+                    return;
+                }
+            }
+        }
+        out.write(StoreFormat.ENCODING_BYTES);
         out.varint(length);
         out.varint(compressed);
         out.u32(StoreFormat.XXHASH.hash(packed, 0, compressed, StoreFormat.HASH_SEED));
         out.write(packed, 0, compressed);
+    }
+
+    private static final ThreadLocal<ByteSink> PACKED = ThreadLocal.withInitial(() -> new ByteSink(1 << 12));
+    private static final ThreadLocal<byte[][]> SCRATCH2 = ThreadLocal.withInitial(() -> new byte[][] {new byte[1 << 16]});
+
+    private static byte[] scratch2(int size) {
+        byte[][] holder = SCRATCH2.get();
+        if (holder[0].length < size) {
+            holder[0] = new byte[Math.max(size, holder[0].length * 2)];
+        }
+        return holder[0];
     }
 
     /** Compression output space, one per writing thread: writers may run side by side in a lab system. */

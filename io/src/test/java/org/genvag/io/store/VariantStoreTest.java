@@ -96,6 +96,24 @@ class VariantStoreTest {
         }
     }
 
+    /**
+     * A store written before columns carried an encoding byte (format flags 0; testdata/fixtures/store, built by
+     * genvag at commit 0582578 from vcf/chr7-sub.vcf.gz) still reads back byte for byte, and stores written now are
+     * smaller where numbers are bit-packed.
+     */
+    @Test
+    void aStoreOfTheFirstLayoutStillReads() throws IOException {
+        Path old = Fixtures.path("store/chr7-sub.v1.gvs");
+        byte[] oldBytes = Files.readAllBytes(old);
+        assertEquals(0, java.nio.ByteBuffer.wrap(oldBytes).getInt(12), "the fixture has no format flags");
+        byte[] original = decompressed(Fixtures.path("vcf/chr7-sub.vcf.gz"));
+        assertArrayEquals(original, readBack(old));
+        Path now = build(Fixtures.path("vcf/chr7-sub.vcf.gz"), 256);
+        assertEquals(StoreFormat.FLAG_COLUMN_ENCODING, java.nio.ByteBuffer.wrap(Files.readAllBytes(now)).getInt(12));
+        assertArrayEquals(original, readBack(now));
+        assertTrue(Files.size(now) < oldBytes.length, Files.size(now) + " bytes now, " + oldBytes.length + " before");
+    }
+
     /** Random records in the shapes real VCFs take and the shapes a column encoding is most likely to get wrong. */
     static String randomVcf(long seed, int records) {
         Random random = new Random(seed);
