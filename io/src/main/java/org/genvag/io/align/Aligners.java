@@ -1,10 +1,10 @@
 package org.genvag.io.align;
 
-import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.broadinstitute.gatk.nativebindings.smithwaterman.SWAlignerNativeBinding;
 import org.genvag.core.align.JavaSmithWaterman;
+import org.genvag.io.NativeChoice;
 
 /**
  * Chooses the Smith-Waterman aligner: Intel GKL's AVX one when its native library loads on this platform, the pure
@@ -12,24 +12,16 @@ import org.genvag.core.align.JavaSmithWaterman;
  * gkl where it cannot load is an error. The choice is logged once.
  */
 public final class Aligners {
-    private static final System.Logger LOG = System.getLogger("org.genvag.io.align");
-    private static volatile Supplier<SWAlignerNativeBinding> chosen;
+    private static final NativeChoice<SWAlignerNativeBinding> CHOICE = new NativeChoice<>("genvag.aligner", "java",
+            "Smith-Waterman aligner", Aligners::gklIfAvailable, JavaSmithWaterman::new, s -> name(s.get()),
+            System.getLogger("org.genvag.io.align"));
 
     private Aligners() {
     }
 
     /** A factory for the best available aligner; call it once per worker thread (the Java one keeps scratch). */
     public static Supplier<SWAlignerNativeBinding> best() {
-        Supplier<SWAlignerNativeBinding> s = chosen;
-        if (s == null) {
-            synchronized (Aligners.class) {
-                if (chosen == null) {
-                    chosen = choose(System.getProperty("genvag.aligner", "auto").toLowerCase(Locale.ROOT));
-                }
-                s = chosen;
-            }
-        }
-        return s;
+        return CHOICE.get();
     }
 
     public static Supplier<SWAlignerNativeBinding> java() {
@@ -54,19 +46,5 @@ public final class Aligners {
     /** A short name for logs and benchmark output. */
     public static String name(SWAlignerNativeBinding aligner) {
         return aligner instanceof JavaSmithWaterman ? "java" : "gkl";
-    }
-
-    private static Supplier<SWAlignerNativeBinding> choose(String wanted) {
-        if (!wanted.equals("auto") && !wanted.equals("java") && !wanted.equals("gkl")) {
-            throw new IllegalStateException("-Dgenvag.aligner=" + wanted + ": expected java, gkl or auto");
-        }
-        Supplier<SWAlignerNativeBinding> gkl = wanted.equals("java") ? null : gklIfAvailable();
-        if (wanted.equals("gkl") && gkl == null) {
-            throw new IllegalStateException("-Dgenvag.aligner=gkl, but Intel GKL's Smith-Waterman does not load "
-                    + "on this platform (" + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ")");
-        }
-        Supplier<SWAlignerNativeBinding> s = gkl != null ? gkl : java();
-        LOG.log(System.Logger.Level.INFO, "Smith-Waterman aligner: " + name(s.get()));
-        return s;
     }
 }

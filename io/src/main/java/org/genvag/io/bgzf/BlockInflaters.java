@@ -1,10 +1,10 @@
 package org.genvag.io.bgzf;
 
-import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.zip.Inflater;
 
 import org.broadinstitute.gatk.nativebindings.NativeLibrary;
+import org.genvag.io.NativeChoice;
 
 /**
  * Chooses the block inflater: Intel GKL's when its native library loads on this platform (x86-64 Linux or macOS),
@@ -12,24 +12,19 @@ import org.broadinstitute.gatk.nativebindings.NativeLibrary;
  * The choice is logged once.
  */
 public final class BlockInflaters {
-    private static final System.Logger LOG = System.getLogger("org.genvag.io.bgzf");
-    private static volatile Supplier<BlockInflater> chosen;
+    private static final NativeChoice<BlockInflater> CHOICE = new NativeChoice<>("genvag.inflater", "jdk",
+            "BGZF inflater", BlockInflaters::gklIfAvailable, JdkBlockInflater::new, s -> {
+                try (BlockInflater probe = s.get()) {
+                    return probe.name();
+                }
+            }, System.getLogger("org.genvag.io.bgzf"));
 
     private BlockInflaters() {
     }
 
     /** A factory for the best available inflater; call it once per worker thread. */
     public static Supplier<BlockInflater> best() {
-        Supplier<BlockInflater> s = chosen;
-        if (s == null) {
-            synchronized (BlockInflaters.class) {
-                if (chosen == null) {
-                    chosen = choose(System.getProperty("genvag.inflater", "auto").toLowerCase(Locale.ROOT));
-                }
-                s = chosen;
-            }
-        }
-        return s;
+        return CHOICE.get();
     }
 
     public static Supplier<BlockInflater> jdk() {
@@ -57,18 +52,5 @@ public final class BlockInflaters {
         } catch (ReflectiveOperationException | LinkageError e) {
             return null;
         }
-    }
-
-    private static Supplier<BlockInflater> choose(String wanted) {
-        Supplier<BlockInflater> gkl = wanted.equals("jdk") ? null : gklIfAvailable();
-        if (wanted.equals("gkl") && gkl == null) {
-            throw new IllegalStateException("-Dgenvag.inflater=gkl, but Intel GKL's native inflater does not load "
-                    + "on this platform (" + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ")");
-        }
-        Supplier<BlockInflater> s = gkl != null ? gkl : jdk();
-        try (BlockInflater probe = s.get()) {
-            LOG.log(System.Logger.Level.INFO, "BGZF inflater: " + probe.name());
-        }
-        return s;
     }
 }

@@ -240,13 +240,13 @@ public final class StoreWriter {
      */
     private static void column(ByteSink out, String name, byte[] raw, int length, LZ4Compressor lz4) {
         int max = lz4.maxCompressedLength(length);
-        byte[] packed = scratch(max);
+        byte[] packed = scratch(0, max);
         int compressed = lz4.compress(raw, 0, length, packed, 0, max);
         if (StoreFormat.numeric(name) && compressed > length - length / 10) {
             ByteSink bits = PACKED.get();
             if (PackedNumbers.pack(raw, length, bits) && bits.length < compressed) {
                 int bitsMax = lz4.maxCompressedLength(bits.length);
-                byte[] twice = scratch2(bitsMax);
+                byte[] twice = scratch(1, bitsMax);
                 int c2 = lz4.compress(bits.bytes, 0, bits.length, twice, 0, bitsMax);
                 if (c2 < compressed) {
                     out.write(StoreFormat.ENCODING_PACKED);
@@ -266,25 +266,20 @@ public final class StoreWriter {
     }
 
     private static final ThreadLocal<ByteSink> PACKED = ThreadLocal.withInitial(() -> new ByteSink(1 << 12));
-    private static final ThreadLocal<byte[][]> SCRATCH2 = ThreadLocal.withInitial(() -> new byte[][] {new byte[1 << 16]});
 
-    private static byte[] scratch2(int size) {
-        byte[][] holder = SCRATCH2.get();
-        if (holder[0].length < size) {
-            holder[0] = new byte[Math.max(size, holder[0].length * 2)];
-        }
-        return holder[0];
-    }
+    /**
+     * Compression output space, one per writing thread (writers may run side by side in a lab system): slot 0 for
+     * a column as it is, slot 1 for its packed form, both alive while the writer picks the smaller.
+     */
+    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[][] {
+        new byte[1 << 16], new byte[1 << 16]});
 
-    /** Compression output space, one per writing thread: writers may run side by side in a lab system. */
-    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[][] {new byte[1 << 16]});
-
-    private static byte[] scratch(int size) {
+    private static byte[] scratch(int slot, int size) {
         byte[][] holder = SCRATCH.get();
-        if (holder[0].length < size) {
-            holder[0] = new byte[Math.max(size, holder[0].length * 2)];
+        if (holder[slot].length < size) {
+            holder[slot] = new byte[Math.max(size, holder[slot].length * 2)];
         }
-        return holder[0];
+        return holder[slot];
     }
 
     /** The header section: name, raw length, compressed length, xxHash32, bytes. */

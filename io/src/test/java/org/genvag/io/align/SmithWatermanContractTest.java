@@ -48,18 +48,7 @@ class SmithWatermanContractTest {
         for (int n = 0; n < 4000; n++) {
             byte[] ref = randomBases(random, 1 + random.nextInt(120), random.nextInt(4) == 0 ? 2 : 4);
             byte[] alt = random.nextBoolean() ? mutate(random, ref) : randomBases(random, 1 + random.nextInt(120), 4);
-            for (SWParameters p : PARAMETERS) {
-                for (SWOverhangStrategy s : SWOverhangStrategy.values()) {
-                    SWNativeAlignerResult a = gkl.align(ref, alt, p, s);
-                    SWNativeAlignerResult b = java.align(ref, alt, p, s);
-                    compared++;
-                    if (!a.cigar.equals(b.cigar) || a.alignment_offset != b.alignment_offset) {
-                        mismatches.add(new String(ref) + " " + new String(alt) + " " + s + " " + p.getMatchValue()
-                                + ": gkl " + a.cigar + "@" + a.alignment_offset + ", java " + b.cigar + "@"
-                                + b.alignment_offset);
-                    }
-                }
-            }
+            compared += compare(gkl, java, ref, alt, new String(ref) + " " + new String(alt), mismatches);
         }
         assertEquals(List.of(), mismatches.subList(0, Math.min(10, mismatches.size())),
                 mismatches.size() + " of " + compared + " differ");
@@ -90,17 +79,7 @@ class SmithWatermanContractTest {
                     for (int i = 0; i < read.length; i++) {
                         read[i] = r.base(i);
                     }
-                    for (SWParameters p : PARAMETERS) {
-                        for (SWOverhangStrategy s : SWOverhangStrategy.values()) {
-                            SWNativeAlignerResult a = gkl.align(haplotype, read, p, s);
-                            SWNativeAlignerResult b = java.align(haplotype, read, p, s);
-                            compared++;
-                            if (!a.cigar.equals(b.cigar) || a.alignment_offset != b.alignment_offset) {
-                                mismatches.add(r.readName() + " " + s + ": gkl " + a.cigar + "@" + a.alignment_offset
-                                        + ", java " + b.cigar + "@" + b.alignment_offset);
-                            }
-                        }
-                    }
+                    compared += compare(gkl, java, haplotype, read, r.readName(), mismatches);
                 }
             }
         }
@@ -125,16 +104,30 @@ class SmithWatermanContractTest {
             byte[] ref = randomBases(random, 500 + random.nextInt(2500), 4);
             pairs.add(new byte[][] {ref, mutate(random, ref)});
         }
+        List<String> mismatches = new ArrayList<>();
         for (byte[][] pair : pairs) {
-            for (SWParameters p : PARAMETERS) {
-                for (SWOverhangStrategy s : SWOverhangStrategy.values()) {
-                    SWNativeAlignerResult a = gkl.align(pair[0], pair[1], p, s);
-                    SWNativeAlignerResult b = java.align(pair[0], pair[1], p, s);
-                    assertEquals(a.cigar + "@" + a.alignment_offset, b.cigar + "@" + b.alignment_offset,
-                            new String(pair[0]).substring(0, Math.min(40, pair[0].length)) + " " + s);
+            compare(gkl, java, pair[0], pair[1], new String(pair[0]).substring(0, Math.min(40, pair[0].length)),
+                    mismatches);
+        }
+        assertEquals(List.of(), mismatches);
+    }
+
+    /** Both aligners on one pair, every parameter set and strategy; differences go to {@code mismatches}. */
+    static int compare(SWAlignerNativeBinding gkl, JavaSmithWaterman java, byte[] ref, byte[] alt, String label,
+                       List<String> mismatches) {
+        int compared = 0;
+        for (SWParameters p : PARAMETERS) {
+            for (SWOverhangStrategy s : SWOverhangStrategy.values()) {
+                SWNativeAlignerResult a = gkl.align(ref, alt, p, s);
+                SWNativeAlignerResult b = java.align(ref, alt, p, s);
+                compared++;
+                if (!a.cigar.equals(b.cigar) || a.alignment_offset != b.alignment_offset) {
+                    mismatches.add(label + " " + s + " " + p.getMatchValue() + ": gkl " + a.cigar + "@"
+                            + a.alignment_offset + ", java " + b.cigar + "@" + b.alignment_offset);
                 }
             }
         }
+        return compared;
     }
 
     static byte[] fastaSequence(Path fasta) throws IOException {
