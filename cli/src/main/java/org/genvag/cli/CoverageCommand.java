@@ -159,8 +159,8 @@ final class CoverageCommand implements Callable<Integer> {
         if (sites != null) {
             MsiScorer.Options msiOptions = MsiScorer.Options.defaults();
             MsiCall.Outcome m = msiNormal != null
-                    ? MsiCall.scoreCounted(lengths, counter[0].counted(), msiNormal, sites, msiOptions, threads.count())
-                    : MsiCall.scoreCountedAgainstBaseline(lengths, counter[0].counted(), msiBaseline, sites,
+                    ? MsiCall.scoreCounted(lengths, counter[0], msiNormal, sites, msiOptions, threads.count())
+                    : MsiCall.scoreCountedAgainstBaseline(lengths, counter[0], msiBaseline, sites,
                             msiOptions);
             Path msiOut = Path.of(prefix + ".msi.json");
             MsiCall.write(m, bam, msiNormal != null ? msiNormal : "baseline " + msiBaseline, msiSites, msiOut);

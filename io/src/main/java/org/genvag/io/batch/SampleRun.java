@@ -122,7 +122,7 @@ final class SampleRun {
         org.genvag.core.msi.MsiScorer.Result msiResult = null;
         if (msiApplies) {
             org.genvag.io.msi.MsiCall.Outcome m = tumourCounter[0] != null
-                    ? org.genvag.io.msi.MsiCall.scoreCounted(tumourLengths, tumourCounter[0].counted(),
+                    ? org.genvag.io.msi.MsiCall.scoreCounted(tumourLengths, tumourCounter[0],
                             e.normalBam().toString(), msiSites, org.genvag.core.msi.MsiScorer.Options.defaults(), 1)
                     : org.genvag.io.msi.MsiCall.run(e.bam().toString(), e.normalBam().toString(), o.msiSites(),
                             org.genvag.core.msi.MsiScorer.Options.defaults(), 1);

@@ -21,7 +21,12 @@ import org.genvag.io.bam.BamReader;
  */
 public final class MsiCall {
 
-    public record Outcome(MsiScorer.Result result, long tumourMeasurements, long normalMeasurements) {
+    /**
+     * The call and the reads behind it: measurements (one per read and site) in each BAM, and how many of them
+     * needed a realignment to be anchored ({@code normalRealigned} is -1 against a baseline: not known).
+     */
+    public record Outcome(MsiScorer.Result result, long tumourMeasurements, long normalMeasurements,
+                          long tumourRealigned, long normalRealigned) {
     }
 
     private MsiCall() {
@@ -32,29 +37,31 @@ public final class MsiCall {
         List<RepeatSite> list = SiteList.read(sites);
         LengthHistograms tumour = new LengthHistograms(list.size());
         LengthHistograms normal = new LengthHistograms(list.size());
-        long t;
-        long n;
+        RepeatLengthCounter t;
+        RepeatLengthCounter n;
         try (BamReader r = BamReader.open(tumourBam, threads)) {
             t = RepeatLengthCounter.count(r, list, tumour);
         }
         try (BamReader r = BamReader.open(normalBam, threads)) {
             n = RepeatLengthCounter.count(r, list, normal);
         }
-        return new Outcome(MsiScorer.score(tumour, normal, options), t, n);
+        return new Outcome(MsiScorer.score(tumour, normal, options), t.counted(), n.counted(), t.realigned(),
+                n.realigned());
     }
 
     /**
      * Tumour against normal when the tumour was counted elsewhere (in the coverage pass): only the normal is read.
      */
-    public static Outcome scoreCounted(LengthHistograms tumour, long tumourMeasurements, String normalBam,
+    public static Outcome scoreCounted(LengthHistograms tumour, RepeatLengthCounter tumourCounter, String normalBam,
                                        List<RepeatSite> list, MsiScorer.Options options, int threads)
             throws IOException {
         LengthHistograms normal = new LengthHistograms(list.size());
-        long n;
+        RepeatLengthCounter n;
         try (BamReader r = BamReader.open(normalBam, threads)) {
             n = RepeatLengthCounter.count(r, list, normal);
         }
-        return new Outcome(MsiScorer.score(tumour, normal, options), tumourMeasurements, n);
+        return new Outcome(MsiScorer.score(tumour, normal, options), tumourCounter.counted(), n.counted(),
+                tumourCounter.realigned(), n.realigned());
     }
 
     /**
@@ -66,7 +73,7 @@ public final class MsiCall {
         List<RepeatSite> list = SiteList.read(sites);
         MsiBaseline.Baseline b = MsiBaseline.read(baseline, list);
         LengthHistograms tumour = new LengthHistograms(list.size());
-        long t;
+        RepeatLengthCounter t;
         try (BamReader r = BamReader.open(tumourBam, threads)) {
             t = RepeatLengthCounter.count(r, list, tumour);
         }
@@ -74,19 +81,20 @@ public final class MsiCall {
     }
 
     /** Tumour-only, the tumour counted elsewhere (in the coverage pass). */
-    public static Outcome scoreCountedAgainstBaseline(LengthHistograms tumour, long tumourMeasurements, Path baseline,
-                                                      List<RepeatSite> list, MsiScorer.Options options)
-            throws IOException {
-        return scoreAgainst(tumour, tumourMeasurements, MsiBaseline.read(baseline, list), options);
+    public static Outcome scoreCountedAgainstBaseline(LengthHistograms tumour, RepeatLengthCounter tumourCounter,
+                                                      Path baseline, List<RepeatSite> list,
+                                                      MsiScorer.Options options) throws IOException {
+        return scoreAgainst(tumour, tumourCounter, MsiBaseline.read(baseline, list), options);
     }
 
-    private static Outcome scoreAgainst(LengthHistograms tumour, long tumourMeasurements, MsiBaseline.Baseline b,
-                                        MsiScorer.Options options) {
+    private static Outcome scoreAgainst(LengthHistograms tumour, RepeatLengthCounter tumourCounter,
+                                        MsiBaseline.Baseline b, MsiScorer.Options options) {
         long pooled = 0;
         for (int s = 0; s < tumour.sites(); s++) {
             pooled += b.pooled().reads(s);
         }
-        return new Outcome(MsiScorer.score(tumour, b.pooled(), options), tumourMeasurements, pooled);
+        return new Outcome(MsiScorer.score(tumour, b.pooled(), options), tumourCounter.counted(), pooled,
+                tumourCounter.realigned(), -1);
     }
 
     public static void write(Outcome o, String tumourBam, String normalBam, Path sites, Path out) throws IOException {
@@ -112,6 +120,14 @@ public final class MsiCall {
         m.put("normalBam", normalBam);
         m.put("siteList", sites.toString());
         m.put("readsMeasured", Map.of("tumour", o.tumourMeasurements(), "normal", o.normalMeasurements()));
+        Map<String, Object> realigned = new LinkedHashMap<>();
+        realigned.put("tumour", o.tumourRealigned());
+        if (o.normalRealigned() >= 0) {
+            realigned.put("normal", o.normalRealigned());
+        }
+        m.put("readsRealigned", realigned);
+        m.put("anchoring", "both 5-base flanks exact in the read: by the read's alignment, or else by a Smith-Waterman "
+                + "realignment against the site (counted in readsRealigned); flag mask 1796, MAPQ >= 20");
         JsonFiles.write(out, m);
     }
 }

@@ -89,14 +89,18 @@ public final class RepeatLengthCounter {
         }
     }
 
-    /** Fills {@code out} (one row per site, in {@code sites} order) from the reader's records. */
-    public static long count(BamReader reader, List<RepeatSite> sites, LengthHistograms out) throws IOException {
+    /**
+     * Fills {@code out} (one row per site, in {@code sites} order) from the reader's records; the counter says how
+     * many reads were measured and realigned.
+     */
+    public static RepeatLengthCounter count(BamReader reader, List<RepeatSite> sites, LengthHistograms out)
+            throws IOException {
         RepeatLengthCounter c = new RepeatLengthCounter(sites, reader.header().names(), out);
         BamRecord r = new BamRecord();
         while (reader.next(r)) {
             c.accept(r);
         }
-        return c.counted();
+        return c;
     }
 
     /** Reads measured so far (one per read and site), realigned ones included. */
