@@ -107,6 +107,22 @@ final class MsiCommand implements Runnable {
                 + "count (default: ${DEFAULT-VALUE})")
         int minReads;
 
+        @Option(names = "--site-p", defaultValue = "0.01", description = "a site is unstable when the chi-square "
+                + "test's p-value is below this (default: ${DEFAULT-VALUE})")
+        double siteP;
+
+        @Option(names = "--min-sites", defaultValue = "50", description = "fewer evaluable sites is not assessable "
+                + "(default: ${DEFAULT-VALUE})")
+        int minSites;
+
+        @Option(names = "--msi-high", defaultValue = "10", description = "score (%% of evaluable sites unstable) from "
+                + "which the tumour is MSI-H (default: ${DEFAULT-VALUE}, MSK-IMPACT's)")
+        double high;
+
+        @Option(names = "--indeterminate", defaultValue = "3", description = "score from which, below --msi-high, the "
+                + "call is indeterminate rather than MSS (default: ${DEFAULT-VALUE})")
+        double indeterminate;
+
         @Option(names = {"-o", "--out"}, required = true, description = "JSON result to write")
         Path out;
 
@@ -115,13 +131,18 @@ final class MsiCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            if (minReads < 1 || minSites < 1 || !(siteP > 0 && siteP < 1) || !(indeterminate >= 0)
+                    || !(high > indeterminate) || high > 100) {
+                throw new org.genvag.core.error.InputException("MSI cut-offs out of range: --min-reads " + minReads
+                        + ", --min-sites " + minSites + ", --site-p " + siteP + " (0 to 1), --indeterminate "
+                        + indeterminate + " and --msi-high " + high + " (0 <= indeterminate < high <= 100)");
+            }
             if ((normal == null) == (baseline == null)) {
                 throw new org.genvag.core.error.InputException("give either --normal (tumour vs normal) or --baseline "
                         + "(tumour-only), not both or neither");
             }
-            org.genvag.core.msi.MsiScorer.Options d = org.genvag.core.msi.MsiScorer.Options.defaults();
             org.genvag.core.msi.MsiScorer.Options options = new org.genvag.core.msi.MsiScorer.Options(minReads,
-                    d.maxP(), d.minSites(), d.highCutoff(), d.indeterminateCutoff());
+                    siteP, minSites, high, indeterminate);
             org.genvag.io.msi.MsiCall.Outcome o = normal != null
                     ? org.genvag.io.msi.MsiCall.run(bam, normal, sites, options, threads.count())
                     : org.genvag.io.msi.MsiCall.runAgainstBaseline(bam, baseline, sites, options, threads.count());

@@ -93,6 +93,29 @@ class CoverageMsiCliTest {
         }
     }
 
+    /** The cut-offs are the caller's to set: the same tumour is indeterminate under a stricter MSI-H line. */
+    @Test
+    void cutOffsAreConfigurable() throws IOException {
+        CliTest.Run d = CliTest.run("msi", "call", "--bam", tumour.toString(), "--normal", normal.toString(),
+                "--sites", sites.toString(), "-o", dir.resolve("default.json").toString());
+        assertEquals(0, d.exit(), d.err());
+        double score = json(dir.resolve("default.json")).get("score").asDouble();
+        assertTrue(score >= 10, "score " + score);
+        String stricter = String.valueOf(Math.ceil(score + 1));
+        CliTest.Run s = CliTest.run("msi", "call", "--bam", tumour.toString(), "--normal", normal.toString(),
+                "--sites", sites.toString(), "--msi-high", stricter, "-o", dir.resolve("strict.json").toString());
+        assertEquals(0, s.exit(), s.err());
+        JsonNode strict = json(dir.resolve("strict.json"));
+        assertEquals("indeterminate", strict.get("status").asText());
+        assertEquals(score, strict.get("score").asDouble());
+        assertEquals(">= " + Double.parseDouble(stricter), strict.get("cutoffs").get("msiHigh").asText());
+        CliTest.Run bad = CliTest.run("msi", "call", "--bam", tumour.toString(), "--normal", normal.toString(),
+                "--sites", sites.toString(), "--msi-high", "2", "-o", dir.resolve("bad.json").toString());
+        assertEquals(Main.EXIT_INPUT, bad.exit());
+        assertTrue(bad.err().contains("MSI cut-offs out of range"), bad.err());
+        assertFalse(Files.exists(dir.resolve("bad.json")));
+    }
+
     @Test
     void msiOptionsMustComeTogether() {
         CliTest.Run noNormal = CliTest.run("coverage", "--bam", tumour.toString(), "--panel", panel.toString(),
