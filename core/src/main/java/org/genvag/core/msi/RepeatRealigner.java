@@ -19,6 +19,11 @@ import org.broadinstitute.gatk.nativebindings.smithwaterman.SWParameters;
  */
 public final class RepeatRealigner {
     public static final SWParameters READ_TO_HAPLOTYPE = new SWParameters(10, -15, -30, -5);
+    /**
+     * Longer reads are not realigned (only anchored by their alignment): short-read MSI is what this serves, and
+     * GKL's aligner refuses sequences beyond 32,767 bases.
+     */
+    public static final int MAX_READ_LENGTH = 1000;
 
     private final SWAlignerNativeBinding aligner;
     private final byte[][] haplotypes;
@@ -41,9 +46,12 @@ public final class RepeatRealigner {
 
     /**
      * The repeat length of {@code site} (index {@code id}) in {@code read}, or -1 when the read does not hold both
-     * flanks intact around it.
+     * flanks intact around it or is longer than {@value #MAX_READ_LENGTH} bases.
      */
     public int repeatLength(int id, RepeatSite site, byte[] read) {
+        if (read.length > MAX_READ_LENGTH) {
+            return -1;
+        }
         byte[] haplotype = haplotypes[id];
         if (haplotype == null) {
             haplotype = haplotypes[id] = (site.leftFlank() + site.unit().repeat(site.copies()) + site.rightFlank())

@@ -23,6 +23,15 @@ class RepeatRealignerTest {
     }
 
     @Test
+    void readsOverTheLengthLimitAreLeftToTheirAlignment() {
+        String site = "GATCG" + "CACACACACACA" + "TGGTA";
+        String under = "ACGTTGCA".repeat(60);     // 480 + 22 + 480 = 982 bases
+        String over = "ACGTTGCA".repeat(62);      // 496 + 22 + 496 = 1,014 bases
+        assertEquals(12, length(under + site + under));
+        assertEquals(-1, length(over + site + over));
+    }
+
+    @Test
     void aDamagedOrMissingFlankIsNotCounted() {
         assertEquals(-1, length(BEFORE + "GAACG" + "CACACACACACA" + "TGGTA" + AFTER), "mismatch in a flank");
         assertEquals(-1, length(BEFORE + "GACG" + "CACACACACACA" + "TGGTA" + AFTER), "deletion in a flank");

@@ -27,7 +27,8 @@ import org.genvag.io.bam.BamRecord;
  * this recovers reads the mapper soft-clipped inside the repeat or whose indel it placed in a flank.</li>
  * </ul>
  * Either way both flanks must be present base for base, so a read with a real mismatch or indel in a flank, or that
- * ends inside a flank, is not counted. The length is the number of read bases between the flanks. A read whose
+ * ends inside a flank, is not counted. The length is the number of read bases between the flanks. Reads longer
+ * than {@value RepeatRealigner#MAX_READ_LENGTH} bases are only anchored by their alignment. A read whose
  * leading soft clip reaches more than {@value #MAX_LEADING_CLIP} bases before its alignment is only realigned for
  * sites within that reach.
  */
