@@ -84,6 +84,10 @@ final class BiomarkersCommand implements Callable<Integer> {
     @Option(names = "--msi-sites", description = "site list from 'genvag msi scan', for MSI")
     Path msiSites;
 
+    @Option(names = "--msi-baseline", description = "baseline of pooled normals from 'genvag msi baseline', for "
+            + "tumour-only MSI (instead of --normal-bam)")
+    Path msiBaseline;
+
     @Option(names = "--out", required = true, description = "JSON report to write")
     Path out;
 
@@ -97,15 +101,19 @@ final class BiomarkersCommand implements Callable<Integer> {
             case "nonsynonymous" -> TmbScanner.Mode.NONSYNONYMOUS;
             default -> throw new InputException("--tmb-mode must be coding or nonsynonymous, got " + tmbMode);
         };
-        boolean anyMsi = bam != null || normalBam != null || msiSites != null;
-        if (anyMsi && (bam == null || normalBam == null || msiSites == null)) {
-            throw new InputException("MSI needs all three of --bam, --normal-bam and --msi-sites");
+        boolean anyMsi = bam != null || normalBam != null || msiSites != null || msiBaseline != null;
+        if (anyMsi && (bam == null || (normalBam == null) == (msiBaseline == null) || msiSites == null)) {
+            throw new InputException("MSI needs all three of --bam, --normal-bam and --msi-sites (or, tumour-only, "
+                    + "--msi-baseline instead of --normal-bam)");
         }
         BiomarkerJob.Request request = new BiomarkerJob.Request(somaticVcf, svVcf, callable, territoryMb,
                 build == null ? null : GenomeBuild.parse(build), sample, kb,
                 new BiomarkerJob.TmbOptions(minVaf, minDepth, maxPopulationAf, mode, tmbCutoff), threads.count());
-        org.genvag.core.msi.MsiScorer.Result msi = anyMsi ? org.genvag.io.msi.MsiCall.run(bam, normalBam, msiSites,
-                org.genvag.core.msi.MsiScorer.Options.defaults(), threads.count()).result() : null;
+        org.genvag.core.msi.MsiScorer.Result msi = !anyMsi ? null : normalBam != null
+                ? org.genvag.io.msi.MsiCall.run(bam, normalBam, msiSites, org.genvag.core.msi.MsiScorer.Options.defaults(),
+                        threads.count()).result()
+                : org.genvag.io.msi.MsiCall.runAgainstBaseline(bam, msiBaseline, msiSites,
+                        org.genvag.core.msi.MsiScorer.Options.defaults(), threads.count()).result();
         BiomarkerJob.Outcome o = BiomarkerJob.run(request, msi);
         BiomarkerReportJson.write(o.report(), o.kb(), Version.get(), out);
         summary(o.report(), spec.commandLine().getErr());

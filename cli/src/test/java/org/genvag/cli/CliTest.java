@@ -347,6 +347,7 @@ class CliTest {
         Run r = run("biomarkers", "--sv-vcf", fixture("sv/colo829_somatic_manta.vcf").toString(), "--bam", "t.bam",
                 "--out", dir.resolve("r.json").toString());
         assertEquals(Main.EXIT_INPUT, r.exit());
-        assertTrue(r.err().contains("MSI needs all three of --bam, --normal-bam and --msi-sites"), r.err());
+        assertTrue(r.err().contains("MSI needs all three of --bam, --normal-bam and --msi-sites (or, tumour-only, "
+                + "--msi-baseline instead of --normal-bam)"), r.err());
     }
 }

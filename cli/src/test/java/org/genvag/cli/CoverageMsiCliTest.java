@@ -91,6 +91,14 @@ class CoverageMsiCliTest {
             "readsRealigned"}) {
             assertEquals(a.get(field), b.get(field), field);
         }
+        // The biomarker report takes the same tumour-only call.
+        CliTest.Run report = CliTest.run("biomarkers", "--sv-vcf",
+                org.genvag.testsupport.Fixtures.path("sv/colo829_somatic_manta.vcf").toString(), "--bam",
+                tumour.toString(), "--msi-baseline", baseline.toString(), "--msi-sites", sites.toString(), "--out",
+                dir.resolve("report.json").toString());
+        assertEquals(0, report.exit(), report.err());
+        assertTrue(json(dir.resolve("report.json")).get("matches").toString().contains("\"biomarkerId\":\"MSI_H\""),
+                json(dir.resolve("report.json")).get("matches").toString());
     }
 
     /** The cut-offs are the caller's to set: the same tumour is indeterminate under a stricter MSI-H line. */
