@@ -50,6 +50,10 @@ final class AnnotateCommand implements Callable<Integer> {
             + "BAM are scored for MSI")
     Path msiSites;
 
+    @Option(names = "--msi-baseline", description = "baseline of pooled normals from 'genvag msi baseline' (built with "
+            + "--msi-sites): tumours with a BAM but no normal BAM are scored against it (tumour-only)")
+    Path msiBaseline;
+
     @Option(names = "--force", description = "run samples an earlier run finished again")
     boolean force;
 
@@ -60,13 +64,21 @@ final class AnnotateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         List<SampleEntry> samples = ManifestReader.read(manifest);
+        if (msiBaseline != null) {
+            if (msiSites == null) {
+                throw new org.genvag.core.error.InputException("--msi-baseline needs --msi-sites, the site list it "
+                        + "was built with");
+            }
+            // Checked once here, not in every sample: a baseline of another site list is an error for all of them.
+            org.genvag.io.msi.MsiBaseline.read(msiBaseline, org.genvag.io.msi.SiteList.read(msiSites));
+        }
         boolean terminal = System.console() != null;
         long start = System.nanoTime();
         long[] records = {0};
         err.printf("genvag annotate: %d samples from %s, %d at a time -> %s%n", samples.size(), manifest,
                 threads.count(), outDir);
         List<SampleOutcome> outcomes = BatchRun.run(samples, outDir, new BatchOptions(panels, padding, kb,
-                threads.count(), force, Version.get(), msiSites), (s, done, total) -> {
+                threads.count(), force, Version.get(), msiSites, msiBaseline), (s, done, total) -> {
                     double elapsed = (System.nanoTime() - start) / 1e9;
                     double eta = done == 0 ? 0 : elapsed / done * (total - done);
                     records[0] += s.status().equals("done") ? s.records() : 0;   // skipped ones were read before

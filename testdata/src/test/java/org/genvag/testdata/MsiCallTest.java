@@ -109,6 +109,15 @@ class MsiCallTest {
         MsiScorer.Result mss = MsiCall.runAgainstBaseline(mssTumour.toString(), baseline, sites,
                 MsiScorer.Options.defaults(), 1).result();
         assertEquals(MsiScorer.Status.MSS, mss.status(), "score " + mss.score());
+        // The batch scores a tumour without a normal BAM against the same baseline, to the same call.
+        java.nio.file.Files.writeString(dir.resolve("tumour-only.tsv"), "id\ttype\tbam\nTO\ttumour\tmsi.bam\n");
+        var batch = org.genvag.io.batch.BatchRun.run(org.genvag.io.batch.ManifestReader.read(
+                dir.resolve("tumour-only.tsv")), dir.resolve("batch-tumour-only"), new org.genvag.io.batch.BatchOptions(
+                List.of(), 0, null, 1, true, "test", sites, baseline), null);
+        assertEquals("done", batch.get(0).status(), String.valueOf(batch.get(0).error()));
+        assertEquals(String.format(java.util.Locale.ROOT, "msi-h (%.2f%%)", msi.score()), batch.get(0).msi());
+        assertTrue(java.nio.file.Files.readString(dir.resolve("batch-tumour-only/TO/msi.json"))
+                .contains("pooled normals"));
         // A baseline read against another site list is refused.
         Path other = dir.resolve("other-sites.tsv");
         java.nio.file.Files.write(other, java.nio.file.Files.readAllLines(sites).subList(0, 10));

@@ -86,8 +86,10 @@ final class SampleRun {
         }
         int failing = -1;
         int assessed = -1;
-        boolean msiApplies = e.type() == SampleEntry.Type.TUMOUR && e.bam() != null && e.normalBam() != null
-                && o.msiSites() != null;
+        // MSI for a tumour with a BAM: against its normal BAM, or, without one, against the batch's baseline.
+        boolean tumourOnly = e.normalBam() == null && o.msiBaseline() != null;
+        boolean msiApplies = e.type() == SampleEntry.Type.TUMOUR && e.bam() != null && o.msiSites() != null
+                && (e.normalBam() != null || tumourOnly);
         List<org.genvag.core.msi.RepeatSite> msiSites = msiApplies ? org.genvag.io.msi.SiteList.read(o.msiSites())
                 : null;
         org.genvag.core.msi.LengthHistograms tumourLengths = null;
@@ -121,13 +123,21 @@ final class SampleRun {
         String msi = null;
         org.genvag.core.msi.MsiScorer.Result msiResult = null;
         if (msiApplies) {
-            org.genvag.io.msi.MsiCall.Outcome m = tumourCounter[0] != null
-                    ? org.genvag.io.msi.MsiCall.scoreCounted(tumourLengths, tumourCounter[0],
-                            e.normalBam().toString(), msiSites, org.genvag.core.msi.MsiScorer.Options.defaults(), 1)
-                    : org.genvag.io.msi.MsiCall.run(e.bam().toString(), e.normalBam().toString(), o.msiSites(),
-                            org.genvag.core.msi.MsiScorer.Options.defaults(), 1);
-            org.genvag.io.msi.MsiCall.write(m, e.bam().toString(), e.normalBam().toString(), o.msiSites(),
-                    work.resolve("msi.json"));
+            if (tumourCounter[0] == null) {
+                // No coverage pass to ride (no panel): the tumour is counted in a pass of its own.
+                tumourLengths = new org.genvag.core.msi.LengthHistograms(msiSites.size());
+                try (org.genvag.io.bam.BamReader r = org.genvag.io.bam.BamReader.open(e.bam().toString(), 1)) {
+                    tumourCounter[0] = org.genvag.io.msi.RepeatLengthCounter.count(r, msiSites, tumourLengths);
+                }
+            }
+            org.genvag.core.msi.MsiScorer.Options msiOptions = org.genvag.core.msi.MsiScorer.Options.defaults();
+            org.genvag.io.msi.MsiCall.Outcome m = tumourOnly
+                    ? org.genvag.io.msi.MsiCall.scoreCountedAgainstBaseline(tumourLengths, tumourCounter[0],
+                            o.msiBaseline(), msiSites, msiOptions)
+                    : org.genvag.io.msi.MsiCall.scoreCounted(tumourLengths, tumourCounter[0],
+                            e.normalBam().toString(), msiSites, msiOptions, 1);
+            org.genvag.io.msi.MsiCall.write(m, e.bam().toString(), tumourOnly ? "baseline " + o.msiBaseline()
+                    : e.normalBam().toString(), o.msiSites(), work.resolve("msi.json"));
             msiResult = m.result();
             msi = msiResult.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
                     + (Double.isNaN(msiResult.score()) ? "" : String.format(java.util.Locale.ROOT, " (%.2f%%)",
