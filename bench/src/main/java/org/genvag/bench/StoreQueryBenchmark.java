@@ -90,6 +90,14 @@ public class StoreQueryBenchmark {
         }
     }
 
+    /** The same panel as variants (contig, POS, END, REF, ALT) from the columns that hold them. */
+    @Benchmark
+    public long storeVariants(Blackhole bh) throws IOException {
+        try (StoreReader reader = StoreReader.open(store)) {
+            return reader.forEachVariant(new StoreQuery(panel.index()), bh::consume);
+        }
+    }
+
     @Benchmark
     public long vcfTabix() throws IOException {
         try (VcfReader header = VcfReader.open(vcf.toString(), 1)) {

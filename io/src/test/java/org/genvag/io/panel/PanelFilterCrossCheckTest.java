@@ -80,6 +80,11 @@ class PanelFilterCrossCheckTest {
                         + pos));
                 assertEquals(kept.stream().map(k -> k.substring(0, k.indexOf('\t', k.indexOf('\t') + 1))).toList(),
                         positions, "forEachPosition");
+                // And as variants, from the allele columns too: CHROM POS REF ALT exactly as the VCF has them.
+                List<String> variants = new ArrayList<>();
+                s.forEachVariant(new StoreQuery(panel.index()), v -> variants.add(v.contig() + "\t" + v.pos() + "\t"
+                        + v.ref() + "\t" + v.alt()));
+                assertEquals(kept, variants, "forEachVariant");
             }
             return kept;
         }

@@ -183,11 +183,35 @@ class VariantStoreTest {
             Path vcf = dir.resolve("random" + seed + ".vcf");
             Files.writeString(vcf, text, java.nio.charset.StandardCharsets.UTF_8);
             for (int blockRecords : new int[] {1, 17, 4096}) {
-                byte[] back = readBack(build(vcf, blockRecords));
+                Path store = build(vcf, blockRecords);
+                byte[] back = readBack(store);
                 assertEquals(text, new String(back, java.nio.charset.StandardCharsets.UTF_8),
                         "seed " + seed + ", " + blockRecords + " records per block");
+                assertEquals(variants(vcf), variants(store), "forEachVariant, seed " + seed);
             }
         }
+    }
+
+    /** CHROM POS REF ALT of every record, as the VCF reader sees them. */
+    static List<String> variants(Path vcf) throws IOException {
+        List<String> out = new java.util.ArrayList<>();
+        if (vcf.toString().endsWith(".gvs")) {
+            org.genvag.core.interval.IntervalIndex everything = org.genvag.core.interval.IntervalIndex.builder()
+                    .add(org.genvag.core.genome.ContigNames.canonical("chr1"), 0, 1L << 40, "all")
+                    .add(org.genvag.core.genome.ContigNames.canonical("chr2"), 0, 1L << 40, "all").build();
+            try (StoreReader r = StoreReader.open(vcf)) {
+                r.forEachVariant(new StoreQuery(everything), v -> out.add(v.contig() + " " + v.pos() + " " + v.ref()
+                        + " " + v.alt()));
+            }
+            return out;
+        }
+        try (VcfReader r = VcfReader.open(vcf.toString(), 1)) {
+            org.genvag.io.vcf.VcfRecord rec = new org.genvag.io.vcf.VcfRecord();
+            while (r.next(rec)) {
+                out.add(rec.contigName() + " " + rec.pos() + " " + rec.ref() + " " + rec.alt());
+            }
+        }
+        return out;
     }
 
     @Test
