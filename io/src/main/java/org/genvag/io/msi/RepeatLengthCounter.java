@@ -37,8 +37,6 @@ public final class RepeatLengthCounter {
     public static final int MIN_MAPQ = 20;
     /** How far before a read's aligned start its soft-clipped bases are looked at (records come in aligned order). */
     public static final int MAX_LEADING_CLIP = 300;
-    /** Sites are at most this long with their flanks (the scan's longest repeat, 100, and two 5-base flanks). */
-    private static final int MAX_SITE_SLACK = 110;
 
     private final List<RepeatSite> sites;
     private final LengthHistograms out;
@@ -46,6 +44,8 @@ public final class RepeatLengthCounter {
     private final long[] starts;
     private final long[] ends;
     private final int[] flanks;
+    /** The longest site with its flanks: how far a clipped read's extent estimate may be off. */
+    private final int maxSiteSpan;
     private final int[] readOffset = new int[2];
     private final RepeatRealigner realigner;
     private final byte[][] readBuffers = new byte[512][];
@@ -82,12 +82,15 @@ public final class RepeatLengthCounter {
         starts = new long[sites.size()];
         ends = new long[sites.size()];
         flanks = new int[sites.size()];
+        int longest = 0;
         for (int i = 0; i < sites.size(); i++) {
             RepeatSite s = sites.get(i);
             flanks[i] = s.leftFlank().length();
             starts[i] = s.start() - flanks[i];          // 1-based first base that must be aligned
             ends[i] = s.end() + s.rightFlank().length();
+            longest = (int) Math.max(longest, ends[i] - starts[i] + 1);
         }
+        maxSiteSpan = longest;
     }
 
     /**
@@ -143,11 +146,11 @@ public final class RepeatLengthCounter {
         if (realigner != null && ops > 1) {
             if (r.cigarOp(0) == BamRecord.OP_S) {
                 spanStart -= Math.min(MAX_LEADING_CLIP, r.cigarLength(0));
-                slack = MAX_SITE_SLACK;
+                slack = maxSiteSpan;
             }
             if (r.cigarOp(ops - 1) == BamRecord.OP_S) {
                 spanEnd += r.cigarLength(ops - 1);
-                slack = MAX_SITE_SLACK;
+                slack = maxSiteSpan;
             }
         }
         byte[] bases = null;
@@ -167,8 +170,8 @@ public final class RepeatLengthCounter {
             }
             // Not anchored by the alignment: realign when the read may hold the site, flanks and all. An indel in
             // a clipped part shifts the extent by at most about the repeat's own length.
-            int repeat = (int) (ends[id] - starts[id]) + 1;
-            int allowance = slack == 0 ? 0 : repeat;
+            int siteSpan = (int) (ends[id] - starts[id]) + 1;
+            int allowance = slack == 0 ? 0 : siteSpan;
             if (realigner != null && starts[id] + allowance >= spanStart && ends[id] - allowance <= spanEnd) {
                 if (bases == null) {
                     bases = bases(r);
