@@ -93,10 +93,7 @@ final class BlockAssembler {
                 where = StoreFormat.MODE;
                 if (mode.u8() == 1) {
                     where = StoreFormat.RAW;
-                    int len = (int) raw.varint();
-                    if (len < 0 || raw.pos + len > raw.end) {
-                        throw new ByteCursor.Underflow();
-                    }
+                    int len = rawLength(raw);
                     to.write(raw.bytes, raw.pos, len);
                     raw.pos += len;
                     to.write('\n');
@@ -206,6 +203,142 @@ final class BlockAssembler {
             throw new Corrupt("column '" + (where.equals(StoreFormat.INFO_VALUE) && whereKey >= 0
                     ? where + infoKeys.get(whereKey) : where) + "' ends early or is missing");
         }
+    }
+
+    /** Where a record lies, for {@link #positions}. */
+    interface PositionSink {
+        void accept(long pos, long end);
+    }
+
+    /**
+     * Hands on the POS and END of the records a selector wants, reading only the {@code pos} and {@code span}
+     * columns; returns how many were handed on.
+     */
+    long positions(int records, Selector selector, PositionSink sink) {
+        ByteCursor pos = column(StoreFormat.POS);
+        ByteCursor span = column(StoreFormat.SPAN);
+        long handed = 0;
+        long lastPos = 0;
+        try {
+            for (int i = 0; i < records; i++) {
+                lastPos += pos.zigzag();
+                long end = lastPos + span.varint();
+                if (selector.wants(lastPos, end)) {
+                    sink.accept(lastPos, end);
+                    handed++;
+                }
+            }
+        } catch (ByteCursor.Underflow e) {
+            throw new Corrupt("column '" + StoreFormat.POS + "' or '" + StoreFormat.SPAN + "' ends early");
+        }
+        return handed;
+    }
+
+    /**
+     * Hands on the records a selector wants as variants (POS, END, REF, ALT), reading only the position, mode, raw,
+     * column-count and allele columns, as {@link #assemble} reads them; returns how many were handed on.
+     */
+    long variants(int records, Selector selector, String contigName, java.util.function.Consumer<StoredVariant> sink) {
+        ByteCursor pos = column(StoreFormat.POS);
+        ByteCursor span = column(StoreFormat.SPAN);
+        ByteCursor mode = column(StoreFormat.MODE);
+        ByteCursor raw = column(StoreFormat.RAW);
+        ByteCursor ncols = column(StoreFormat.COLUMNS);
+        ByteCursor alleles = column(StoreFormat.ALLELES);
+        ByteCursor ref = column(StoreFormat.REF);
+        ByteCursor alt = column(StoreFormat.ALT);
+        long handed = 0;
+        long lastPos = 0;
+        String where = StoreFormat.POS;
+        try {
+            for (int i = 0; i < records; i++) {
+                where = StoreFormat.POS;
+                lastPos += pos.zigzag();
+                long end = lastPos + span.varint();
+                boolean wanted = selector.wants(lastPos, end);
+                String refText = "";
+                String altText = "";
+                where = StoreFormat.MODE;
+                if (mode.u8() == 1) {
+                    where = StoreFormat.RAW;
+                    int len = rawLength(raw);
+                    if (wanted) {
+                        refText = field(raw.bytes, raw.pos, raw.pos + len, 3);
+                        altText = field(raw.bytes, raw.pos, raw.pos + len, 4);
+                    }
+                    raw.pos += len;
+                } else {
+                    where = StoreFormat.COLUMNS;
+                    int n = (int) ncols.varint();
+                    if (n > 3) {
+                        where = StoreFormat.ALLELES;
+                        int code = n > 4 ? alleles.u8() : 0;
+                        if (code > 16) {
+                            throw new Corrupt("allele code " + code);
+                        }
+                        if (code > 0) {
+                            refText = BASE_TEXT[(code - 1) >>> 2];
+                            altText = BASE_TEXT[(code - 1) & 3];
+                        } else {
+                            where = StoreFormat.REF;
+                            refText = text(ref, wanted);
+                            if (n > 4) {
+                                where = StoreFormat.ALT;
+                                altText = text(alt, wanted);
+                            }
+                        }
+                    }
+                }
+                if (wanted) {
+                    sink.accept(new StoredVariant(contigName, lastPos, end, refText, altText));
+                    handed++;
+                }
+            }
+        } catch (ByteCursor.Underflow e) {
+            throw new Corrupt("column '" + where + "' ends early");
+        }
+        return handed;
+    }
+
+    private static final String[] BASE_TEXT = {"A", "C", "G", "T"};
+
+    /** The length of the next whole line in {@code raw}, which must lie inside the column. */
+    private static int rawLength(ByteCursor raw) {
+        int len = (int) raw.varint();
+        if (len < 0 || raw.pos + len > raw.end) {
+            throw new ByteCursor.Underflow();
+        }
+        return len;
+    }
+
+    /** The next tab-terminated entry of {@code c}, as text only when {@code make} (it is stepped over either way). */
+    private static String text(ByteCursor c, boolean make) {
+        int s = c.pos;
+        int e = c.tabTerminated();
+        return make ? new String(c.bytes, s, e - s, StandardCharsets.ISO_8859_1) : "";
+    }
+
+    /** Tab-separated field {@code k} (0-based) of a line held whole, "" when the line has fewer. */
+    private static String field(byte[] line, int from, int to, int k) {
+        int start = from;
+        for (int i = 0; i < k; i++) {
+            int tab = indexOfTab(line, start, to);
+            if (tab < 0) {
+                return "";
+            }
+            start = tab + 1;
+        }
+        int end = indexOfTab(line, start, to);
+        return new String(line, start, (end < 0 ? to : end) - start, StandardCharsets.ISO_8859_1);
+    }
+
+    private static int indexOfTab(byte[] line, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (line[i] == '\t') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void copy(ByteCursor c, ByteSink out) {

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.genvag.core.error.InputException;
@@ -172,28 +173,16 @@ public final class StoreReader implements AutoCloseable {
      */
     public long forEachPosition(StoreQuery query, PositionVisitor visitor) throws IOException {
         long visited = 0;
-        String[] names = {StoreFormat.POS, StoreFormat.SPAN};
-        ByteSink[] buffers = buffers(names.length);
         for (StoreBlock b : blocks) {
-            if (!query.test(b)) {
-                continue;
-            }
-            ByteCursor[] c = someColumns(b, names, buffers, true);
-            ByteCursor pos = c[0];
-            ByteCursor span = c[1];
-            BlockAssembler.Selector selector = query.selector(b);
-            long lastPos = 0;
-            try {
-                for (int r = 0; r < b.records(); r++) {
-                    lastPos += pos.zigzag();
-                    long end = lastPos + span.varint();
-                    if (selector.wants(lastPos, end)) {
-                        visitor.accept(b.contig(), lastPos, end);
-                        visited++;
-                    }
+            if (query.test(b)) {
+                String contig = b.contig();
+                BlockAssembler a = assembler(b, POSITION_COLUMNS);
+                try {
+                    visited += a.positions(b.records(), query.selector(b), (pos, end) -> visitor.accept(contig, pos,
+                            end));
+                } catch (BlockAssembler.Corrupt e) {
+                    throw error(b + ": " + e.getMessage());
                 }
-            } catch (ByteCursor.Underflow e) {
-                throw error(b + ": column '" + StoreFormat.POS + "' or '" + StoreFormat.SPAN + "' ends early");
             }
         }
         return visited;
@@ -209,154 +198,22 @@ public final class StoreReader implements AutoCloseable {
     public long forEachVariant(StoreQuery query, java.util.function.Consumer<StoredVariant> visitor)
             throws IOException {
         long visited = 0;
-        String[] names = {StoreFormat.POS, StoreFormat.SPAN, StoreFormat.MODE, StoreFormat.RAW, StoreFormat.COLUMNS,
-            StoreFormat.ALLELES, StoreFormat.REF, StoreFormat.ALT};
-        ByteSink[] buffers = buffers(names.length);
         for (StoreBlock b : blocks) {
-            if (!query.test(b)) {
-                continue;
-            }
-            ByteCursor[] c = someColumns(b, names, buffers, false);
-            if (c[0] == null || c[1] == null || c[2] == null) {
-                throw error(b + ": a position or mode column is missing");
-            }
-            ByteCursor pos = c[0];
-            ByteCursor span = c[1];
-            ByteCursor mode = c[2];
-            ByteCursor raw = orEmpty(c[3]);
-            ByteCursor ncols = orEmpty(c[4]);
-            ByteCursor alleles = orEmpty(c[5]);
-            ByteCursor ref = orEmpty(c[6]);
-            ByteCursor alt = orEmpty(c[7]);
-            BlockAssembler.Selector selector = query.selector(b);
-            long lastPos = 0;
-            String where = StoreFormat.POS;
-            try {
-                for (int r = 0; r < b.records(); r++) {
-                    where = StoreFormat.POS;
-                    lastPos += pos.zigzag();
-                    long end = lastPos + span.varint();
-                    boolean wanted = selector.wants(lastPos, end);
-                    String refText = "";
-                    String altText = "";
-                    where = StoreFormat.MODE;
-                    if (mode.u8() == 1) {
-                        where = StoreFormat.RAW;
-                        int len = (int) raw.varint();
-                        if (len < 0 || raw.pos + len > raw.end) {
-                            throw new ByteCursor.Underflow();
-                        }
-                        if (wanted) {
-                            refText = field(raw.bytes, raw.pos, raw.pos + len, 3);
-                            altText = field(raw.bytes, raw.pos, raw.pos + len, 4);
-                        }
-                        raw.pos += len;
-                    } else {
-                        where = StoreFormat.COLUMNS;
-                        int n = (int) ncols.varint();
-                        if (n > 3) {
-                            where = StoreFormat.ALLELES;
-                            int code = n > 4 ? alleles.u8() : 0;
-                            if (code > 16) {
-                                throw error(b + ": allele code " + code);
-                            }
-                            if (code > 0) {
-                                refText = BASE_TEXT[(code - 1) >>> 2];
-                                altText = BASE_TEXT[(code - 1) & 3];
-                            } else {
-                                where = StoreFormat.REF;
-                                refText = tabTerminated(ref, wanted);
-                                if (n > 4) {
-                                    where = StoreFormat.ALT;
-                                    altText = tabTerminated(alt, wanted);
-                                }
-                            }
-                        }
-                    }
-                    if (wanted) {
-                        visitor.accept(new StoredVariant(b.contig(), lastPos, end, refText, altText));
-                        visited++;
-                    }
+            if (query.test(b)) {
+                BlockAssembler a = assembler(b, VARIANT_COLUMNS);
+                try {
+                    visited += a.variants(b.records(), query.selector(b), b.contig(), visitor);
+                } catch (BlockAssembler.Corrupt e) {
+                    throw error(b + ": " + e.getMessage());
                 }
-            } catch (ByteCursor.Underflow e) {
-                throw error(b + ": column '" + where + "' ends early");
             }
         }
         return visited;
     }
 
-    private static final String[] BASE_TEXT = {"A", "C", "G", "T"};
-    private static final ByteCursor EMPTY = new ByteCursor(new byte[0], 0);
-
-    private static ByteCursor orEmpty(ByteCursor c) {
-        return c == null ? EMPTY : c;
-    }
-
-    private static String tabTerminated(ByteCursor c, boolean make) {
-        int s = c.pos;
-        int e = c.tabTerminated();
-        return make ? new String(c.bytes, s, e - s, StandardCharsets.ISO_8859_1) : "";
-    }
-
-    /** Tab-separated field {@code k} (0-based) of a line held whole, "" when the line has fewer. */
-    private static String field(byte[] line, int from, int to, int k) {
-        int start = from;
-        for (int i = 0; i < k; i++) {
-            int tab = indexOfTab(line, start, to);
-            if (tab < 0) {
-                return "";
-            }
-            start = tab + 1;
-        }
-        int end = indexOfTab(line, start, to);
-        return new String(line, start, (end < 0 ? to : end) - start, StandardCharsets.ISO_8859_1);
-    }
-
-    private static int indexOfTab(byte[] line, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (line[i] == '\t') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static ByteSink[] buffers(int columns) {
-        ByteSink[] b = new ByteSink[2 * columns];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = new ByteSink(1 << 12);
-        }
-        return b;
-    }
-
-    /**
-     * The named columns of a block (null where the block has none, an error when {@code required}), each read into
-     * its pair of buffers; every other column is stepped over without being decompressed.
-     */
-    private ByteCursor[] someColumns(StoreBlock b, String[] names, ByteSink[] buffers, boolean required)
-            throws IOException {
-        ByteBuffer bytes = checkedBlock(b);
-        int count = bytes.getShort(8) & 0xFFFF;
-        bytes.position(10);
-        ByteCursor[] out = new ByteCursor[names.length];
-        for (int i = 0; i < count; i++) {
-            int id = columnId(bytes, b);
-            String name = columnNames.get(id);
-            int k = java.util.Arrays.asList(names).indexOf(name);
-            if (k < 0) {
-                skipColumn(bytes, name, b);
-            } else {
-                ByteSink data = column(bytes, name, b, b.offset(), buffers[2 * k], buffers[2 * k + 1]);
-                out[k] = new ByteCursor(data.bytes, data.length);
-            }
-        }
-        for (int k = 0; required && k < names.length; k++) {
-            if (out[k] == null) {
-                throw error(b + ": no " + names[k] + " column");
-            }
-        }
-        return out;
-    }
+    private static final Set<String> POSITION_COLUMNS = Set.of(StoreFormat.POS, StoreFormat.SPAN);
+    private static final Set<String> VARIANT_COLUMNS = Set.of(StoreFormat.POS, StoreFormat.SPAN, StoreFormat.MODE,
+            StoreFormat.RAW, StoreFormat.COLUMNS, StoreFormat.ALLELES, StoreFormat.REF, StoreFormat.ALT);
 
     /** The VCF's bytes: the header, then the records of every block {@code wanted} accepts, in file order. */
     public ByteSource source(Predicate<StoreBlock> wanted) {
@@ -410,22 +267,34 @@ public final class StoreReader implements AutoCloseable {
 
     /** Appends the lines of one block (those {@code selector} wants, all when null) to {@code out}. */
     void decode(StoreBlock b, ByteSink out, BlockAssembler.Selector selector) throws IOException {
+        BlockAssembler a = assembler(b, null);
+        try {
+            a.assemble(b.records(), out, selector);
+        } catch (BlockAssembler.Corrupt e) {
+            throw error(b + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A block's columns, checked, decompressed (and unpacked) into the pooled buffers of their numbers; only those
+     * in {@code wanted} (all when null): the others are stepped over, still covered by the block checksum.
+     */
+    private BlockAssembler assembler(StoreBlock b, Set<String> wanted) throws IOException {
         ByteBuffer bytes = checkedBlock(b);
-        Object where = b;   // its toString names the block; built only for an error message
         int count = bytes.getShort(8) & 0xFFFF;
         bytes.position(10);
         Map<String, ByteCursor> columns = new HashMap<>();
         for (int i = 0; i < count; i++) {
-            int id = columnId(bytes, where);
+            int id = columnId(bytes, b);
             String name = columnNames.get(id);
-            ByteSink raw = column(bytes, name, where, b.offset(), pooled(id), unpackPooled(id));
-            columns.put(name, new ByteCursor(raw.bytes, raw.length));
+            if (wanted == null || wanted.contains(name)) {
+                ByteSink data = column(bytes, name, b, b.offset(), pooled(id), unpackPooled(id));
+                columns.put(name, new ByteCursor(data.bytes, data.length));
+            } else {
+                skipColumn(bytes, name, b);
+            }
         }
-        try {
-            new BlockAssembler(columns, b.contig().getBytes(StandardCharsets.ISO_8859_1)).assemble(b.records(), out, selector);
-        } catch (BlockAssembler.Corrupt e) {
-            throw error(where + ": " + e.getMessage());
-        }
+        return new BlockAssembler(columns, b.contig().getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** A block's bytes, checked against the index's checksum and its own header. */
