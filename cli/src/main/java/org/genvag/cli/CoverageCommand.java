@@ -114,9 +114,7 @@ final class CoverageCommand implements Callable<Integer> {
         }
         // The site list and baseline are read before the pass, so that a bad one fails fast.
         List<RepeatSite> sites = msiSites == null ? null : SiteList.read(msiSites);
-        if (msiBaseline != null) {
-            MsiBaseline.read(msiBaseline, sites);
-        }
+        MsiBaseline.Baseline baseline = msiBaseline == null ? null : MsiBaseline.read(msiBaseline, sites);
         LengthHistograms lengths = sites == null ? null : new LengthHistograms(sites.size());
         RepeatLengthCounter[] counter = {null};
         // MSI sites lie outside the panel too: with them the BAM is streamed whole rather than read by index.
@@ -160,8 +158,7 @@ final class CoverageCommand implements Callable<Integer> {
             MsiScorer.Options msiOptions = MsiScorer.Options.defaults();
             MsiCall.Outcome m = msiNormal != null
                     ? MsiCall.scoreCounted(lengths, counter[0], msiNormal, sites, msiOptions, threads.count())
-                    : MsiCall.scoreCountedAgainstBaseline(lengths, counter[0], msiBaseline, sites,
-                            msiOptions);
+                    : MsiCall.scoreCountedAgainstBaseline(lengths, counter[0], baseline, msiOptions);
             Path msiOut = Path.of(prefix + ".msi.json");
             MsiCall.write(m, bam, msiNormal != null ? msiNormal : "baseline " + msiBaseline, msiSites, msiOut);
             MsiScorer.Result msi = m.result();

@@ -133,7 +133,7 @@ final class SampleRun {
             org.genvag.core.msi.MsiScorer.Options msiOptions = org.genvag.core.msi.MsiScorer.Options.defaults();
             org.genvag.io.msi.MsiCall.Outcome m = tumourOnly
                     ? org.genvag.io.msi.MsiCall.scoreCountedAgainstBaseline(tumourLengths, tumourCounter[0],
-                            o.msiBaseline(), msiSites, msiOptions)
+                            org.genvag.io.msi.MsiBaseline.read(o.msiBaseline(), msiSites), msiOptions)
                     : org.genvag.io.msi.MsiCall.scoreCounted(tumourLengths, tumourCounter[0],
                             e.normalBam().toString(), msiSites, msiOptions, 1);
             org.genvag.io.msi.MsiCall.write(m, e.bam().toString(), tumourOnly ? "baseline " + o.msiBaseline()

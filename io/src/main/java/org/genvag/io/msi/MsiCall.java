@@ -80,11 +80,10 @@ public final class MsiCall {
         return scoreAgainst(tumour, t, b, options);
     }
 
-    /** Tumour-only, the tumour counted elsewhere (in the coverage pass). */
+    /** Tumour-only, the tumour counted elsewhere (in the coverage pass), against a baseline already read. */
     public static Outcome scoreCountedAgainstBaseline(LengthHistograms tumour, RepeatLengthCounter tumourCounter,
-                                                      Path baseline, List<RepeatSite> list,
-                                                      MsiScorer.Options options) throws IOException {
-        return scoreAgainst(tumour, tumourCounter, MsiBaseline.read(baseline, list), options);
+                                                      MsiBaseline.Baseline baseline, MsiScorer.Options options) {
+        return scoreAgainst(tumour, tumourCounter, baseline, options);
     }
 
     private static Outcome scoreAgainst(LengthHistograms tumour, RepeatLengthCounter tumourCounter,

@@ -165,14 +165,15 @@ public final class RepeatLengthCounter {
                     counted++;
                     continue;
                 }
-            } else if (realigner == null) {
+            }
+            if (realigner == null) {
                 continue;
             }
             // Not anchored by the alignment: realign when the read may hold the site, flanks and all. An indel in
             // a clipped part shifts the extent by at most about the repeat's own length.
             int siteSpan = (int) (ends[id] - starts[id]) + 1;
             int allowance = slack == 0 ? 0 : siteSpan;
-            if (realigner != null && starts[id] + allowance >= spanStart && ends[id] - allowance <= spanEnd) {
+            if (starts[id] + allowance >= spanStart && ends[id] - allowance <= spanEnd) {
                 if (bases == null) {
                     bases = bases(r);
                 }
