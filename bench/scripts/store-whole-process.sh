@@ -21,6 +21,7 @@ java -jar "$jar" store build "$vcf" -o "$store" 2>/dev/null
 } > "$out"
 
 hyperfine --warmup 1 --runs 3 --export-markdown "$work/store-build.md" \
+  -n "genvag view" "java -jar $jar view $vcf -o /dev/null" \
   -n "genvag view --count" "java -jar $jar view --count $vcf" \
   -n "genvag store build" "java -jar $jar store build $vcf -o $work/wgs.tmp.gvs 2>/dev/null"
 hyperfine --warmup 2 --runs 10 --export-markdown "$work/store-query.md" \

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "coverage", mixinStandardHelpOptions = true,
         description = {"Panel coverage QC from a coordinate-sorted BAM: per region and per gene mean, median, min and",
-            "% of bases at each threshold; low-coverage stretches; genes failing the QC rule. Depth is counted as",
+            "%% of bases at each threshold; low-coverage stretches; genes failing the QC rule. Depth is counted as",
             "mosdepth 0.3.3 counts it by default (flag mask 1796; M/=/X covered, D, N and clips not; mate overlaps once)."})
 final class CoverageCommand implements Callable<Integer> {
     @Spec
@@ -52,7 +52,7 @@ final class CoverageCommand implements Callable<Integer> {
     long padding;
 
     @Option(names = "--thresholds", defaultValue = "10,20,30,50", split = ",",
-            description = "depths to report the % of bases at or above (default: ${DEFAULT-VALUE})")
+            description = "depths to report the %% of bases at or above (default: ${DEFAULT-VALUE})")
     int[] thresholds;
 
     @Option(names = "--min-mapq", defaultValue = "0", description = "skip reads below this MAPQ (default: 0)")

@@ -84,7 +84,7 @@ final class MsiCommand implements Runnable {
             description = {"MSI of a tumour against its normal (--normal) or a baseline of normals (--baseline, tumour-only):",
                 "repeat lengths at every site (reads anchored by exact flanks in their alignment, or else by a",
                 "Smith-Waterman realignment against the site; flag mask 1796, MAPQ >= 20), a chi-square test per",
-                "site, the % of evaluable sites",
+                "site, the %% of evaluable sites",
                 "that are unstable; MSI-H >= 10, indeterminate 3 to < 10, MSS below (MSK-IMPACT); fewer than 50",
                 "evaluable sites is not assessable."})
     static final class Call implements Callable<Integer> {

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.io.panel.StorePanelQuery;
+import org.genvag.io.store.StoreReader;
 import org.genvag.io.store.StoreWriter;
 import org.genvag.io.vcf.VcfReader;
 
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = {"Variant stores (.gvs): a sample's VCF kept as LZ4-compressed columns in blocks with an index, so",
             "panel questions decode only the blocks they touch. 'genvag view S.gvs' gives the VCF back byte for byte;",
             "'genvag filter --in S.gvs' filters it exactly as the VCF. Format: docs/variant-store.md."},
-        subcommands = {StoreCommand.Build.class, StoreCommand.Query.class})
+        subcommands = {StoreCommand.Build.class, StoreCommand.Query.class, StoreCommand.Info.class})
 final class StoreCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -63,6 +64,37 @@ final class StoreCommand implements Runnable {
                 spec.commandLine().getErr().printf("genvag store build: %s -> %s: %d records in %d blocks, %d bytes%n",
                         reader.source(), out, s.records(), s.blocks(), s.bytes());
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "info", mixinStandardHelpOptions = true,
+            description = {"What a store holds and where its bytes go: records, blocks, and each column's size before",
+                "and after LZ4, largest first (every block's checksum is verified on the way)."})
+    static final class Info implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "STORE", description = "a .gvs store")
+        Path store;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            try (StoreReader reader = StoreReader.open(store)) {
+                long size = java.nio.file.Files.size(store);
+                List<StoreReader.ColumnSize> columns = reader.columnSizes();
+                long inColumns = columns.stream().mapToLong(StoreReader.ColumnSize::storedBytes).sum();
+                out.printf("store\t%s%nbytes\t%d%nrecords\t%d%nblocks\t%d%ncolumn bytes\t%d%n"
+                        + "other bytes (header, block and column framing, index)\t%d%n%n", store, size,
+                        reader.records(), reader.blocks().size(), inColumns, size - inColumns);
+                out.println("column\tblocks\tlz4_input_bytes\tstored_bytes\tshare_of_file");
+                for (StoreReader.ColumnSize c : columns) {
+                    out.printf("%s\t%d\t%d\t%d\t%.2f%%%n", c.name(), c.blocks(), c.lz4InputBytes(),
+                            c.storedBytes(), 100.0 * c.storedBytes() / size);
+                }
+            }
+            out.flush();
             return 0;
         }
     }

@@ -41,7 +41,7 @@ class CliTest {
     @ParameterizedTest
     @ValueSource(strings = {"demo", "view", "validate", "filter", "panel", "coverage", "biomarkers", "annotate", "msi",
         "msi scan", "msi call", "msi baseline", "store",
-        "store build", "store query", "genes", "generate",
+        "store build", "store query", "store info", "genes", "generate",
         "generate vcf", "generate fasta", "generate bam"})
     void everyCommandHasHelp(String command) {
         String[] words = (command + " --help").split(" ");
@@ -299,6 +299,11 @@ class CliTest {
         assertEquals(0, q.exit(), q.err());
         assertTrue(q.err().contains("1 stores"), q.err());
         assertTrue(Files.readString(dir.resolve("rows.tsv")).startsWith("#store\tsample\t"));
+        Run info = run("store", "info", store.toString());
+        assertEquals(0, info.exit(), info.err());
+        assertTrue(info.out().contains("records\t1011\n") && info.out().contains("bytes\t" + Files.size(store) + "\n"),
+                info.out());
+        assertTrue(info.out().contains("\npos\t"), "the POS column is listed: " + info.out());
     }
 
     @Test

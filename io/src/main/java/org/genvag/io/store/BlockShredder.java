@@ -1,12 +1,10 @@
 package org.genvag.io.store;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.genvag.io.text.Swar;
 import org.genvag.io.vcf.VcfRecord;
 
 /**
@@ -17,7 +15,9 @@ import org.genvag.io.vcf.VcfRecord;
  * byte. A record whose POS is not written canonically (leading zeros) is kept verbatim instead.
  */
 final class BlockShredder {
-    private static final long SEMI = Swar.broadcast((byte) ';');
+    private static final byte TAB = '\t';
+    private static final byte SEMI = ';';
+    private static final byte COLON = ':';
     private final Map<String, ByteSink> fixed = new LinkedHashMap<>();
     private final ByteSink mode;
     private final ByteSink span;
@@ -27,9 +27,12 @@ final class BlockShredder {
     private final ByteSink alleles;
     private final ByteSink ref;
     private final ByteSink alt;
-    private final ValueColumn id = new ValueColumn();
-    private final ValueColumn qual = new ValueColumn();
-    private final ValueColumn filter = new ValueColumn();
+    private final ValueColumn id = new ValueColumn(StoreFormat.ID);
+    private final ValueColumn qual = new ValueColumn(StoreFormat.QUAL);
+    private final ValueColumn filter = new ValueColumn(StoreFormat.FILTER);
+    private final ByteSink infoKeyList = new ByteSink(256);
+    private final ByteSink shapeList = new ByteSink(256);
+    private final ByteSink formatList = new ByteSink(256);
     private final ByteSink infoShape;
     private final ByteSink format;
     private final ByteSink sampleFields;
@@ -43,10 +46,13 @@ final class BlockShredder {
     private final ByteSink shapeScratch = new ByteSink(64);
     private int[] predicted = new int[32];
     private int lastFormat = -1;
+    private int lastShape = -1;
     private int[] sameTarget = new int[64];
     private int[] valueStarts = new int[32];
     private int[] valueEnds = new int[32];
     private long lastPos;
+    /** Set by {@link #info} when the record has an INFO END entry. */
+    private boolean endSeen;
     private int records;
     long minPos = Long.MAX_VALUE;
     long maxEnd = Long.MIN_VALUE;
@@ -89,6 +95,7 @@ final class BlockShredder {
         shapes.clear();
         formats.clear();
         lastFormat = -1;
+        lastShape = -1;
         formatKeys.clear();
         formatKeyIds.clear();
         lastPos = 0;
@@ -97,103 +104,142 @@ final class BlockShredder {
         maxEnd = Long.MIN_VALUE;
     }
 
-    void add(VcfRecord r) {
+    /**
+     * Adds the record {@code r}, whose line lies in {@code b} (the batch's bytes). The line is walked once, left to
+     * right: each field's parser stops at the tab that ends it, so no separate pass finds the tabs.
+     */
+    void add(VcfRecord r, byte[] b) {
         records++;
-        long p = r.pos();
-        long e = Math.max(p, r.endPos());
+        int end = r.end();
+        int chromEnd = indexOf(b, r.start(), end, TAB);
+        int posEnd = chromEnd < 0 ? -1 : indexOf(b, chromEnd + 1, end, TAB);
+        if (posEnd < 0 || !canonical(b, chromEnd + 1, posEnd)) {
+            // Kept whole; POS and END as the VCF reader reads them (a malformed one is an error naming the line).
+            long p = r.pos();
+            place(p, Math.max(p, r.endPos()));
+            mode.write(1);
+            raw.varint(end - r.start());
+            raw.write(b, r.start(), end - r.start());
+            return;
+        }
+        long p = digits(b, chromEnd + 1, posEnd);
+        mode.write(0);
+        int idEnd = id.add(b, posEnd + 1, end, TAB, TAB);
+        int refEnd = idEnd < end ? indexOf(b, idEnd + 1, end, TAB) : -1;
+        int altEnd = refEnd < 0 ? -1 : indexOf(b, refEnd + 1, end, TAB);
+        if (altEnd < 0) {
+            tooFewColumns(r, b);
+        }
+        alleles(b, idEnd + 1, refEnd, refEnd + 1, altEnd);
+        int qualEnd = qual.add(b, altEnd + 1, end, TAB, TAB);
+        int filterEnd = qualEnd < end ? filter.add(b, qualEnd + 1, end, TAB, TAB) : end;
+        if (filterEnd == end) {
+            tooFewColumns(r, b);
+        }
+        // INFO END is seen while INFO is taken apart; only then is it parsed (gVCF blocks, structural variants).
+        int infoEnd = info(b, filterEnd + 1, end);
+        place(p, endSeen ? Math.max(p, r.endPos()) : Math.max(p, p + refEnd - idEnd - 2));
+        int n = 8;
+        if (infoEnd < end) {
+            n = samples(b, infoEnd + 1, end);
+        }
+        columns.varint(n);
+    }
+
+    /** A line with fewer than the 8 fixed columns: the reader's own error, naming the line. */
+    private static void tooFewColumns(VcfRecord r, byte[] b) {
+        int tabs = 0;
+        for (int i = r.start(); i < r.end(); i++) {
+            tabs += b[i] == TAB ? 1 : 0;
+        }
+        throw r.error("expected at least 8 tab-separated columns (CHROM to INFO), found " + (tabs + 1));
+    }
+
+    /** POS and the span to END, for every record: a query picks the records it needs from these two columns. */
+    private void place(long p, long e) {
         minPos = Math.min(minPos, p);
         maxEnd = Math.max(maxEnd, e);
-        ByteBuffer buf = r.buffer();
-        // POS and the span to END, for every record: a query picks the records it needs from these two columns.
         span.varint(e - p);
         pos.zigzag(p - lastPos);
         lastPos = p;
-        if (!canonical(buf, r.fieldStart(1), r.fieldEnd(1))) {
-            mode.write(1);
-            raw.varint(r.end() - r.start());
-            raw.write(buf, r.start(), r.end());
-            return;
-        }
-        mode.write(0);
-        int n = r.columnCount();
-        columns.varint(n);
-        if (n > 2) {
-            id.add(buf, r.fieldStart(2), r.fieldEnd(2));
-        }
-        if (n > 4) {
-            alleles(buf, r.fieldStart(3), r.fieldEnd(3), r.fieldStart(4), r.fieldEnd(4));
-        } else if (n > 3) {
-            alleles.write(0);
-            ref.write(buf, r.fieldStart(3), r.fieldEnd(3));
-            ref.write('\t');
-        }
-        if (n > 5) {
-            qual.add(buf, r.fieldStart(5), r.fieldEnd(5));
-        }
-        if (n > 6) {
-            filter.add(buf, r.fieldStart(6), r.fieldEnd(6));
-        }
-        if (n > 7) {
-            info(buf, r.fieldStart(7), r.fieldEnd(7));
-        }
-        if (n > 8) {
-            samples(r, buf, n);
-        }
     }
 
-    private void info(ByteBuffer buf, int s, int e) {
+    /**
+     * Takes INFO, from {@code s} to the next tab or {@code e}, apart into its shape and values; returns where it
+     * ends and sets {@link #endSeen} when it has an END entry.
+     */
+    private int info(byte[] b, int s, int e) {
         shapeScratch.clear();
+        endSeen = false;
         int entry = s;
         int index = 0;
         while (true) {
-            int semi = Swar.indexOf(buf, entry, e, (byte) ';', SEMI);
-            int entryEnd = semi < 0 ? e : semi;
-            int eq = indexOf(buf, entry, entryEnd, (byte) '=');
-            int keyEnd = eq < 0 ? entryEnd : eq;
-            // Records of one caller repeat the same keys in the same order: try the key the previous record had
-            // at this place before hashing.
             if (index == predicted.length) {
                 predicted = java.util.Arrays.copyOf(predicted, index * 2);
             }
+            // Records of one caller repeat the same keys in the same order: the key the previous record had at
+            // this place is compared while the key's end is looked for; only another key is hashed.
             int guess = predicted[index];
-            int key = infoKeys.is(guess, buf, entry, keyEnd) ? guess : infoKeys.intern(buf, entry, keyEnd);
-            predicted[index] = key;
-            shapeScratch.varint(((long) key << 1) | (eq < 0 ? 0 : 1));
+            int keyEnd = infoKeys.matchAt(guess, b, entry, e);
+            int key = guess;
+            if (keyEnd < 0) {
+                keyEnd = entry;
+                while (keyEnd < e && b[keyEnd] != '=' && b[keyEnd] != ';' && b[keyEnd] != TAB) {
+                    keyEnd++;
+                }
+                key = infoKeys.intern(b, entry, keyEnd);
+                predicted[index] = key;
+            }
+            boolean valued = keyEnd < e && b[keyEnd] == '=';
+            endSeen |= keyEnd - entry == 3 && b[entry] == 'E' && b[entry + 1] == 'N' && b[entry + 2] == 'D';
+            shapeScratch.varint(((long) key << 1) | (valued ? 1 : 0));
             if (index == valueStarts.length) {
                 valueStarts = java.util.Arrays.copyOf(valueStarts, index * 2);
                 valueEnds = java.util.Arrays.copyOf(valueEnds, index * 2);
             }
-            valueStarts[index] = eq + 1;
-            valueEnds[index] = eq < 0 ? -1 : entryEnd;
-            if (eq >= 0) {
-                int same = sameAsEarlier(buf, index, key);
+            int entryEnd = keyEnd;
+            valueStarts[index] = keyEnd + 1;
+            valueEnds[index] = -1;
+            if (valued) {
+                ValueColumn column = column(infoValues, key);
+                column.mark();
+                entryEnd = column.add(b, keyEnd + 1, e, SEMI, TAB);
+                valueEnds[index] = entryEnd;
+                int same = sameAsEarlier(b, index, key);
                 if (same >= 0) {
-                    column(infoValues, key).addSame(same);
-                } else {
-                    column(infoValues, key).add(buf, eq + 1, entryEnd);
+                    column.rollback();
+                    column.addSame(same);
                 }
             }
             index++;
-            if (semi < 0) {
-                break;
+            if (entryEnd >= e || b[entryEnd] == TAB) {
+                // Consecutive records mostly share their shape: compare with the last one before hashing.
+                if (!shapes.is(lastShape, shapeScratch.bytes, 0, shapeScratch.length)) {
+                    lastShape = shapes.intern(shapeScratch.bytes, 0, shapeScratch.length);
+                }
+                infoShape.varint(lastShape);
+                return entryEnd;
             }
-            entry = semi + 1;
+            entry = entryEnd + 1;
         }
-        infoShape.varint(shapes.intern(shapeScratch.bytes, 0, shapeScratch.length));
     }
 
-    private void samples(VcfRecord r, ByteBuffer buf, int n) {
-        int fs = r.fieldStart(8);
-        int fe = r.fieldEnd(8);
-        int id = formats.is(lastFormat, buf, fs, fe) ? lastFormat : formats.intern(buf, fs, fe);
+    /** FORMAT and the samples, from {@code s} to the line's end {@code e}; returns the line's column count. */
+    private int samples(byte[] b, int s, int e) {
+        int fs = s;
+        int fe = indexOf(b, fs, e, TAB);
+        if (fe < 0) {
+            fe = e;
+        }
+        int id = formats.is(lastFormat, b, fs, fe) ? lastFormat : formats.intern(b, fs, fe);
         lastFormat = id;
         if (id == formatKeyIds.size()) {
             List<Integer> ids = new ArrayList<>();
             int k = fs;
             while (true) {
-                int colon = indexOf(buf, k, fe, (byte) ':');
+                int colon = indexOf(b, k, fe, (byte) ':');
                 int ke = colon < 0 ? fe : colon;
-                ids.add(formatKeys.intern(buf, k, ke));
+                ids.add(formatKeys.intern(b, k, ke));
                 if (colon < 0) {
                     break;
                 }
@@ -203,30 +249,32 @@ final class BlockShredder {
         }
         format.varint(id);
         int[] keys = formatKeyIds.get(id);
-        for (int c = 9; c < n; c++) {
-            int s = r.fieldStart(c);
-            int e = r.fieldEnd(c);
+        int n = 9;
+        int v = fe;
+        while (v < e) {
+            // v is the tab before a sample: its subfields up to the next tab.
+            v++;
+            n++;
             int j = 0;
-            int v = s;
             while (true) {
-                int colon = indexOf(buf, v, e, (byte) ':');
-                int ve = colon < 0 ? e : colon;
-                column(sampleValues, j < keys.length ? keys[j] : extraKey(j)).add(buf, v, ve);
+                int ve = column(sampleValues, j < keys.length ? keys[j] : extraKey(j)).add(b, v, e, COLON, TAB);
                 j++;
-                if (colon < 0) {
+                v = ve;
+                if (ve >= e || b[ve] == TAB) {
                     break;
                 }
-                v = colon + 1;
+                v++;
             }
             sampleFields.varint(j);
         }
+        return n;
     }
 
     /**
      * The earlier entry of this record whose value has the same bytes, for values of 4 bytes or more (GATK writes
      * MLEAF equal to AF nearly always); -1 when none.
      */
-    private int sameAsEarlier(ByteBuffer buf, int index, int key) {
+    private int sameAsEarlier(byte[] b, int index, int key) {
         int s = valueStarts[index];
         int len = valueEnds[index] - s;
         if (len < 4) {
@@ -238,14 +286,14 @@ final class BlockShredder {
         // Which earlier entry a key repeats is stable (MLEAF repeats AF): after the first records of a block only
         // the entry this key matched before is compared; the first records of a block search them all.
         int target = sameTarget[key] - 1;
-        if (target >= 0 && target < index && equal(buf, target, index)) {
+        if (target >= 0 && target < index && equal(b, target, index)) {
             return target;
         }
         if (records > 16) {
             return -1;
         }
         for (int k = 0; k < index; k++) {
-            if (equal(buf, k, index)) {
+            if (equal(b, k, index)) {
                 sameTarget[key] = k + 1;
                 return k;
             }
@@ -253,19 +301,12 @@ final class BlockShredder {
         return -1;
     }
 
-    private boolean equal(ByteBuffer buf, int k, int index) {
+    private boolean equal(byte[] b, int k, int index) {
         int s = valueStarts[index];
-        int len = valueEnds[index] - s;
+        int e = valueEnds[index];
         int ks = valueStarts[k];
-        if (valueEnds[k] - ks != len) {
-            return false;
-        }
-        for (int i = 0; i < len; i++) {
-            if (buf.get(ks + i) != buf.get(s + i)) {
-                return false;
-            }
-        }
-        return true;
+        int ke = valueEnds[k];
+        return ke - ks == e - s && java.util.Arrays.equals(b, ks, ke, b, s, e);
     }
 
     /** Subfields beyond FORMAT's keys (malformed, but kept): one column per position, named "#j". */
@@ -276,7 +317,7 @@ final class BlockShredder {
 
     private static ValueColumn column(List<ValueColumn> list, int id) {
         while (list.size() <= id) {
-            list.add(new ValueColumn());
+            list.add(new ValueColumn(null));
         }
         return list.get(id);
     }
@@ -285,19 +326,19 @@ final class BlockShredder {
      * A single-base SNV (REF and ALT each one of ACGT) is one code byte, 1 + 4 * ref + alt; anything else is code 0
      * with REF and ALT as text. Most WGS records are such SNVs.
      */
-    private void alleles(ByteBuffer buf, int rs, int re, int as, int ae) {
+    private void alleles(byte[] b, int rs, int re, int as, int ae) {
         if (re - rs == 1 && ae - as == 1) {
-            int r = base(buf.get(rs));
-            int a = base(buf.get(as));
+            int r = base(b[rs]);
+            int a = base(b[as]);
             if (r >= 0 && a >= 0) {
                 alleles.write(1 + 4 * r + a);
                 return;
             }
         }
         alleles.write(0);
-        ref.write(buf, rs, re);
+        ref.write(b, rs, re - rs);
         ref.write('\t');
-        alt.write(buf, as, ae);
+        alt.write(b, as, ae - as);
         alt.write('\t');
     }
 
@@ -311,9 +352,9 @@ final class BlockShredder {
         };
     }
 
-    private static int indexOf(ByteBuffer buf, int from, int to, byte b) {
+    private static int indexOf(byte[] b, int from, int to, byte c) {
         for (int i = from; i < to; i++) {
-            if (buf.get(i) == b) {
+            if (b[i] == c) {
                 return i;
             }
         }
@@ -321,59 +362,78 @@ final class BlockShredder {
     }
 
     /** Digits only, no leading zero: the text {@link ByteSink#decimal} gives back. */
-    private static boolean canonical(ByteBuffer buf, int s, int e) {
-        if (e == s || e - s > 18 || (buf.get(s) == '0' && e - s > 1)) {
+    private static boolean canonical(byte[] b, int s, int e) {
+        if (e == s || e - s > 18 || (b[s] == '0' && e - s > 1)) {
             return false;
         }
         for (int i = s; i < e; i++) {
-            byte b = buf.get(i);
-            if (b < '0' || b > '9') {
+            if (b[i] < '0' || b[i] > '9') {
                 return false;
             }
         }
         return true;
     }
 
-    /** The block's columns by name, dictionaries included, in a fixed order. */
-    Map<String, ByteSink> columns() {
-        Map<String, ByteSink> out = new LinkedHashMap<>(fixed);
-        values(out, StoreFormat.ID, id);
-        values(out, StoreFormat.QUAL, qual);
-        values(out, StoreFormat.FILTER, filter);
-        out.put(StoreFormat.INFO_KEYS, dictionary(infoKeys));
-        out.put(StoreFormat.INFO_SHAPES, lengthPrefixed(shapes));
-        out.put(StoreFormat.FORMATS, dictionary(formats));
+    private static long digits(byte[] b, int s, int e) {
+        long v = 0;
+        for (int i = s; i < e; i++) {
+            v = v * 10 + (b[i] - '0');
+        }
+        return v;
+    }
+
+    /**
+     * The block's columns, dictionaries included, in a fixed order: their names into {@code names} and their bytes
+     * into {@code sinks} (both cleared first). Names are kept from block to block while the keys stay the same.
+     */
+    void columns(List<String> names, List<ByteSink> sinks) {
+        names.clear();
+        sinks.clear();
+        for (Map.Entry<String, ByteSink> f : fixed.entrySet()) {
+            names.add(f.getKey());
+            sinks.add(f.getValue());
+        }
+        values(names, sinks, id);
+        values(names, sinks, qual);
+        values(names, sinks, filter);
+        names.add(StoreFormat.INFO_KEYS);
+        sinks.add(dictionary(infoKeys, infoKeyList));
+        names.add(StoreFormat.INFO_SHAPES);
+        sinks.add(lengthPrefixed(shapes, shapeList));
+        names.add(StoreFormat.FORMATS);
+        sinks.add(dictionary(formats, formatList));
         // The value lists outlive a block (their buffers are reused); only this block's keys name columns.
         for (int k = 0; k < Math.min(infoKeys.size(), infoValues.size()); k++) {
-            values(out, StoreFormat.INFO_VALUE + name(infoKeys, k), infoValues.get(k));
+            ValueColumn c = infoValues.get(k);
+            c.name(StoreFormat.INFO_VALUE, infoKeys.heap(), infoKeys.start(k), infoKeys.end(k));
+            values(names, sinks, c);
         }
         for (int k = 0; k < Math.min(formatKeys.size(), sampleValues.size()); k++) {
-            values(out, StoreFormat.SAMPLE_VALUE + name(formatKeys, k), sampleValues.get(k));
+            ValueColumn c = sampleValues.get(k);
+            c.name(StoreFormat.SAMPLE_VALUE, formatKeys.heap(), formatKeys.start(k), formatKeys.end(k));
+            values(names, sinks, c);
         }
-        return out;
     }
 
     /** A value column as up to three stored columns: NAME.t (tags), NAME.n (numbers), NAME.s (text). */
-    private static void values(Map<String, ByteSink> out, String name, ValueColumn c) {
+    private static void values(List<String> names, List<ByteSink> sinks, ValueColumn c) {
         if (c.isEmpty()) {
             return;
         }
-        out.put(name + StoreFormat.TAGS, c.tags);
+        names.add(c.tagsName);
+        sinks.add(c.tags);
         if (c.numbers.length > 0) {
-            out.put(name + StoreFormat.NUMBERS, c.numbers);
+            names.add(c.numbersName);
+            sinks.add(c.numbers);
         }
         if (c.text.length > 0) {
-            out.put(name + StoreFormat.TEXT, c.text);
+            names.add(c.textName);
+            sinks.add(c.text);
         }
     }
 
-    private static String name(SliceInterner dict, int id) {
-        return new String(dict.heap(), dict.start(id), dict.end(id) - dict.start(id),
-                java.nio.charset.StandardCharsets.ISO_8859_1);
-    }
-
-    private static ByteSink dictionary(SliceInterner dict) {
-        ByteSink s = new ByteSink(256);
+    private static ByteSink dictionary(SliceInterner dict, ByteSink s) {
+        s.clear();
         for (int i = 0; i < dict.size(); i++) {
             s.write(dict.heap(), dict.start(i), dict.end(i) - dict.start(i));
             s.write('\t');
@@ -381,8 +441,8 @@ final class BlockShredder {
         return s;
     }
 
-    private static ByteSink lengthPrefixed(SliceInterner dict) {
-        ByteSink s = new ByteSink(256);
+    private static ByteSink lengthPrefixed(SliceInterner dict, ByteSink s) {
+        s.clear();
         for (int i = 0; i < dict.size(); i++) {
             s.varint(dict.end(i) - dict.start(i));
             s.write(dict.heap(), dict.start(i), dict.end(i) - dict.start(i));

@@ -60,7 +60,13 @@ final class ByteSink {
 
     /** Unsigned LEB128. */
     void varint(long v) {
-        ensure(10);
+        if (length + 10 > bytes.length) {
+            ensure(10);
+        }
+        if ((v & ~0x7FL) == 0) {
+            bytes[length++] = (byte) v;    // most values of a column: one byte, no loop
+            return;
+        }
         while ((v & ~0x7FL) != 0) {
             bytes[length++] = (byte) ((v & 0x7F) | 0x80);
             v >>>= 7;

@@ -42,7 +42,7 @@ final class RecordBatch {
         ByteBuffer buf = ByteBuffer.wrap(bytes.bytes, 0, bytes.length).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < size; i++) {
             view.setDetached(buf, starts[i], ends[i], lines[i], source);
-            shredder.add(view);
+            shredder.add(view, bytes.bytes);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.genvag.io.store;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
@@ -24,24 +23,6 @@ final class SliceInterner {
         size = 0;
     }
 
-    int intern(ByteBuffer buf, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + buf.get(i);
-        }
-        int mask = table.length - 1;
-        for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
-            int id = table[slot] - 1;
-            if (id < 0) {
-                return add(slot, h, buf, from, to);
-            }
-            if (hashes[id] == h && equals(id, buf, from, to)) {
-                return id;
-            }
-        }
-    }
-
-    /** The same for bytes in an array (INFO shapes are built in one). */
     int intern(byte[] src, int from, int to) {
         int h = 0;
         for (int i = from; i < to; i++) {
@@ -51,21 +32,46 @@ final class SliceInterner {
         for (int slot = mix(h) & mask; ; slot = (slot + 1) & mask) {
             int id = table[slot] - 1;
             if (id < 0) {
-                return add(slot, h, ByteBuffer.wrap(src), from, to);
+                return add(slot, h, src, from, to);
             }
-            if (hashes[id] == h && offsets[id + 1] - offsets[id] == to - from
-                    && Arrays.equals(heap, offsets[id], offsets[id + 1], src, from, to)) {
+            if (hashes[id] == h && equals(id, src, from, to)) {
                 return id;
             }
         }
     }
 
     /**
-     * True when id's bytes equal {@code buf[from, to)}: lets a caller confirm a predicted id (the key the previous
+     * True when id's bytes equal {@code src[from, to)}: lets a caller confirm a predicted id (the key the previous
      * record had at this place) without hashing.
      */
-    boolean is(int id, ByteBuffer buf, int from, int to) {
-        return id >= 0 && id < size && hashes.length > id && equals(id, buf, from, to);
+    boolean is(int id, byte[] src, int from, int to) {
+        return id >= 0 && id < size && equals(id, src, from, to);
+    }
+
+    /**
+     * Where a key that starts at {@code from} ends, when its bytes are id's and the next byte ends a key ('=', ';',
+     * tab, or {@code limit}); -1 otherwise. One pass over the key both finds its end and confirms the prediction.
+     */
+    int matchAt(int id, byte[] src, int from, int limit) {
+        if (id < 0 || id >= size) {
+            return -1;
+        }
+        int s = offsets[id];
+        int len = offsets[id + 1] - s;
+        if (from + len > limit) {
+            return -1;
+        }
+        for (int i = 0; i < len; i++) {
+            if (src[from + i] != heap[s + i]) {
+                return -1;
+            }
+        }
+        int end = from + len;
+        if (end == limit) {
+            return end;
+        }
+        byte next = src[end];
+        return next == '=' || next == ';' || next == '\t' ? end : -1;
     }
 
     /** The bytes of an id: {@code heap()[start(id), start(id + 1))}. */
@@ -81,20 +87,13 @@ final class SliceInterner {
         return offsets[id + 1];
     }
 
-    private boolean equals(int id, ByteBuffer buf, int from, int to) {
+    private boolean equals(int id, byte[] src, int from, int to) {
         int s = offsets[id];
-        if (offsets[id + 1] - s != to - from) {
-            return false;
-        }
-        for (int i = 0; i < to - from; i++) {
-            if (heap[s + i] != buf.get(from + i)) {
-                return false;
-            }
-        }
-        return true;
+        int e = offsets[id + 1];
+        return e - s == to - from && Arrays.equals(heap, s, e, src, from, to);
     }
 
-    private int add(int slot, int h, ByteBuffer buf, int from, int to) {
+    private int add(int slot, int h, byte[] src, int from, int to) {
         int id = size++;
         if (id + 1 >= hashes.length) {
             hashes = Arrays.copyOf(hashes, hashes.length * 2);
@@ -105,7 +104,7 @@ final class SliceInterner {
         if (s + len > heap.length) {
             heap = Arrays.copyOf(heap, Math.max(heap.length * 2, s + len));
         }
-        buf.get(from, heap, s, len);
+        System.arraycopy(src, from, heap, s, len);
         offsets[id + 1] = s + len;
         hashes[id] = h;
         table[slot] = id + 1;

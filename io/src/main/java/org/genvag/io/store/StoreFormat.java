@@ -17,15 +17,31 @@ final class StoreFormat {
     static final byte[] END_MAGIC = "GVSEND\0\0".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 1;
     /**
-     * Header flag: every block column starts with an encoding byte ({@link #ENCODING_BYTES} or
-     * {@link #ENCODING_PACKED}). Stores without it (the first ones written) have none; readers without this flag's
+     * Header flag: every block column starts with an encoding byte ({@link #ENCODING_BYTES},
+     * {@link #ENCODING_PACKED}, {@link #ENCODING_PACKED_FIRST}, {@link #ENCODING_RUN} or {@link #ENCODING_CODES}). Stores without it (the first ones written) have none; readers without this flag's
      * support reject it, naming the flags.
      */
     static final int FLAG_COLUMN_ENCODING = 1;
+    /**
+     * Header flag: columns may use {@link #ENCODING_PACKED_FIRST}, {@link #ENCODING_RUN} and
+     * {@link #ENCODING_CODES} (stores written since they were added): a reader from before rejects the store when it
+     * opens it, naming the flags, instead of failing on the first such column.
+     */
+    static final int FLAG_MORE_ENCODINGS = 2;
     /** The column's bytes are the LZ4 data as they are. */
     static final int ENCODING_BYTES = 0;
     /** The LZ4 data is {@link PackedNumbers}: unpacked to the column's varints after decompression. */
     static final int ENCODING_PACKED = 1;
+    /** As {@link #ENCODING_PACKED}, with the first value apart as a varint (a block's first POS delta). */
+    static final int ENCODING_PACKED_FIRST = 2;
+    /**
+     * The column is one byte repeated (a tag column of a field every record has alike, the mode of a block with no
+     * raw lines): the directory holds the length and the byte, and there is no LZ4 data. The block checksum in the
+     * index covers them.
+     */
+    static final int ENCODING_RUN = 3;
+    /** The LZ4 data is {@link ByteCodes}: each byte as its rank among the column's few distinct bytes. */
+    static final int ENCODING_CODES = 4;
     /** Each data block starts with these 4 bytes. */
     static final int BLOCK_MAGIC = 0x424C4B31;   // "BLK1"
     /** Footer: index offset (8), index length (4), index checksum (4), records (8), END_MAGIC (8). */

@@ -41,6 +41,8 @@ public final class StoreReader implements AutoCloseable {
     private final LZ4SafeDecompressor lz4 = StoreFormat.LZ4.safeDecompressor();
     /** Columns carry an encoding byte (stores written since bit-packing); the first stores have none. */
     private final boolean columnEncoding;
+    /** The highest encoding the store's flags allow. */
+    private final int lastEncoding;
     private final List<ByteSink> unpackedPool = new ArrayList<>();
     /** One block's bytes at a time: every block is decompressed into pooled columns before the next is read. */
     private ByteBuffer blockBuffer;
@@ -58,10 +60,13 @@ public final class StoreReader implements AutoCloseable {
             throw error("store format version " + version + "; this genvag reads version " + StoreFormat.VERSION);
         }
         int flags = start.getInt(12);
-        if ((flags & ~StoreFormat.FLAG_COLUMN_ENCODING) != 0) {
+        if ((flags & ~(StoreFormat.FLAG_COLUMN_ENCODING | StoreFormat.FLAG_MORE_ENCODINGS)) != 0
+                || flags == StoreFormat.FLAG_MORE_ENCODINGS) {
             throw error("unknown format flags " + Integer.toHexString(flags) + " at byte 12");
         }
         columnEncoding = (flags & StoreFormat.FLAG_COLUMN_ENCODING) != 0;
+        lastEncoding = (flags & StoreFormat.FLAG_MORE_ENCODINGS) != 0 ? StoreFormat.ENCODING_CODES
+                : StoreFormat.ENCODING_PACKED;
         if (size < 16 + StoreFormat.FOOTER_LENGTH) {
             throw error("truncated: " + size + " bytes, too short to hold a header and footer");
         }
@@ -211,6 +216,50 @@ public final class StoreReader implements AutoCloseable {
         return visited;
     }
 
+    /** What one column costs over the whole store: its bytes before and after LZ4, and how many blocks hold it. */
+    public record ColumnSize(String name, long lz4InputBytes, long storedBytes, int blocks) {
+    }
+
+    /**
+     * Every column's size summed over all blocks, largest stored first: where a store's bytes go. Each block is
+     * read and checked against its checksum; nothing is decompressed.
+     */
+    public List<ColumnSize> columnSizes() throws IOException {
+        long[] input = new long[columnNames.size()];
+        long[] stored = new long[columnNames.size()];
+        int[] count = new int[columnNames.size()];
+        for (StoreBlock b : blocks) {
+            ByteBuffer bytes = checkedBlock(b);
+            int columns = bytes.getShort(8) & 0xFFFF;
+            bytes.position(10);
+            for (int i = 0; i < columns; i++) {
+                int id = columnId(bytes, b);
+                int start = bytes.position();
+                if (encoding(bytes, columnNames.get(id), b) == StoreFormat.ENCODING_RUN) {
+                    input[id] += varint(bytes, b);
+                    runByte(bytes, columnNames.get(id), b);
+                    stored[id] += bytes.position() - start;
+                    count[id]++;
+                    continue;
+                }
+                input[id] += varint(bytes, b);
+                int compressed = varint(bytes, b);
+                if (compressed < 0 || bytes.remaining() < 4 + compressed) {
+                    throw error(b + ": column '" + columnNames.get(id) + "' truncated");
+                }
+                bytes.position(bytes.position() + 4 + compressed);
+                stored[id] += bytes.position() - start;   // the directory entry counts too
+                count[id]++;
+            }
+        }
+        List<ColumnSize> out = new ArrayList<>();
+        for (int id = 0; id < columnNames.size(); id++) {
+            out.add(new ColumnSize(columnNames.get(id), input[id], stored[id], count[id]));
+        }
+        out.sort((x, y) -> Long.compare(y.storedBytes(), x.storedBytes()));
+        return out;
+    }
+
     private static final Set<String> POSITION_COLUMNS = Set.of(StoreFormat.POS, StoreFormat.SPAN);
     private static final Set<String> VARIANT_COLUMNS = Set.of(StoreFormat.POS, StoreFormat.SPAN, StoreFormat.MODE,
             StoreFormat.RAW, StoreFormat.COLUMNS, StoreFormat.ALLELES, StoreFormat.REF, StoreFormat.ALT);
@@ -323,11 +372,10 @@ public final class StoreReader implements AutoCloseable {
 
     /** Steps over a column the caller does not need (its bytes are covered by the block checksum). */
     private void skipColumn(ByteBuffer bytes, String name, Object where) {
-        if (columnEncoding) {
-            if (!bytes.hasRemaining()) {
-                throw error(where + ": truncated column directory");
-            }
-            bytes.get();
+        if (encoding(bytes, name, where) == StoreFormat.ENCODING_RUN) {
+            varint(bytes, where);
+            runByte(bytes, name, where);
+            return;
         }
         varint(bytes, where);
         int compressed = varint(bytes, where);
@@ -371,15 +419,20 @@ public final class StoreReader implements AutoCloseable {
      */
     private ByteSink column(ByteBuffer bytes, String name, Object where, long fileOffset, ByteSink into,
                             ByteSink unpackInto) {
-        int encoding = StoreFormat.ENCODING_BYTES;
-        if (columnEncoding) {
-            if (!bytes.hasRemaining()) {
-                throw error(where + ": truncated column directory");
+        int encoding = encoding(bytes, name, where);
+        if (encoding == StoreFormat.ENCODING_RUN) {
+            int length = varint(bytes, where);
+            if (length < 0) {
+                throw error(where + ": column '" + name + "' has an impossible length");
             }
-            encoding = bytes.get() & 0xFF;
-            if (encoding != StoreFormat.ENCODING_BYTES && encoding != StoreFormat.ENCODING_PACKED) {
-                throw error(where + ": column '" + name + "' has unknown encoding " + encoding);
+            byte value = runByte(bytes, name, where);
+            into.clear();
+            if (into.bytes.length < length) {
+                into.bytes = new byte[Math.max(length, into.bytes.length * 2)];
             }
+            Arrays.fill(into.bytes, 0, length, value);
+            into.length = length;
+            return into;
         }
         int rawLength = varint(bytes, where);
         int compressed = varint(bytes, where);
@@ -393,11 +446,38 @@ public final class StoreReader implements AutoCloseable {
         }
         ByteSink unpacked = unpackInto;
         try {
-            PackedNumbers.unpack(data.bytes, data.length, unpacked);
+            if (encoding == StoreFormat.ENCODING_CODES) {
+                ByteCodes.unpack(data.bytes, data.length, unpacked);
+            } else {
+                PackedNumbers.unpack(encoding, data.bytes, data.length, unpacked);
+            }
         } catch (ByteCursor.Underflow e) {
-            throw error(where + ": column '" + name + "' is not valid packed numbers");
+            throw error(where + ": column '" + name + "' is not valid " + (encoding == StoreFormat.ENCODING_CODES
+                    ? "byte codes" : "packed numbers"));
         }
         return unpacked;
+    }
+
+    /** A column's encoding byte (stores from before the flag have none: their columns are plain LZ4 bytes). */
+    private int encoding(ByteBuffer bytes, String name, Object where) {
+        if (!columnEncoding) {
+            return StoreFormat.ENCODING_BYTES;
+        }
+        if (!bytes.hasRemaining()) {
+            throw error(where + ": truncated column directory");
+        }
+        int encoding = bytes.get() & 0xFF;
+        if (encoding > lastEncoding) {
+            throw error(where + ": column '" + name + "' has unknown encoding " + encoding);
+        }
+        return encoding;
+    }
+
+    private byte runByte(ByteBuffer bytes, String name, Object where) {
+        if (!bytes.hasRemaining()) {
+            throw error(where + ": column '" + name + "' truncated");
+        }
+        return bytes.get();
     }
 
     private int varint(ByteBuffer bytes, Object where) {

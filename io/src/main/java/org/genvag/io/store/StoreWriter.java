@@ -78,7 +78,7 @@ public final class StoreWriter {
         ByteSink head = new ByteSink(32);
         head.write(StoreFormat.MAGIC, 0, StoreFormat.MAGIC.length);
         head.u32(StoreFormat.VERSION);
-        head.u32(StoreFormat.FLAG_COLUMN_ENCODING);
+        head.u32(StoreFormat.FLAG_COLUMN_ENCODING | StoreFormat.FLAG_MORE_ENCODINGS);
         StringBuilder header = new StringBuilder();
         for (String line : reader.headerLines()) {
             header.append(line).append('\n');
@@ -119,9 +119,7 @@ public final class StoreWriter {
                     contig = r.contig();
                     batch.contig = r.contigName();
                 }
-                r.pos();
-                r.endPos();   // malformed POS or END is reported here, with the line, before any worker sees it
-                batch.add(r);
+                batch.add(r);   // POS and END are parsed by the worker; a malformed one is an error naming the line
                 records++;
             }
             if (batch.size > 0) {
@@ -177,13 +175,19 @@ public final class StoreWriter {
         ByteSink block = new ByteSink(batch.bytes.length / 2 + 1024);
         block.u32(StoreFormat.BLOCK_MAGIC);
         block.u32(shredder.records());
-        Map<String, ByteSink> columns = shredder.columns();
+        List<String> columnNames = COLUMN_NAMES.get();
+        List<ByteSink> columns = COLUMN_SINKS.get();
+        shredder.columns(columnNames, columns);
         block.u16(columns.size());
-        for (Map.Entry<String, ByteSink> c : columns.entrySet()) {
+        for (int i = 0; i < columns.size(); i++) {
             // Columns are named by number; the names are listed once, in the index.
-            int id = names.computeIfAbsent(c.getKey(), k -> nameIds.getAndIncrement());
+            String name = columnNames.get(i);
+            Integer id = names.get(name);
+            if (id == null) {
+                id = names.computeIfAbsent(name, k -> nameIds.getAndIncrement());
+            }
             block.varint(id);
-            column(block, c.getKey(), c.getValue().bytes, c.getValue().length, lz4);
+            column(block, name, columns.get(i).bytes, columns.get(i).length, lz4);
         }
         return new Encoded(block.bytes, block.length, batch.contig, shredder.minPos, shredder.maxEnd,
                 shredder.records(), StoreFormat.XXHASH.hash(block.bytes, 0, block.length, StoreFormat.HASH_SEED));
@@ -235,44 +239,85 @@ public final class StoreWriter {
 
     /**
      * A column in a block: encoding (u8), raw length and compressed length (varints), xxHash32 of the compressed
-     * bytes, bytes. A numeric column LZ4 cannot shrink (numbers spread over a range) is stored bit-packed when that
-     * is smaller; LZ4 still wraps it, as the format says every column is.
+     * bytes, bytes. A column of one repeated byte is stored as its length and that byte alone: a block has dozens
+     * of such columns (tags of fields every record writes alike), and LZ4's framing and a checksum would cost each
+     * of them 15 bytes per block. A numeric column LZ4 cannot shrink (numbers spread over a range) is stored
+     * bit-packed when that is smaller; LZ4 still wraps it, as the format says every column is.
      */
     private static void column(ByteSink out, String name, byte[] raw, int length, LZ4Compressor lz4) {
+        if (run(raw, length)) {
+            out.write(StoreFormat.ENCODING_RUN);
+            out.varint(length);
+            out.write(length == 0 ? 0 : raw[0]);
+            return;
+        }
         int max = lz4.maxCompressedLength(length);
         byte[] packed = scratch(0, max);
         int compressed = lz4.compress(raw, 0, length, packed, 0, max);
+        // LZ4 finds repeats but has no entropy coder: where it saves little, numbers in a range are smaller
+        // bit-packed, and bytes from a small alphabet smaller as codes. The smallest form is kept, LZ4 wrapped.
+        int best = compressed;
+        int bestEncoding = StoreFormat.ENCODING_BYTES;
+        byte[] bestBytes = packed;
         if (StoreFormat.numeric(name) && compressed > length - length / 10) {
             ByteSink bits = PACKED.get();
-            if (PackedNumbers.pack(raw, length, bits) && bits.length < compressed) {
-                int bitsMax = lz4.maxCompressedLength(bits.length);
-                byte[] twice = scratch(1, bitsMax);
-                int c2 = lz4.compress(bits.bytes, 0, bits.length, twice, 0, bitsMax);
-                if (c2 < compressed) {
-                    out.write(StoreFormat.ENCODING_PACKED);
-                    out.varint(bits.length);
-                    out.varint(c2);
-                    out.u32(StoreFormat.XXHASH.hash(twice, 0, c2, StoreFormat.HASH_SEED));
-                    out.write(twice, 0, c2);
-                    return;
+            int encoding = PackedNumbers.pack(raw, length, bits);
+            if (encoding >= 0 && bits.length < best) {
+                int c = wrap(bits, lz4, 1);
+                if (c < best) {
+                    best = c;
+                    bestEncoding = encoding;
+                    bestBytes = SCRATCH.get()[1];
                 }
             }
         }
-        out.write(StoreFormat.ENCODING_BYTES);
-        out.varint(length);
-        out.varint(compressed);
-        out.u32(StoreFormat.XXHASH.hash(packed, 0, compressed, StoreFormat.HASH_SEED));
-        out.write(packed, 0, compressed);
+        if (compressed > length / 8) {
+            ByteSink codes = CODES.get();
+            if (ByteCodes.pack(raw, length, codes) && codes.length < best) {
+                int c = wrap(codes, lz4, 2);
+                if (c < best) {
+                    best = c;
+                    bestEncoding = StoreFormat.ENCODING_CODES;
+                    bestBytes = SCRATCH.get()[2];
+                }
+            }
+        }
+        out.write(bestEncoding);
+        out.varint(bestEncoding == StoreFormat.ENCODING_BYTES ? length
+                : bestEncoding == StoreFormat.ENCODING_CODES ? CODES.get().length : PACKED.get().length);
+        out.varint(best);
+        out.u32(StoreFormat.XXHASH.hash(bestBytes, 0, best, StoreFormat.HASH_SEED));
+        out.write(bestBytes, 0, best);
     }
 
+    /** LZ4 of {@code form} into scratch slot {@code slot}; returns the compressed length. */
+    private static int wrap(ByteSink form, LZ4Compressor lz4, int slot) {
+        int max = lz4.maxCompressedLength(form.length);
+        return lz4.compress(form.bytes, 0, form.length, scratch(slot, max), 0, max);
+    }
+
+    /** True when every byte of {@code raw[0, length)} is the first one (and for an empty column). */
+    private static boolean run(byte[] raw, int length) {
+        for (int i = 1; i < length; i++) {
+            if (raw[i] != raw[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final ThreadLocal<List<String>> COLUMN_NAMES = ThreadLocal.withInitial(ArrayList::new);
+    private static final ThreadLocal<List<ByteSink>> COLUMN_SINKS = ThreadLocal.withInitial(ArrayList::new);
     private static final ThreadLocal<ByteSink> PACKED = ThreadLocal.withInitial(() -> new ByteSink(1 << 12));
+    private static final ThreadLocal<ByteSink> CODES = ThreadLocal.withInitial(() -> new ByteSink(1 << 12));
 
     /**
      * Compression output space, one per writing thread (writers may run side by side in a lab system): slot 0 for
-     * a column as it is, slot 1 for its packed form, both alive while the writer picks the smaller.
+     * a column as it is, slot 1 for its packed form, slot 2 for its codes, all alive while the writer picks the
+     * smallest.
      */
     private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[][] {
-        new byte[1 << 16], new byte[1 << 16]});
+        new byte[1 << 16], new byte[1 << 16], new byte[1 << 16]});
 
     private static byte[] scratch(int slot, int size) {
         byte[][] holder = SCRATCH.get();

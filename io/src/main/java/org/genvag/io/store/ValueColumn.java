@@ -1,7 +1,5 @@
 package org.genvag.io.store;
 
-import java.nio.ByteBuffer;
-
 /**
  * A column of VCF values (QUAL, an INFO key's values, a FORMAT key's values for every sample) with numbers stored
  * as numbers. Each value is split at commas into tokens; a token written canonically as an integer ("35", "-2"),
@@ -31,6 +29,35 @@ final class ValueColumn {
     final ByteSink tags = new ByteSink(1 << 10);
     final ByteSink numbers = new ByteSink(1 << 10);
     final ByteSink text = new ByteSink(1 << 10);
+    /** The stored columns' names (NAME.t, NAME.n, NAME.s), and the key bytes they were made for. */
+    String tagsName;
+    String numbersName;
+    String textName;
+    private byte[] namedFor;
+    private int markTags;
+    private int markNumbers;
+    private int markText;
+
+    /** A column named once ({@code name} given), or named per block by {@link #name(String, byte[], int, int)}. */
+    ValueColumn(String name) {
+        if (name != null) {
+            names(name);
+        }
+    }
+
+    /** Names the column PREFIX + key, keeping the names of the previous block when the key is the same. */
+    void name(String prefix, byte[] key, int from, int to) {
+        if (namedFor == null || !java.util.Arrays.equals(namedFor, 0, namedFor.length, key, from, to)) {
+            namedFor = java.util.Arrays.copyOfRange(key, from, to);
+            names(prefix + new String(key, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    private void names(String base) {
+        tagsName = base + StoreFormat.TAGS;
+        numbersName = base + StoreFormat.NUMBERS;
+        textName = base + StoreFormat.TEXT;
+    }
 
     void clear() {
         tags.clear();
@@ -43,15 +70,16 @@ final class ValueColumn {
     }
 
     /**
-     * Adds the value {@code buf[s, e)}. One pass per token: the number is parsed while the token's end (a comma or
-     * the value's end) is looked for, so a numeric token is read once.
+     * Adds the value that starts at {@code s} and ends at the first {@code stop} or {@code tab} byte or at
+     * {@code limit}, and returns where it ends. One pass: each token's number is parsed while its end (a comma, {@code stop} or the
+     * limit) is looked for, so the value's bytes are read once and no separate search for its end is needed.
      */
-    void add(ByteBuffer buf, int s, int e) {
+    int add(byte[] b, int s, int limit, byte stop, byte tab) {
         int t = s;
         while (true) {
-            // Parse [-]digits[.digits] up to a comma; any other byte makes the token text.
+            // Parse [-]digits[.digits] up to a comma or the stop byte; any other byte makes the token text.
             int p = t;
-            boolean negative = p < e && buf.get(p) == '-';
+            boolean negative = p < limit && b[p] == '-';
             if (negative) {
                 p++;
             }
@@ -60,53 +88,67 @@ final class ValueColumn {
             long frac = 0;
             int point = -1;
             boolean numeric = true;
-            int end = e;
-            for (; p < e; p++) {
-                byte b = buf.get(p);
-                int d = b - '0';
+            int end = limit;
+            for (; p < limit; p++) {
+                byte c = b[p];
+                int d = c - '0';
                 if (d >= 0 && d <= 9) {
                     if (point < 0) {
                         whole = whole * 10 + d;
                     } else {
                         frac = frac * 10 + d;
                     }
-                } else if (b == ',') {
+                } else if (c == ',' || c == stop || c == tab) {
                     end = p;
                     break;
-                } else if (b == '.' && point < 0) {
+                } else if (c == '.' && point < 0) {
                     point = p;
                 } else {
                     numeric = false;
-                    end = indexOfComma(buf, p + 1, e);
+                    end = tokenEnd(b, p + 1, limit, stop, tab);
                     break;
                 }
             }
-            int more = end < e ? MORE : 0;
-            if (!numeric || !number(negative, digitsStart, point, end, whole, frac, buf, more)) {
-                token(buf, t, end, more);
+            boolean more = end < limit && b[end] == ',';
+            int flag = more ? MORE : 0;
+            if (!numeric || !number(negative, digitsStart, point, end, whole, frac, b, flag)) {
+                token(b, t, end, flag);
             }
-            if (end >= e) {
-                return;
+            if (!more) {
+                return end;
             }
             t = end + 1;
         }
     }
 
-    private static int indexOfComma(ByteBuffer buf, int from, int e) {
-        for (int i = from; i < e; i++) {
-            if (buf.get(i) == ',') {
+    /** Remembers the streams' sizes, so that the next {@link #add} can be undone by {@link #rollback}. */
+    void mark() {
+        markTags = tags.length;
+        markNumbers = numbers.length;
+        markText = text.length;
+    }
+
+    void rollback() {
+        tags.length = markTags;
+        numbers.length = markNumbers;
+        text.length = markText;
+    }
+
+    private static int tokenEnd(byte[] b, int from, int limit, byte stop, byte tab) {
+        for (int i = from; i < limit; i++) {
+            if (b[i] == ',' || b[i] == stop || b[i] == tab) {
                 return i;
             }
         }
-        return e;
+        return limit;
     }
 
     /** Stores a token made of digits with at most one point if its text is canonical; false to store it otherwise. */
     private boolean number(boolean negative, int digitsStart, int point, int end, long whole, long frac,
-                           ByteBuffer buf, int more) {
+                           byte[] b, int more) {
         int intEnd = point < 0 ? end : point;
         int intDigits = intEnd - digitsStart;
-        if (intDigits == 0 || intDigits > 17 || (intDigits > 1 && buf.get(digitsStart) == '0')) {
+        if (intDigits == 0 || intDigits > 17 || (intDigits > 1 && b[digitsStart] == '0')) {
             return false;
         }
         if (point < 0) {
@@ -137,23 +179,23 @@ final class ValueColumn {
     }
 
     /** A token that is not a plain number: ".", a genotype, "rs" and a number, or text. */
-    private void token(ByteBuffer buf, int s, int e, int more) {
+    private void token(byte[] b, int s, int e, int more) {
         int n = e - s;
-        if (n == 1 && buf.get(s) == '.') {
+        if (n == 1 && b[s] == '.') {
             tags.write(DOT | more);
             return;
         }
         if (n == 3) {
-            int a = allele(buf.get(s));
-            int b = allele(buf.get(s + 2));
-            byte sep = buf.get(s + 1);
-            if (a >= 0 && b >= 0 && (sep == '/' || sep == '|')) {
-                tags.write((GENOTYPE + (a * 6 + b) * 2 + (sep == '|' ? 1 : 0)) | more);
+            int x = allele(b[s]);
+            int y = allele(b[s + 2]);
+            byte sep = b[s + 1];
+            if (x >= 0 && y >= 0 && (sep == '/' || sep == '|')) {
+                tags.write((GENOTYPE + (x * 6 + y) * 2 + (sep == '|' ? 1 : 0)) | more);
                 return;
             }
         }
-        if (n > 2 && buf.get(s) == 'r' && buf.get(s + 1) == 's') {
-            long v = unsigned(buf, s + 2, e);
+        if (n > 2 && b[s] == 'r' && b[s + 1] == 's') {
+            long v = unsigned(b, s + 2, e);
             if (v > 0) {
                 tags.write(RS | more);
                 numbers.varint(v);
@@ -161,7 +203,7 @@ final class ValueColumn {
             }
         }
         tags.write(TEXT | more);
-        text.write(buf, s, e);
+        text.write(b, s, n);
         text.write('\t');
     }
 
@@ -171,19 +213,14 @@ final class ValueColumn {
     }
 
     /** A canonical unsigned integer (digits, no leading zero unless "0"), or -1. */
-    private static long unsigned(ByteBuffer buf, int s, int e) {
+    private static long unsigned(byte[] b, int s, int e) {
         int n = e - s;
-        if (n == 0 || n > 17 || (n > 1 && buf.get(s) == '0')) {
+        if (n == 0 || n > 17 || (n > 1 && b[s] == '0')) {
             return -1;
         }
-        return digits(buf, s, e);
-    }
-
-    /** Digits only (leading zeros allowed: a fraction), or -1. */
-    private static long digits(ByteBuffer buf, int s, int e) {
         long v = 0;
         for (int p = s; p < e; p++) {
-            int d = buf.get(p) - '0';
+            int d = b[p] - '0';
             if (d < 0 || d > 9) {
                 return -1;
             }

@@ -2,7 +2,6 @@ package org.genvag.io.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,9 +22,10 @@ class PackedNumbersTest {
 
     static byte[] roundTrip(byte[] column) {
         ByteSink packed = new ByteSink(16);
-        assertTrue(PackedNumbers.pack(column, column.length, packed));
+        int encoding = PackedNumbers.pack(column, column.length, packed);
+        assertTrue(encoding >= 0);
         ByteSink back = new ByteSink(16);
-        PackedNumbers.unpack(packed.bytes, packed.length, back);
+        PackedNumbers.unpack(encoding, packed.bytes, packed.length, back);
         return Arrays.copyOf(back.bytes, back.length);
     }
 
@@ -54,7 +54,7 @@ class PackedNumbersTest {
         }
         byte[] column = varints(values);
         ByteSink packed = new ByteSink(16);
-        assertTrue(PackedNumbers.pack(column, column.length, packed));
+        assertEquals(StoreFormat.ENCODING_PACKED, PackedNumbers.pack(column, column.length, packed));
         assertEquals(2000, column.length);
         assertTrue(packed.length <= 1000 * 13 / 8 + 8, packed.length + " bytes");
     }
@@ -62,18 +62,49 @@ class PackedNumbersTest {
     @Test
     void whatIsNotCanonicalVarintsIsNotPacked() {
         ByteSink out = new ByteSink(16);
-        assertFalse(PackedNumbers.pack(new byte[] {(byte) 0x81}, 1, out), "ends inside a varint");
-        assertFalse(PackedNumbers.pack(new byte[] {(byte) 0x80, 0x00}, 2, out), "non-canonical zero");
-        assertFalse(PackedNumbers.pack(varints(0, 1L << 60), varints(0, 1L << 60).length, out), "range over 56 bits");
-        assertFalse(PackedNumbers.pack(varints(-1), varints(-1).length, out), "above 2^63");
+        assertEquals(-1, PackedNumbers.pack(new byte[] {(byte) 0x81}, 1, out), "ends inside a varint");
+        assertEquals(-1, PackedNumbers.pack(new byte[] {(byte) 0x80, 0x00}, 2, out), "non-canonical zero");
+        assertEquals(-1, PackedNumbers.pack(varints(0, 5, 1L << 60), varints(0, 5, 1L << 60).length, out),
+                "range over 56 bits");
+        assertEquals(-1, PackedNumbers.pack(varints(-1), varints(-1).length, out), "above 2^63");
     }
 
     @Test
     void damagedPackedBytesAreRefused() {
         byte[] column = varints(5, 9, 300, 70000);
         ByteSink packed = new ByteSink(16);
-        assertTrue(PackedNumbers.pack(column, column.length, packed));
-        assertThrows(ByteCursor.Underflow.class, () -> PackedNumbers.unpack(packed.bytes, packed.length - 1,
-                new ByteSink(16)));
+        int encoding = PackedNumbers.pack(column, column.length, packed);
+        assertTrue(encoding >= 0);
+        assertThrows(ByteCursor.Underflow.class, () -> PackedNumbers.unpack(encoding, packed.bytes,
+                packed.length - 1, new ByteSink(16)));
+    }
+
+    @Test
+    void aFirstValueOutOfRangeIsKeptApart() {
+        // A block's POS column: the first delta is the absolute position, the others gaps of a few hundred bases.
+        SplittableRandom random = new SplittableRandom(11);
+        long[] values = new long[256];
+        values[0] = 2 * 123_456_789L;
+        for (int i = 1; i < values.length; i++) {
+            values[i] = 2L * random.nextInt(1, 2000);
+        }
+        byte[] column = varints(values);
+        ByteSink packed = new ByteSink(16);
+        assertEquals(StoreFormat.ENCODING_PACKED_FIRST, PackedNumbers.pack(column, column.length, packed));
+        assertTrue(packed.length <= 255 * 12 / 8 + 12, packed.length + " bytes: the gaps need 12 bits, not 28");
+        assertArrayEquals(column, roundTrip(column));
+        // A first value that is not the outlier packs with the rest.
+        long[] plain = values.clone();
+        plain[0] = 40;
+        byte[] column2 = varints(plain);
+        assertEquals(StoreFormat.ENCODING_PACKED, PackedNumbers.pack(column2, column2.length, packed));
+        assertArrayEquals(column2, roundTrip(column2));
+    }
+
+    @Test
+    void oneValueOrAnOutlierBeyond56BitsStillRoundTrips() {
+        assertArrayEquals(varints(7), roundTrip(varints(7)));
+        byte[] wide = varints(1L << 60, 3, 4, 5);   // the wide one apart, the rest in 2 bits
+        assertArrayEquals(wide, roundTrip(wide));
     }
 }

@@ -2,6 +2,7 @@ package org.genvag.io.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,8 +110,16 @@ class VariantStoreTest {
         byte[] original = decompressed(Fixtures.path("vcf/chr7-sub.vcf.gz"));
         assertArrayEquals(original, readBack(old));
         Path now = build(Fixtures.path("vcf/chr7-sub.vcf.gz"), 256);
-        assertEquals(StoreFormat.FLAG_COLUMN_ENCODING, java.nio.ByteBuffer.wrap(Files.readAllBytes(now)).getInt(12));
+        byte[] nowBytes = Files.readAllBytes(now);
+        assertEquals(StoreFormat.FLAG_COLUMN_ENCODING | StoreFormat.FLAG_MORE_ENCODINGS,
+                java.nio.ByteBuffer.wrap(nowBytes).getInt(12));
         assertArrayEquals(original, readBack(now));
+        // The newer encodings without the encoding byte they come with is no store this genvag wrote.
+        java.nio.ByteBuffer.wrap(nowBytes).putInt(12, StoreFormat.FLAG_MORE_ENCODINGS);
+        Path odd = dir.resolve("odd.gvs");
+        Files.write(odd, nowBytes);
+        InputException e = assertThrows(InputException.class, () -> readBack(odd));
+        assertTrue(e.getMessage().contains("unknown format flags 2 at byte 12"), e.getMessage());
         assertTrue(Files.size(now) < oldBytes.length, Files.size(now) + " bytes now, " + oldBytes.length + " before");
     }
 
@@ -274,6 +283,63 @@ class VariantStoreTest {
             for (int i = 0; i < ranges.size(); i++) {
                 assertEquals(ranges.get(i)[0], r.blocks().get(i).minPos(), "block " + i);
                 assertEquals(ranges.get(i)[1], r.blocks().get(i).maxEnd(), "block " + i);
+            }
+        }
+    }
+
+    /**
+     * Where the bytes go: the columns' sizes add up to the file less its framing, and a column of one repeated
+     * byte (the mode column of a VCF whose POS are all canonical) costs its directory entry alone: no LZ4 data,
+     * no checksum of its own.
+     */
+    @Test
+    void columnSizesAddUpAndRepeatedBytesCostNoData() throws IOException {
+        Path store = build(Fixtures.path("vcf/chr22.vcf.gz"), 1000);
+        try (StoreReader r = StoreReader.open(store)) {
+            List<StoreReader.ColumnSize> sizes = r.columnSizes();
+            long inColumns = sizes.stream().mapToLong(StoreReader.ColumnSize::storedBytes).sum();
+            long blockBytes = r.blocks().stream().mapToLong(StoreBlock::length).sum();
+            int blocks = r.blocks().size();
+            assertTrue(inColumns < blockBytes && blockBytes - inColumns <= blocks * (10L + 2 * sizes.size()),
+                    inColumns + " bytes in columns, " + blockBytes + " in blocks");
+            StoreReader.ColumnSize mode = sizes.stream().filter(c -> c.name().equals(StoreFormat.MODE)).findFirst()
+                    .orElseThrow();
+            assertEquals(blocks, mode.blocks());
+            assertEquals(r.records(), mode.lz4InputBytes(), "one mode byte per record");
+            assertTrue(mode.storedBytes() <= 4L * blocks, mode + ": encoding, length and the byte, per block");
+            for (int i = 1; i < sizes.size(); i++) {
+                assertTrue(sizes.get(i - 1).storedBytes() >= sizes.get(i).storedBytes(), "largest first");
+            }
+        }
+    }
+
+    /** A malformed record stops the build with the file and line named, and leaves no store behind. */
+    @Test
+    void aMalformedRecordIsNamedAndNoStoreIsLeft() throws IOException {
+        String head = "##fileformat=VCFv4.3\n##contig=<ID=chr1>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n";
+        String good = "chr1\t10\t.\tA\tC\t5\tPASS\tDP=3\n".repeat(40);
+        String[][] cases = {
+            {"chr1\t50\t.\tA\tC\t5\tPASS\n", "8"},                  // 7 columns
+            {"chr1\t50\t.\tA\n", "8"},                                // 4 columns
+            {"chr1\t5x\t.\tA\tC\t5\tPASS\tDP=3\n", "POS"},
+            {"chr1\t50\t.\tA\t<DEL>\t5\tPASS\tSVTYPE=DEL;END=abc\n", "END"},
+        };
+        for (int threads : new int[] {1, 2}) {
+            for (String[] c : cases) {
+                Path vcf = dir.resolve("bad.vcf");
+                Files.writeString(vcf, head + good + c[0] + good);
+                Path store = dir.resolve("bad.gvs");
+                InputException e = assertThrows(InputException.class, () -> {
+                    try (VcfReader r = VcfReader.open(vcf.toString(), 1)) {
+                        StoreWriter.write(r, store, new StoreWriter.Options(16, false, threads));
+                    }
+                }, c[0]);
+                assertTrue(e.getMessage().startsWith(vcf + ":44: ")
+                        && e.getMessage().contains(c[1]), e.getMessage());
+                assertFalse(Files.exists(store), "no store after " + e.getMessage());
+                try (var left = Files.list(dir)) {
+                    assertTrue(left.noneMatch(f -> f.getFileName().toString().contains("bad.gvs")), "no temp file");
+                }
             }
         }
     }
