@@ -30,12 +30,24 @@ hyperfine --warmup 2 --runs 10 --export-markdown "$work/store-query.md" \
   -n "genvag filter --mode stream (VCF.gz)" \
      "java -jar $jar filter --panel $panel -i $vcf -o /dev/null --mode stream 2>/dev/null" \
   -n "genvag filter (store)" \
-     "java -jar $jar filter --panel $panel -i $store -o /dev/null 2>/dev/null"
-mkdir -p "$work/stores100"
-for i in $(seq -w 1 100); do ln -sf "$store" "$work/stores100/sample$i.gvs"; done
+     "java -jar $jar filter --panel $panel -i $store -o /dev/null 2>/dev/null" \
+  -n "genvag store query, 1 store (BED)" \
+     "java -jar $jar store query --panel $bed --stores $store -o $work/rows1.tsv 2>/dev/null"
+mkdir -p "$work/stores100" "$work/vcf100"
+for i in $(seq -w 1 100); do
+  ln -sf "$store" "$work/stores100/sample$i.gvs"
+  ln -sf "$vcf" "$work/vcf100/sample$i.vcf.gz"
+  ln -sf "$vcf.tbi" "$work/vcf100/sample$i.vcf.gz.tbi"
+done
+# The peer: bcftools query -R on each tabix-indexed VCF.gz, two at a time (as many as genvag's threads), writing the
+# same fields per sample (genvag also writes the store, sample and genes columns).
 hyperfine --warmup 1 --runs 3 --export-markdown "$work/store-query100.md" \
-  -n "genvag store query, 100 stores" \
-     "java -jar $jar store query --panel $panel --stores $work/stores100 -o $work/rows.tsv --threads 2 2>/dev/null"
+  -n "bcftools query -R, 100 VCF.gz, 2 at a time" \
+     "$root/bench/scripts/bcftools-query-many.sh $bed $work/vcf100 2" \
+  -n "genvag store query, 100 stores (gene list)" \
+     "java -jar $jar store query --panel $panel --stores $work/stores100 -o $work/rows.tsv --threads 2 2>/dev/null" \
+  -n "genvag store query, 100 stores (BED)" \
+     "java -jar $jar store query --panel $bed --stores $work/stores100 -o $work/rows.tsv --threads 2 2>/dev/null"
 cat "$work/store-build.md" "$work/store-query.md" "$work/store-query100.md" >> "$out"
 rm -f "$work/wgs.tmp.gvs"
 cat "$out"

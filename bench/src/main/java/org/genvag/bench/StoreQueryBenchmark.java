@@ -98,6 +98,19 @@ public class StoreQueryBenchmark {
         }
     }
 
+    /**
+     * The same panel as records: ID, REF, ALT, QUAL, FILTER and each sample's GT, DP and AD from their columns (what
+     * {@code genvag store query} writes per row); INFO and the other FORMAT keys are never decompressed.
+     */
+    @Benchmark
+    public long storeRecords(Blackhole bh) throws IOException {
+        try (StoreReader reader = StoreReader.open(store)) {
+            return reader.forEachRecord(new StoreQuery(panel.index()), RECORD_KEYS, r -> bh.consume(r.valueEnd(0, 0)));
+        }
+    }
+
+    private static final List<String> RECORD_KEYS = List.of("GT", "DP", "AD");
+
     @Benchmark
     public long vcfTabix() throws IOException {
         try (VcfReader header = VcfReader.open(vcf.toString(), 1)) {

@@ -8,6 +8,7 @@ import org.genvag.core.error.InputException;
 import org.genvag.core.genome.Gene;
 import org.genvag.core.genome.GeneResolution;
 import org.genvag.core.genome.GeneResolver;
+import org.genvag.core.genome.GenomeBuild;
 
 /**
  * Resolves a draft's gene names on one build. A name is tried as given, then by the panel's own Ensembl ID; failing
@@ -16,6 +17,18 @@ import org.genvag.core.genome.GeneResolver;
  */
 public final class PanelResolver {
     private PanelResolver() {
+    }
+
+    /**
+     * A panel of regions alone (a BED file): nothing to resolve, so no gene table is needed. Null when the draft
+     * names genes.
+     */
+    public static GenePanel regionsOnly(PanelDraft draft, GenomeBuild build) {
+        if (!draft.entries().isEmpty()) {
+            return null;
+        }
+        return new GenePanel(draft.name(), draft.version(), build, List.of(), new ArrayList<>(draft.regions()),
+                List.of());
     }
 
     public static GenePanel resolve(PanelDraft draft, GeneResolver genes, boolean strict) {

@@ -68,7 +68,8 @@ public final class CoverageJob {
             Optional<BuildDetector.Detected> detected = BuildDetector.detect(reader.header());
             GenomeBuild build = GenomeBuild.reconcile(q.build(), detected.map(BuildDetector.Detected::build)
                     .orElse(null), detected.map(BuildDetector.Detected::evidence).orElse(null), bam);
-            List<GenePanel> panels = PanelReader.resolveAll(q.panels(), GeneTableReader.bundled(build), q.strict());
+            List<GenePanel> panels = PanelReader.resolveAll(q.panels(), build, () -> GeneTableReader.bundled(build),
+                    q.strict());
             PanelIntervals intervals = PanelIntervals.of(panels, q.padding());
             BamReadPlan plan = BamReadPlan.choose(bam, reader.header(), intervals, cram ? ReadMode.STREAM : q.mode());
             java.util.function.Consumer<org.genvag.io.bam.BamRecord> each = also == null ? null

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.genvag.core.error.InputException;
-import org.genvag.core.genome.GeneResolver;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelIntervals;
@@ -64,8 +63,8 @@ public final class PanelFiltering {
         try (VcfReader streamed = VcfReader.open(in, mayIndex ? 1 : o.threads())) {
             Optional<BuildDetector.Detected> detected = BuildDetector.detect(streamed.header());
             GenomeBuild build = chooseBuild(o.build(), detected, streamed.source());
-            GeneResolver genes = GeneTableReader.bundled(build);
-            List<GenePanel> panels = PanelReader.resolveAll(o.panels(), genes, o.strict());
+            List<GenePanel> panels = PanelReader.resolveAll(o.panels(), build, () -> GeneTableReader.bundled(build),
+                    o.strict());
             PanelIntervals intervals = PanelIntervals.of(panels, o.padding());
             boolean store = !in.equals("-") && StoreReader.isStore(Path.of(in));
             PanelReadPlan plan = store ? null : PanelReadPlan.choose(in, streamed.header(), intervals, o.mode());

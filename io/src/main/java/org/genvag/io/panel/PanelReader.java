@@ -65,6 +65,23 @@ public final class PanelReader {
     }
 
     /** Reads each panel file and resolves its genes on {@code genes}' build (strict: unresolved names are an error). */
+    /**
+     * The panels on {@code build}, the gene table loaded only when a panel names genes: a panel of BED regions is
+     * used as it is, and a command given only such panels does not pay for reading the table (about a quarter of a
+     * second).
+     */
+    public static List<GenePanel> resolveAll(List<Path> paths, GenomeBuild build,
+                                             java.util.function.Supplier<GeneResolver> genes, boolean strict)
+            throws IOException {
+        List<GenePanel> panels = new ArrayList<>(paths.size());
+        for (Path p : paths) {
+            PanelDraft draft = read(p);
+            GenePanel regions = PanelResolver.regionsOnly(draft, build);
+            panels.add(regions != null ? regions : PanelResolver.resolve(draft, genes.get(), strict));
+        }
+        return panels;
+    }
+
     public static List<GenePanel> resolveAll(List<Path> paths, GeneResolver genes, boolean strict) throws IOException {
         List<GenePanel> panels = new ArrayList<>(paths.size());
         for (Path p : paths) {

@@ -31,6 +31,7 @@ public final class PanelVcfFilter {
     private int currentContig = -1;
     private final Set<String> renamed = new LinkedHashSet<>();
     private final long[] labelHits;
+    private final byte[][] geneBytes;
     private int[] hits = new int[16];
     private int hitCount;
     private long read;
@@ -42,6 +43,7 @@ public final class PanelVcfFilter {
         this.intervals = intervals;
         this.contigs = contigs;
         this.labelHits = new long[intervals.labelCount()];
+        this.geneBytes = new byte[intervals.labelCount()][];
         checkNaming(vcfSource);
     }
 
@@ -70,14 +72,22 @@ public final class PanelVcfFilter {
 
     /** True when the record overlaps a panel region; its panels and genes are then in {@link #hitLabels}. */
     public boolean test(VcfRecord r) {
+        return test(r.contig(), r.pos(), r.endPos());
+    }
+
+    /**
+     * The same test for a record known by its contig (index in the dictionary this filter was made with), POS and
+     * last reference base: for records that come as columns of a variant store rather than as VCF lines.
+     */
+    public boolean test(int contig, long pos, long endPos) {
         read++;
-        int c = r.contig();
+        int c = contig;
         if (c != currentContig) {
             cursor.reset(segmentsFor(c));
             currentContig = c;
         }
-        long start = Math.max(0, r.pos() - 1);
-        long end = Math.max(start + 1, r.endPos());
+        long start = Math.max(0, pos - 1);
+        long end = Math.max(start + 1, endPos);
         if (cursor.overlaps(start, end) == 0) {
             return false;
         }
@@ -129,10 +139,10 @@ public final class PanelVcfFilter {
         // The INFO value: the genes hit, in order, without repeats across panels.
         genesLength = 0;
         for (int h = 0; h < hitCount; h++) {
-            String gene = intervals.geneOf(hits[h]);
+            byte[] gene = geneBytes(hits[h]);
             boolean repeat = false;
             for (int k = 0; k < h; k++) {
-                if (intervals.geneOf(hits[k]).equals(gene)) {
+                if (Arrays.equals(geneBytes(hits[k]), gene)) {
                     repeat = true;
                     break;
                 }
@@ -143,15 +153,40 @@ public final class PanelVcfFilter {
         }
     }
 
-    private void appendGene(String gene) {
+    /**
+     * A label's gene name as INFO value bytes, made once per label: INFO values may not hold ';', '=', ',' or
+     * spaces, and region names from BED files could, so those become '_'.
+     */
+    private byte[] geneBytes(int label) {
+        byte[] b = geneBytes[label];
+        if (b == null) {
+            String gene = intervals.geneOf(label);
+            b = new byte[gene.length()];
+            for (int i = 0; i < b.length; i++) {
+                char ch = gene.charAt(i);
+                b[i] = (byte) (ch == ';' || ch == '=' || ch == ',' || ch == ' ' || ch == '\t' ? '_' : ch);
+            }
+            geneBytes[label] = b;
+        }
+        return b;
+    }
+
+    private void appendGene(byte[] gene) {
         if (genesLength > 0 && genesLength < genes.length) {
             genes[genesLength++] = ',';
         }
-        for (int i = 0; i < gene.length() && genesLength < genes.length; i++) {
-            char ch = gene.charAt(i);
-            // INFO values may not hold ';', '=', ',' or spaces: region names from BED files could.
-            genes[genesLength++] = (byte) (ch == ';' || ch == '=' || ch == ',' || ch == ' ' || ch == '\t' ? '_' : ch);
-        }
+        int n = Math.min(gene.length, genes.length - genesLength);
+        System.arraycopy(gene, 0, genes, genesLength, n);
+        genesLength += n;
+    }
+
+    /** {@link #genesValue()} without the copy: the first {@link #genesLength()} bytes, valid until the next test. */
+    byte[] genesBuffer() {
+        return genes;
+    }
+
+    int genesLength() {
+        return genesLength;
     }
 
     /** The genes hit by the last kept record, comma-separated, as INFO value bytes. */

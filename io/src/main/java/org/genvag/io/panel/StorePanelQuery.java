@@ -1,6 +1,5 @@
 package org.genvag.io.panel;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +23,9 @@ import org.genvag.io.Futures;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.store.StoreQuery;
 import org.genvag.io.store.StoreReader;
-import org.genvag.io.vcf.FieldKey;
+import org.genvag.io.store.StoredRecord;
+import org.genvag.io.vcf.ContigDictionary;
 import org.genvag.io.vcf.VcfReader;
-import org.genvag.io.vcf.VcfRecord;
 
 /**
  * A panel asked of many samples' variant stores at once: each store decodes only the blocks the panel touches, the
@@ -36,9 +35,6 @@ import org.genvag.io.vcf.VcfRecord;
  */
 public final class StorePanelQuery {
     public static final String HEADER = "#store\tsample\tchrom\tpos\tid\tref\talt\tqual\tfilter\tgenes\tgt\tdp\tad\n";
-    private static final FieldKey GT = FieldKey.of("GT");
-    private static final FieldKey DP = FieldKey.of("DP");
-    private static final FieldKey AD = FieldKey.of("AD");
 
     public record Options(List<Path> panels, GenomeBuild build, long padding, boolean strict, int threads) {
         public Options {
@@ -105,7 +101,7 @@ public final class StorePanelQuery {
         synchronized (cache) {
             PanelIntervals p = cache.get(build);
             if (p == null) {
-                List<GenePanel> resolved = PanelReader.resolveAll(o.panels(), GeneTableReader.bundled(build),
+                List<GenePanel> resolved = PanelReader.resolveAll(o.panels(), build, () -> GeneTableReader.bundled(build),
                         o.strict());
                 p = PanelIntervals.of(resolved, o.padding());
                 cache.put(build, p);
@@ -117,51 +113,159 @@ public final class StorePanelQuery {
     private static StoreResult one(Path store, Path part, Options o, Map<GenomeBuild, PanelIntervals> cache)
             throws IOException {
         GenomeBuild build;
+        List<String> samples;
+        ContigDictionary contigs;
         try (VcfReader header = VcfReader.open(store.toString(), 1)) {
+            samples = header.samples();
+            contigs = header.contigs();
             Optional<BuildDetector.Detected> d = BuildDetector.detect(header.header());
             build = GenomeBuild.reconcile(o.build(), d.map(BuildDetector.Detected::build).orElse(null),
                     d.map(BuildDetector.Detected::evidence).orElse(null), store.toString());
         }
         PanelIntervals intervals = intervals(cache, build, o);
         StoreQuery query = new StoreQuery(intervals.index());
-        String name = store.getFileName().toString().replaceFirst("\\.gvs$", "");
-        long rows = 0;
-        try (VcfReader reader = new VcfReader(StoreReader.open(store).source(query), store.toString());
-             OutputStream os = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16)) {
-            PanelVcfFilter filter = new PanelVcfFilter(intervals, reader.contigs(), reader.source());
-            List<String> samples = reader.samples();
-            VcfRecord r = new VcfRecord();
-            StringBuilder row = new StringBuilder(256);
-            while (reader.next(r)) {
-                if (!filter.test(r)) {
-                    continue;
-                }
-                String site = r.contigName() + "\t" + r.pos() + "\t" + r.id() + "\t" + r.ref() + "\t" + r.alt() + "\t"
-                        + r.column(5) + "\t" + r.filter() + "\t"
-                        + new String(filter.genesValue(), StandardCharsets.US_ASCII);
-                int n = samples.isEmpty() ? 1 : samples.size();
-                int gt = r.formatIndex(GT);
-                int dp = r.formatIndex(DP);
-                int ad = r.formatIndex(AD);
-                for (int s = 0; s < n; s++) {
-                    row.setLength(0);
-                    row.append(name).append('\t').append(samples.isEmpty() ? "." : samples.get(s)).append('\t')
-                            .append(site).append('\t').append(value(r, s, gt, samples.isEmpty())).append('\t')
-                            .append(value(r, s, dp, samples.isEmpty())).append('\t')
-                            .append(value(r, s, ad, samples.isEmpty())).append('\n');
-                    os.write(row.toString().getBytes(StandardCharsets.UTF_8));
-                    rows++;
-                }
+        byte[] name = store.getFileName().toString().replaceFirst("\\.gvs$", "").getBytes(StandardCharsets.UTF_8);
+        try (StoreReader reader = StoreReader.open(store);
+             OutputStream os = Files.newOutputStream(part)) {
+            PanelVcfFilter filter = new PanelVcfFilter(intervals, contigs, store.toString());
+            Rows rows = new Rows(os, name, samples, contigs, filter);
+            // The fields of each record from the columns that hold them: INFO and other FORMAT keys stay packed.
+            reader.forEachRecord(query, KEYS, rows);
+            rows.drain();
+            if (rows.failure != null) {
+                throw rows.failure;
             }
-            return new StoreResult(store, build, filter.recordsKept(), rows, query.summary());
+            return new StoreResult(store, build, filter.recordsKept(), rows.written, query.summary());
         }
     }
 
-    private static String value(VcfRecord r, int sample, int index, boolean sitesOnly) {
-        if (sitesOnly || index < 0) {
-            return ".";
+    private static final List<String> KEYS = List.of("GT", "DP", "AD");
+
+    /**
+     * Writes one row per sample of each record the panel keeps, as bytes into a buffer of its own that goes to the
+     * file 64 KB at a time: nothing per row is made a String, and no stream call is made per field.
+     */
+    private static final class Rows implements java.util.function.Consumer<StoredRecord> {
+        private final OutputStream os;
+        private final byte[] name;
+        private final List<byte[]> sampleNames = new ArrayList<>();
+        private final ContigDictionary contigs;
+        private final PanelVcfFilter filter;
+        private byte[] buf = new byte[1 << 16];
+        private int length;
+        private String lastContig;
+        private int contigIndex;
+        private byte[] contigBytes;
+        long written;
+        IOException failure;
+
+        Rows(OutputStream os, byte[] name, List<String> samples, ContigDictionary contigs, PanelVcfFilter filter) {
+            this.os = os;
+            this.name = name;
+            this.contigs = contigs;
+            this.filter = filter;
+            for (String s : samples) {
+                sampleNames.add(s.getBytes(StandardCharsets.UTF_8));
+            }
         }
-        String v = r.text(r.sampleValue(sample, index));
-        return v == null || v.isEmpty() ? "." : v;
+
+        @Override
+        public void accept(StoredRecord v) {
+            if (failure != null) {
+                return;
+            }
+            if (!v.contig().equals(lastContig)) {
+                lastContig = v.contig();
+                contigIndex = contigs.intern(lastContig);
+                contigBytes = lastContig.getBytes(StandardCharsets.UTF_8);
+            }
+            if (!filter.test(contigIndex, v.pos(), v.end())) {
+                return;
+            }
+            int n = sampleNames.isEmpty() ? 1 : sampleNames.size();
+            for (int s = 0; s < n; s++) {
+                put(name, 0, name.length);
+                tab();
+                if (sampleNames.isEmpty()) {
+                    put('.');
+                } else {
+                    byte[] sample = sampleNames.get(s);
+                    put(sample, 0, sample.length);
+                }
+                tab();
+                put(contigBytes, 0, contigBytes.length);
+                tab();
+                decimal(v.pos());
+                for (int f = StoredRecord.ID; f <= StoredRecord.FILTER; f++) {
+                    tab();
+                    put(v.buffer(), v.start(f), v.end(f) - v.start(f));
+                }
+                tab();
+                put(filter.genesBuffer(), 0, filter.genesLength());
+                for (int k = 0; k < KEYS.size(); k++) {
+                    tab();
+                    int start = sampleNames.isEmpty() || s >= v.sampleCount() ? -1 : v.valueStart(s, k);
+                    int len = start < 0 ? 0 : v.valueEnd(s, k) - start;
+                    if (len == 0) {
+                        put('.');
+                    } else {
+                        put(v.buffer(), start, len);
+                    }
+                }
+                put('\n');
+                written++;
+            }
+            if (length > buf.length / 2) {
+                drain();
+            }
+        }
+
+        private void tab() {
+            put('\t');
+        }
+
+        private void put(int b) {
+            if (length == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            }
+            buf[length++] = (byte) b;
+        }
+
+        private void put(byte[] src, int from, int len) {
+            if (length + len > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, length + len));
+            }
+            System.arraycopy(src, from, buf, length, len);
+            length += len;
+        }
+
+        private void decimal(long value) {
+            int digits = 1;
+            for (long x = value / 10; x > 0; x /= 10) {
+                digits++;
+            }
+            if (length + digits > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, buf.length * 2 + digits);
+            }
+            long x = value;
+            for (int p = length + digits - 1; p >= length; p--) {
+                buf[p] = (byte) ('0' + x % 10);
+                x /= 10;
+            }
+            length += digits;
+        }
+
+        /** Hands the buffered rows to the file; a write error is kept and rethrown when the store is done. */
+        void drain() {
+            if (failure != null || length == 0) {
+                return;
+            }
+            try {
+                os.write(buf, 0, length);
+            } catch (IOException e) {
+                failure = e;
+            }
+            length = 0;
+        }
     }
 }

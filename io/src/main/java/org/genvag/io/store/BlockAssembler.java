@@ -300,6 +300,204 @@ final class BlockAssembler {
         return handed;
     }
 
+    /**
+     * Hands on the records a selector wants as {@link StoredRecord} views: the fixed fields and, per sample, the
+     * values of the FORMAT keys asked for. Reads the position, mode, raw, column-count, ID, allele, QUAL, FILTER and
+     * FORMAT columns and the value columns of the asked keys only; INFO and the other FORMAT keys are never read.
+     * Returns how many records were handed on.
+     */
+    long records(int records, Selector selector, String contigName, List<String> askedKeys, StoredRecord view,
+                 java.util.function.Consumer<StoredRecord> sink) {
+        ByteCursor pos = column(StoreFormat.POS);
+        ByteCursor span = column(StoreFormat.SPAN);
+        ByteCursor mode = column(StoreFormat.MODE);
+        ByteCursor raw = column(StoreFormat.RAW);
+        ByteCursor ncols = column(StoreFormat.COLUMNS);
+        ValueColumn.Reader id = values(StoreFormat.ID);
+        ByteCursor alleles = column(StoreFormat.ALLELES);
+        ByteCursor ref = column(StoreFormat.REF);
+        ByteCursor alt = column(StoreFormat.ALT);
+        ValueColumn.Reader qual = values(StoreFormat.QUAL);
+        ValueColumn.Reader filter = values(StoreFormat.FILTER);
+        ByteCursor format = column(StoreFormat.FORMAT);
+        ByteCursor fields = column(StoreFormat.SAMPLE_FIELDS);
+        List<String> formats = dictionary(StoreFormat.FORMATS);
+        ValueColumn.Reader[] asked = new ValueColumn.Reader[askedKeys.size()];
+        for (int k = 0; k < asked.length; k++) {
+            asked[k] = values(StoreFormat.SAMPLE_VALUE + askedKeys.get(k));
+        }
+        // Per FORMAT string, per subfield: which asked key it is, or -1.
+        int[][] askedAt = new int[formats.size()][];
+        for (int f = 0; f < askedAt.length; f++) {
+            askedAt[f] = positions(formats.get(f), askedKeys);
+        }
+        long handed = 0;
+        long lastPos = 0;
+        String where = StoreFormat.POS;
+        try {
+            for (int i = 0; i < records; i++) {
+                where = StoreFormat.POS;
+                lastPos += pos.zigzag();
+                long end = lastPos + span.varint();
+                boolean wanted = selector.wants(lastPos, end);
+                ByteSink to = wanted ? view.bytes : DISCARD;
+                if (wanted) {
+                    view.reset(contigName, lastPos, end);
+                }
+                where = StoreFormat.MODE;
+                if (mode.u8() == 1) {
+                    where = StoreFormat.RAW;
+                    int len = rawLength(raw);
+                    if (wanted) {
+                        rawRecord(raw.bytes, raw.pos, raw.pos + len, askedKeys, view);
+                    }
+                    raw.pos += len;
+                } else {
+                    where = StoreFormat.COLUMNS;
+                    int n = (int) ncols.varint();
+                    if (n > 2) {
+                        where = StoreFormat.ID;
+                        int s = to.length;
+                        id.copy(to, null);
+                        view.field(StoredRecord.ID, s, to.length);
+                    }
+                    if (n > 3) {
+                        where = StoreFormat.ALLELES;
+                        int code = n > 4 ? alleles.u8() : 0;
+                        if (code > 16) {
+                            throw new Corrupt("allele code " + code);
+                        }
+                        int s = to.length;
+                        if (code > 0) {
+                            to.write(BASES[(code - 1) >>> 2]);
+                            view.field(StoredRecord.REF, s, to.length);
+                            to.write(BASES[(code - 1) & 3]);
+                            view.field(StoredRecord.ALT, s + 1, to.length);
+                        } else {
+                            where = StoreFormat.REF;
+                            copy(ref, to);
+                            view.field(StoredRecord.REF, s, to.length);
+                            if (n > 4) {
+                                where = StoreFormat.ALT;
+                                int a = to.length;
+                                copy(alt, to);
+                                view.field(StoredRecord.ALT, a, to.length);
+                            }
+                        }
+                    }
+                    if (n > 5) {
+                        where = StoreFormat.QUAL;
+                        int s = to.length;
+                        qual.copy(to, null);
+                        view.field(StoredRecord.QUAL, s, to.length);
+                    }
+                    if (n > 6) {
+                        where = StoreFormat.FILTER;
+                        int s = to.length;
+                        filter.copy(to, null);
+                        view.field(StoredRecord.FILTER, s, to.length);
+                    }
+                    if (n > 8) {
+                        where = StoreFormat.FORMAT;
+                        int f = (int) format.varint();
+                        if (f >= formats.size()) {
+                            throw new Corrupt("FORMAT " + f + " of " + formats.size());
+                        }
+                        int[] at = askedAt[f];
+                        if (wanted) {
+                            view.samples(n - 9);
+                        }
+                        for (int c = 9; c < n; c++) {
+                            where = StoreFormat.SAMPLE_FIELDS;
+                            int count = (int) fields.varint();
+                            for (int j = 0; j < Math.min(count, at.length); j++) {
+                                int k = at[j];
+                                if (k >= 0) {
+                                    where = StoreFormat.SAMPLE_VALUE + askedKeys.get(k);
+                                    int s = to.length;
+                                    asked[k].copy(to, null);
+                                    if (wanted && view.valueStart(c - 9, k) < 0) {   // a repeated key: the first
+                                        view.value(c - 9, k, s, to.length);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                if (wanted) {
+                    sink.accept(view);
+                    handed++;
+                }
+            }
+        } catch (ByteCursor.Underflow | NullPointerException e) {
+            throw new Corrupt("column '" + where + "' ends early or is missing");
+        }
+        return handed;
+    }
+
+    /** For each ':'-separated key of a FORMAT string, its index among the asked keys, or -1. */
+    private static int[] positions(String format, List<String> askedKeys) {
+        int count = 1;
+        for (int i = 0; i < format.length(); i++) {
+            count += format.charAt(i) == ':' ? 1 : 0;
+        }
+        int[] at = new int[count];
+        int start = 0;
+        for (int j = 0; j < count; j++) {
+            int colon = format.indexOf(':', start);
+            int stop = colon < 0 ? format.length() : colon;
+            at[j] = askedKeys.indexOf(format.substring(start, stop));
+            start = stop + 1;
+        }
+        return at;
+    }
+
+    /** A record kept whole: its line copied into the view, and its fields and asked values found in it. */
+    private static void rawRecord(byte[] line, int from, int to, List<String> askedKeys, StoredRecord view) {
+        ByteSink out = view.bytes;
+        int base = out.length;
+        out.write(line, from, to - from);
+        byte[] b = out.bytes;
+        int lineEnd = out.length;
+        int columns = 1;
+        for (int i = base; i < lineEnd; i++) {
+            columns += b[i] == '\t' ? 1 : 0;
+        }
+        if (columns > 9) {
+            view.samples(columns - 9);
+        }
+        int start = base;
+        int column = 0;
+        int[] at = null;
+        while (start <= lineEnd) {
+            int tab = indexOfTab(b, start, lineEnd);
+            int stop = tab < 0 ? lineEnd : tab;
+            if (column >= 2 && column <= 6) {
+                view.field(column - 2, start, stop);
+            } else if (column == 8) {
+                at = positions(new String(b, start, stop - start, StandardCharsets.ISO_8859_1), askedKeys);
+            } else if (column > 8) {
+                int sample = column - 9;
+                int v = start;
+                for (int j = 0; at != null && j < at.length && v <= stop; j++) {
+                    int colon = v;
+                    while (colon < stop && b[colon] != ':') {
+                        colon++;
+                    }
+                    if (at[j] >= 0 && view.valueStart(sample, at[j]) < 0) {
+                        view.value(sample, at[j], v, colon);
+                    }
+                    v = colon + 1;
+                }
+            }
+            if (tab < 0) {
+                break;
+            }
+            start = tab + 1;
+            column++;
+        }
+    }
+
     private static final String[] BASE_TEXT = {"A", "C", "G", "T"};
 
     /** The length of the next whole line in {@code raw}, which must lie inside the column. */

@@ -89,7 +89,7 @@ final class ByteSink {
         }
     }
 
-    /** v in decimal, two digits per division. */
+    /** v in decimal, two digits per division; values below 2^31 (nearly all in a VCF) in int arithmetic. */
     void decimal(long v) {
         if (discard) {
             return;
@@ -101,6 +101,10 @@ final class ByteSink {
         }
         if (v < 10) {
             bytes[length++] = (byte) ('0' + v);
+            return;
+        }
+        if (v <= Integer.MAX_VALUE) {
+            decimalAtLeastTen((int) v);
             return;
         }
         int digits = 2;
@@ -118,6 +122,26 @@ final class ByteSink {
         if (v >= 10) {
             bytes[--p] = ONES[(int) v];
             bytes[--p] = TENS[(int) v];
+        } else {
+            bytes[--p] = (byte) ('0' + v);
+        }
+    }
+
+    private void decimalAtLeastTen(int v) {
+        int digits = v < 100 ? 2 : v < 1000 ? 3 : v < 10_000 ? 4 : v < 100_000 ? 5 : v < 1_000_000 ? 6
+                : v < 10_000_000 ? 7 : v < 100_000_000 ? 8 : v < 1_000_000_000 ? 9 : 10;
+        int p = length + digits;
+        length = p;
+        while (v >= 100) {
+            int q = v / 100;
+            int r = v - q * 100;
+            v = q;
+            bytes[--p] = ONES[r];
+            bytes[--p] = TENS[r];
+        }
+        if (v >= 10) {
+            bytes[--p] = ONES[v];
+            bytes[--p] = TENS[v];
         } else {
             bytes[--p] = (byte) ('0' + v);
         }

@@ -260,6 +260,45 @@ public final class StoreReader implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Visits the records overlapping the query's regions as {@link StoredRecord} views (contig, POS, END, ID, REF,
+     * ALT, QUAL, FILTER and, per sample, the values of {@code formatKeys}), decoded from the columns that hold them:
+     * INFO and the other FORMAT keys are never decompressed and no VCF text is made. The view is reused: copy what
+     * must outlive the call.
+     *
+     * @return the number of records visited
+     */
+    public long forEachRecord(StoreQuery query, List<String> formatKeys, java.util.function.Consumer<StoredRecord> visitor)
+            throws IOException {
+        Set<String> wanted = new java.util.HashSet<>(RECORD_COLUMNS);
+        for (String k : formatKeys) {
+            for (String part : List.of(StoreFormat.TAGS, StoreFormat.NUMBERS, StoreFormat.TEXT)) {
+                wanted.add(StoreFormat.SAMPLE_VALUE + k + part);
+            }
+        }
+        StoredRecord view = new StoredRecord(formatKeys.size());
+        long visited = 0;
+        for (StoreBlock b : blocks) {
+            if (query.test(b)) {
+                BlockAssembler a = assembler(b, wanted);
+                try {
+                    visited += a.records(b.records(), query.selector(b), b.contig(), formatKeys, view, visitor);
+                } catch (BlockAssembler.Corrupt e) {
+                    throw error(b + ": " + e.getMessage());
+                }
+            }
+        }
+        return visited;
+    }
+
+    private static final Set<String> RECORD_COLUMNS = Set.of(StoreFormat.POS, StoreFormat.SPAN, StoreFormat.MODE,
+            StoreFormat.RAW, StoreFormat.COLUMNS, StoreFormat.ALLELES, StoreFormat.REF, StoreFormat.ALT,
+            StoreFormat.FORMAT, StoreFormat.FORMATS, StoreFormat.SAMPLE_FIELDS,
+            StoreFormat.ID + StoreFormat.TAGS, StoreFormat.ID + StoreFormat.NUMBERS, StoreFormat.ID + StoreFormat.TEXT,
+            StoreFormat.QUAL + StoreFormat.TAGS, StoreFormat.QUAL + StoreFormat.NUMBERS,
+            StoreFormat.QUAL + StoreFormat.TEXT, StoreFormat.FILTER + StoreFormat.TAGS,
+            StoreFormat.FILTER + StoreFormat.NUMBERS, StoreFormat.FILTER + StoreFormat.TEXT);
+
     private static final Set<String> POSITION_COLUMNS = Set.of(StoreFormat.POS, StoreFormat.SPAN);
     private static final Set<String> VARIANT_COLUMNS = Set.of(StoreFormat.POS, StoreFormat.SPAN, StoreFormat.MODE,
             StoreFormat.RAW, StoreFormat.COLUMNS, StoreFormat.ALLELES, StoreFormat.REF, StoreFormat.ALT);

@@ -21,7 +21,7 @@ public final class ContigDictionary {
     }
 
     /** Index of the name, adding it (undeclared) when new. */
-    int intern(String name) {
+    public int intern(String name) {
         Integer i = index.get(name);
         if (i != null) {
             return i;

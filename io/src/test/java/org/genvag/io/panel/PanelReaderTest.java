@@ -85,6 +85,29 @@ class PanelReaderTest {
         assertEquals("chr22:17000001-17000100", p.regions().get(1).name());
     }
 
+    /** A BED panel is used as it is: the gene table is not even loaded; a gene list still resolves through it. */
+    @Test
+    void regionPanelsNeedNoGeneTable() throws IOException {
+        java.util.function.Supplier<org.genvag.core.genome.GeneResolver> none = () -> {
+            throw new AssertionError("the gene table was asked for");
+        };
+        List<GenePanel> regions = PanelReader.resolveAll(List.of(Fixtures.path("panels/regions-chr22.bed")),
+                GenomeBuild.GRCH37, none, true);
+        GenePanel viaTable = resolve("panels/regions-chr22.bed", GenomeBuild.GRCH37, true);
+        assertEquals(viaTable.regions(), regions.get(0).regions());
+        assertEquals(GenomeBuild.GRCH37, regions.get(0).build());
+        assertTrue(regions.get(0).genes().isEmpty());
+        int[] asked = {0};
+        List<GenePanel> genes = PanelReader.resolveAll(List.of(Fixtures.path("panels/tumour-agnostic.txt")),
+                GenomeBuild.GRCH38, () -> {
+                    asked[0]++;
+                    return GeneTableReader.bundled(GenomeBuild.GRCH38);
+                }, false);
+        assertEquals(1, asked[0]);
+        assertEquals(resolve("panels/tumour-agnostic.txt", GenomeBuild.GRCH38, false).genes().size(),
+                genes.get(0).genes().size());
+    }
+
     @Test
     void malformedPanelsAreNamed(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("broken.json");

@@ -82,4 +82,55 @@ class StorePanelQueryTest {
             assertEquals(GenomeBuild.GRCH37, r.build());
         }
     }
+
+    /**
+     * Each row holds the VCF's own fields for its record and sample (ID, REF, ALT, QUAL, FILTER as written; GT, DP
+     * and AD of that sample, "." where absent) and the genes the panel filter names: rows made from the store's
+     * columns equal rows made from the VCF's text, split the plain way.
+     */
+    @Test
+    void rowsFromTheColumnsEqualRowsFromTheVcfText() throws IOException {
+        for (String fixture : List.of("vcf/hapmap_exome_chr22.vcf.gz", "vcf/chr22.vcf.gz")) {
+            Path stores = Files.createDirectories(dir.resolve("one-" + fixture.hashCode()));
+            Path store = stores.resolve("s.gvs");
+            Files.move(store(fixture, "s", 16), store);
+            Path out = dir.resolve("rows.tsv");
+            StorePanelQuery.run(List.of(store), out, new StorePanelQuery.Options(
+                    List.of(Fixtures.path("panels/chr22-genes.txt")), GenomeBuild.GRCH37, 0, false, 1));
+            List<String> expected = new ArrayList<>();
+            expected.add(StorePanelQuery.HEADER.strip());
+            org.genvag.core.panel.PanelIntervals intervals = org.genvag.core.panel.PanelIntervals.of(
+                    PanelReader.resolveAll(List.of(Fixtures.path("panels/chr22-genes.txt")),
+                            org.genvag.io.genes.GeneTableReader.bundled(GenomeBuild.GRCH37), false), 0);
+            try (VcfReader r = VcfReader.open(Fixtures.path(fixture).toString(), 1)) {
+                PanelVcfFilter filter = new PanelVcfFilter(intervals, r.contigs(), fixture);
+                org.genvag.io.vcf.VcfRecord rec = new org.genvag.io.vcf.VcfRecord();
+                List<String> samples = r.samples().isEmpty() ? List.of(".") : r.samples();
+                while (r.next(rec)) {
+                    if (!filter.test(rec)) {
+                        continue;
+                    }
+                    String[] cols = rec.toString().split("\t", -1);
+                    List<String> format = cols.length > 8 ? List.of(cols[8].split(":", -1)) : List.of();
+                    for (int s = 0; s < samples.size(); s++) {
+                        StringBuilder row = new StringBuilder("s\t" + samples.get(s) + "\t" + cols[0] + "\t"
+                                + rec.pos());
+                        for (int c = 2; c <= 6; c++) {
+                            row.append('\t').append(cols[c]);
+                        }
+                        row.append('\t').append(new String(filter.genesValue(), java.nio.charset.StandardCharsets.UTF_8));
+                        String[] sub = 9 + s < cols.length ? cols[9 + s].split(":", -1) : new String[0];
+                        for (String key : List.of("GT", "DP", "AD")) {
+                            int j = format.indexOf(key);
+                            row.append('\t').append(j >= 0 && j < sub.length && !sub[j].isEmpty() ? sub[j] : ".");
+                        }
+                        expected.add(row.toString());
+                    }
+                }
+            }
+            List<String> actual = Files.readAllLines(out);
+            assertTrue(actual.size() > 1, fixture);
+            assertEquals(expected, actual, fixture);
+        }
+    }
 }

@@ -343,4 +343,79 @@ class VariantStoreTest {
             }
         }
     }
+
+    private static final List<String> KEYS = List.of("GT", "AD", "DP", "PL", "ZZ");
+
+    /**
+     * The record views a store gives from its columns equal the VCF's own fields: contig, POS, END, ID, REF, ALT,
+     * QUAL, FILTER and each sample's value of each asked FORMAT key (absent where the sample has fewer subfields or
+     * the FORMAT lacks the key), for records kept whole and records split into columns alike.
+     */
+    @Test
+    void recordViewsGiveTheVcfsFieldsFromTheColumns() throws IOException {
+        List<Path> vcfs = new ArrayList<>();
+        for (long seed = 1; seed <= 8; seed++) {
+            Path vcf = dir.resolve("random-view" + seed + ".vcf");
+            Files.writeString(vcf, randomVcf(seed, 300), java.nio.charset.StandardCharsets.UTF_8);
+            vcfs.add(vcf);
+        }
+        vcfs.add(Fixtures.path("vcf/hapmap_exome_chr22.vcf.gz"));
+        vcfs.add(Fixtures.path("vcf/chr7-sub.vcf.gz"));
+        for (Path vcf : vcfs) {
+            List<String> expected = fieldsOf(vcf);
+            for (int blockRecords : new int[] {1, 17, 4096}) {
+                Path store = build(vcf, blockRecords);
+                List<String> actual = new ArrayList<>();
+                try (StoreReader r = StoreReader.open(store)) {
+                    org.genvag.core.interval.IntervalIndex.Builder all = org.genvag.core.interval.IntervalIndex.builder();
+                    r.blocks().stream().map(StoreBlock::contig).distinct().forEach(c -> all.add(
+                            org.genvag.core.genome.ContigNames.canonical(c), 0, 1L << 40, "all"));
+                    long n = r.forEachRecord(new StoreQuery(all.build()), KEYS, v -> actual.add(describe(v)));
+                    assertEquals(expected.size(), n);
+                }
+                assertEquals(expected, actual, vcf + ", " + blockRecords + " records per block");
+            }
+        }
+    }
+
+    private static String describe(StoredRecord v) {
+        StringBuilder b = new StringBuilder(v.contig() + " " + v.pos() + " " + v.end());
+        for (int f = StoredRecord.ID; f <= StoredRecord.FILTER; f++) {
+            b.append(" [").append(v.text(f)).append(']');
+        }
+        for (int s = 0; s < v.sampleCount(); s++) {
+            for (int k = 0; k < KEYS.size(); k++) {
+                b.append(' ').append(KEYS.get(k)).append('=').append(v.value(s, k));
+            }
+        }
+        return b.toString();
+    }
+
+    /** The same description from the VCF's text, split the plain way. */
+    private static List<String> fieldsOf(Path vcf) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (VcfReader r = VcfReader.open(vcf.toString(), 1)) {
+            org.genvag.io.vcf.VcfRecord rec = new org.genvag.io.vcf.VcfRecord();
+            while (r.next(rec)) {
+                String[] cols = rec.toString().split("\t", -1);
+                StringBuilder b = new StringBuilder(rec.contigName() + " " + rec.pos() + " "
+                        + Math.max(rec.pos(), rec.endPos()));
+                for (int c = 2; c <= 6; c++) {
+                    b.append(" [").append(cols[c]).append(']');
+                }
+                if (cols.length > 9) {
+                    List<String> format = List.of(cols[8].split(":", -1));
+                    for (int s = 9; s < cols.length; s++) {
+                        String[] sub = cols[s].split(":", -1);
+                        for (String key : KEYS) {
+                            int j = format.indexOf(key);
+                            b.append(' ').append(key).append('=').append(j >= 0 && j < sub.length ? sub[j] : null);
+                        }
+                    }
+                }
+                out.add(b.toString());
+            }
+        }
+        return out;
+    }
 }
