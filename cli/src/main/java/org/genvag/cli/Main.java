@@ -14,14 +14,32 @@ import picocli.CommandLine.Command;
 
 /** Entry point of the genvag command line: a thin layer over the library. */
 @Command(name = "genvag", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "High-throughput genomic variant processing for clinical genomics labs.",
-        subcommands = {DemoCommand.class, ViewCommand.class, ValidateCommand.class, FilterCommand.class,
-                PanelCommand.class, CoverageCommand.class, BiomarkersCommand.class, StoreCommand.class,
-                AnnotateCommand.class, MsiCommand.class,
-                GenesCommand.class,
-                GenerateCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "High-throughput genomic variant processing for clinical genomics labs.")
 public final class Main implements Runnable {
+    /**
+     * The commands, in the order help lists them. Picocli builds a command's model by reflection, about 15 ms per
+     * command on a cold JVM: a run of one command builds only that one's (plus its own subcommands), and the
+     * whole tree is built only for help, a mistyped command or no command at all.
+     */
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS =
+            new java.util.LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("demo", DemoCommand::new);
+        COMMANDS.put("view", ViewCommand::new);
+        COMMANDS.put("validate", ValidateCommand::new);
+        COMMANDS.put("filter", FilterCommand::new);
+        COMMANDS.put("panel", PanelCommand::new);
+        COMMANDS.put("coverage", CoverageCommand::new);
+        COMMANDS.put("biomarkers", BiomarkersCommand::new);
+        COMMANDS.put("store", StoreCommand::new);
+        COMMANDS.put("annotate", AnnotateCommand::new);
+        COMMANDS.put("msi", MsiCommand::new);
+        COMMANDS.put("genes", GenesCommand::new);
+        COMMANDS.put("generate", GenerateCommand::new);
+        COMMANDS.put("help", CommandLine.HelpCommand::new);
+    }
+
     /** Exit code for a problem with the user's input, as opposed to a bug (1) or success (0). */
     static final int EXIT_INPUT = 2;
 
@@ -51,6 +69,12 @@ public final class Main implements Runnable {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         Logging.configure(false);
         CommandLine cli = new CommandLine(new Main());
+        String named = commandNamed(args);
+        for (java.util.Map.Entry<String, java.util.function.Supplier<Object>> c : COMMANDS.entrySet()) {
+            if (named == null || named.equals(c.getKey())) {
+                cli.addSubcommand(c.getKey(), c.getValue().get());
+            }
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(Main::handle);
@@ -64,6 +88,16 @@ public final class Main implements Runnable {
             out.flush();
             err.flush();
         }
+    }
+
+    /** The command the arguments name (the first that is not an option), when it is one of genvag's and not help. */
+    private static String commandNamed(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return COMMANDS.containsKey(a) && !a.equals("help") ? a : null;
+            }
+        }
+        return null;
     }
 
     /** A user's mistake gets one clear line; anything else is a bug and keeps its stack trace. */
