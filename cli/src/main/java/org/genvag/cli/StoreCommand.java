@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.io.panel.StorePanelQuery;
 import org.genvag.io.store.StoreReader;
@@ -101,7 +102,8 @@ final class StoreCommand implements Runnable {
 
     @Command(name = "query", mixinStandardHelpOptions = true,
             description = {"Ask a panel of many stores at once, in parallel: one TSV row per sample and kept variant",
-                "(store, sample, chrom, pos, id, ref, alt, qual, filter, genes, gt, dp, ad)."})
+                "(store, sample, chrom, pos, id, ref, alt, qual, filter, genes, gt, dp, ad), or with --format vcf",
+                "one VCF per store in the directory -o names (NAME.vcf.gz, indexed: what 'genvag filter' writes)."})
     static final class Query implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -112,8 +114,11 @@ final class StoreCommand implements Runnable {
         @Option(names = "--stores", required = true, description = "directory of .gvs stores, or one store")
         Path stores;
 
-        @Option(names = {"-o", "--out"}, required = true, description = "TSV to write")
+        @Option(names = {"-o", "--out"}, required = true, description = "TSV to write (a directory with --format vcf)")
         Path out;
+
+        @Option(names = "--format", defaultValue = "tsv", description = "tsv (default) or vcf")
+        String format;
 
         @Option(names = "--build", description = "GRCh37 or GRCh38; must agree with each store's header when it tells")
         String build;
@@ -132,11 +137,23 @@ final class StoreCommand implements Runnable {
         public Integer call() throws IOException {
             List<Path> list = java.nio.file.Files.isDirectory(stores) ? StorePanelQuery.storesIn(stores)
                     : new ArrayList<>(List.of(stores));
-            List<StorePanelQuery.StoreResult> results = StorePanelQuery.run(list, out, new StorePanelQuery.Options(
-                    panels, build == null ? null : GenomeBuild.parse(build), padding, strict, threads.count()));
+            StorePanelQuery.Options options = new StorePanelQuery.Options(panels, build == null ? null
+                    : GenomeBuild.parse(build), padding, strict, threads.count());
+            List<StorePanelQuery.StoreResult> results = switch (format) {
+                case "tsv" -> StorePanelQuery.run(list, out, options);
+                case "vcf" -> {
+                    if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+                        throw new InputException(out + ": --format vcf writes one VCF per store into a directory, "
+                                + "and this is a file");
+                    }
+                    yield StorePanelQuery.runVcf(list, out, options);
+                }
+                default -> throw new InputException("--format must be tsv or vcf, got '" + format + "'");
+            };
             PrintWriter err = spec.commandLine().getErr();
             long rows = results.stream().mapToLong(StorePanelQuery.StoreResult::rows).sum();
-            err.printf("genvag store query: %d stores, %d rows -> %s%n", results.size(), rows, out);
+            err.printf("genvag store query: %d stores, %d %s -> %s%n", results.size(), rows,
+                    format.equals("vcf") ? "records" : "rows", out);
             for (StorePanelQuery.StoreResult r : results) {
                 err.printf("  %s (%s): %d records kept; %s%n", r.store().getFileName(), r.build(), r.recordsKept(),
                         r.readPlan());

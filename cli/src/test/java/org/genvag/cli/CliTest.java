@@ -299,6 +299,16 @@ class CliTest {
         assertEquals(0, q.exit(), q.err());
         assertTrue(q.err().contains("1 stores"), q.err());
         assertTrue(Files.readString(dir.resolve("rows.tsv")).startsWith("#store\tsample\t"));
+        Run vcfs = run("store", "query", "--panel", panel, "--stores", store.toString(), "--format", "vcf", "-o",
+                dir.resolve("vcfs").toString());
+        assertEquals(0, vcfs.exit(), vcfs.err());
+        assertEquals(0, run("filter", "--panel", panel, "--in", store.toString(), "--index", "--out",
+                dir.resolve("f.vcf.gz").toString()).exit());
+        assertEquals(-1, Files.mismatch(dir.resolve("f.vcf.gz"), dir.resolve("vcfs/hapmap.vcf.gz")));
+        Run odd = run("store", "query", "--panel", panel, "--stores", store.toString(), "--format", "bcf", "-o",
+                dir.resolve("x").toString());
+        assertEquals(Main.EXIT_INPUT, odd.exit());
+        assertTrue(odd.err().contains("--format must be tsv or vcf, got 'bcf'"), odd.err());
         Run info = run("store", "info", store.toString());
         assertEquals(0, info.exit(), info.err());
         assertTrue(info.out().contains("records\t1011\n") && info.out().contains("bytes\t" + Files.size(store) + "\n"),

@@ -55,7 +55,19 @@ public final class PanelFiltering {
     private PanelFiltering() {
     }
 
+    /** The panels resolved on a build: by default read and resolved per run; a batch resolves them once. */
+    @FunctionalInterface
+    public interface Panels {
+        List<GenePanel> on(GenomeBuild build) throws IOException;
+    }
+
     public static Result run(String in, String out, Options o) throws IOException {
+        return run(in, out, o, build -> PanelReader.resolveAll(o.panels(), build,
+                () -> GeneTableReader.bundled(build), o.strict()));
+    }
+
+    /** As {@link #run(String, String, Options)}, with the panels given resolved (their padding from {@code o}). */
+    public static Result run(String in, String out, Options o, Panels resolved) throws IOException {
         // When the index may be used, read the header on one thread: a parallel reader would start inflating the
         // whole file ahead of a decision that may skip 98% of it.
         boolean mayIndex = o.mode() != ReadMode.STREAM && !in.equals("-")
@@ -63,8 +75,7 @@ public final class PanelFiltering {
         try (VcfReader streamed = VcfReader.open(in, mayIndex ? 1 : o.threads())) {
             Optional<BuildDetector.Detected> detected = BuildDetector.detect(streamed.header());
             GenomeBuild build = chooseBuild(o.build(), detected, streamed.source());
-            List<GenePanel> panels = PanelReader.resolveAll(o.panels(), build, () -> GeneTableReader.bundled(build),
-                    o.strict());
+            List<GenePanel> panels = resolved.on(build);
             PanelIntervals intervals = PanelIntervals.of(panels, o.padding());
             boolean store = !in.equals("-") && StoreReader.isStore(Path.of(in));
             PanelReadPlan plan = store ? null : PanelReadPlan.choose(in, streamed.header(), intervals, o.mode());

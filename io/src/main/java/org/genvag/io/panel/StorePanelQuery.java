@@ -20,6 +20,7 @@ import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelIntervals;
 import org.genvag.io.AtomicOutput;
 import org.genvag.io.Futures;
+import org.genvag.io.ReadMode;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.store.StoreQuery;
 import org.genvag.io.store.StoreReader;
@@ -96,6 +97,40 @@ public final class StorePanelQuery {
         }
     }
 
+    /**
+     * The panel asked of each store as a VCF of its own: {@code dir/NAME.vcf.gz} (BGZF, tabix-indexed), what
+     * {@code genvag filter --in NAME.gvs} writes, byte for byte (kept records with GENVAG_GENES and GENVAG_PANELS),
+     * stores in parallel, the panels resolved once per build. Each file is written whole or not at all.
+     */
+    public static List<StoreResult> runVcf(List<Path> stores, Path dir, Options o) throws IOException {
+        Files.createDirectories(dir);
+        Map<GenomeBuild, PanelIntervals> panels = new HashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(o.threads(), stores.size())));
+        try {
+            List<Future<StoreResult>> futures = new ArrayList<>();
+            for (Path store : stores) {
+                Path out = dir.resolve(sampleName(store) + ".vcf.gz");
+                futures.add(pool.submit(() -> {
+                    PanelFiltering.Result r = PanelFiltering.run(store.toString(), out.toString(),
+                            new PanelFiltering.Options(o.panels(), o.build(), o.padding(), o.strict(), ReadMode.AUTO,
+                                    1, true), build -> intervals(panels, build, o).panels());
+                    return new StoreResult(store, r.build(), r.recordsKept(), r.recordsKept(), r.readPlan());
+                }));
+            }
+            List<StoreResult> results = new ArrayList<>();
+            for (Future<StoreResult> f : futures) {
+                results.add(Futures.get(f));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String sampleName(Path store) {
+        return store.getFileName().toString().replaceFirst("\\.gvs$", "");
+    }
+
     private static PanelIntervals intervals(Map<GenomeBuild, PanelIntervals> cache, GenomeBuild build, Options o)
             throws IOException {
         synchronized (cache) {
@@ -124,7 +159,7 @@ public final class StorePanelQuery {
         }
         PanelIntervals intervals = intervals(cache, build, o);
         StoreQuery query = new StoreQuery(intervals.index());
-        byte[] name = store.getFileName().toString().replaceFirst("\\.gvs$", "").getBytes(StandardCharsets.UTF_8);
+        byte[] name = sampleName(store).getBytes(StandardCharsets.UTF_8);
         try (StoreReader reader = StoreReader.open(store);
              OutputStream os = Files.newOutputStream(part)) {
             PanelVcfFilter filter = new PanelVcfFilter(intervals, contigs, store.toString());

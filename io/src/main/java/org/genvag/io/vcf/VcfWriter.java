@@ -30,13 +30,16 @@ public final class VcfWriter implements AutoCloseable {
     private final OutputStream out;
     private final BgzfOutputStream bgzf;
     private final TabixIndexCreator indexer;
+    /** The index's contigs: the header's, then those only records name. */
+    private final SAMSequenceDictionary contigs;
     private final Path indexPath;
     private final byte[] scratch = new byte[1 << 16];
     private boolean committed;
 
     private VcfWriter(AtomicOutput atomic, OutputStream out, BgzfOutputStream bgzf, TabixIndexCreator indexer,
-                      Path indexPath) {
+                      SAMSequenceDictionary contigs, Path indexPath) {
         this.atomic = atomic;
+        this.contigs = contigs;
         this.out = out;
         this.bgzf = bgzf;
         this.indexer = indexer;
@@ -53,7 +56,7 @@ public final class VcfWriter implements AutoCloseable {
                 throw new org.genvag.core.error.InputException("an index needs a file, not standard output");
             }
             return new VcfWriter(null, new java.io.BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
-                    1 << 20), null, null, null);
+                    1 << 20), null, null, null, null);
         }
         if (index && !gz) {
             throw new org.genvag.core.error.InputException(pathOrDash + ": a tabix index needs BGZF output: name the "
@@ -62,14 +65,14 @@ public final class VcfWriter implements AutoCloseable {
         AtomicOutput atomic = new AtomicOutput(Path.of(pathOrDash));
         BgzfOutputStream bgzf = gz ? new BgzfOutputStream(atomic.stream()) : null;
         TabixIndexCreator indexer = null;
+        SAMSequenceDictionary dict = new SAMSequenceDictionary();
         if (index) {
-            SAMSequenceDictionary dict = new SAMSequenceDictionary();
             for (String name : contigNames) {
                 dict.addSequence(new SAMSequenceRecord(name, 0));
             }
             indexer = new TabixIndexCreator(dict, TabixFormat.VCF);
         }
-        return new VcfWriter(atomic, gz ? bgzf : atomic.stream(), bgzf, indexer,
+        return new VcfWriter(atomic, gz ? bgzf : atomic.stream(), bgzf, indexer, dict,
                 index ? Path.of(pathOrDash + ".tbi") : null);
     }
 
@@ -113,6 +116,10 @@ public final class VcfWriter implements AutoCloseable {
 
     private void index(VcfRecord r, long offset) {
         if (indexer != null) {
+            // A VCF need not declare its contigs (##contig): the index learns them as records name them.
+            if (contigs.getSequence(r.contigName()) == null) {
+                contigs.addSequence(new SAMSequenceRecord(r.contigName(), 0));
+            }
             indexer.addFeature(new SimpleFeature(r.contigName(), (int) r.pos(), (int) r.endPos()), offset);
         }
     }

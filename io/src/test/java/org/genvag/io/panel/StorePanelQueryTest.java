@@ -133,4 +133,36 @@ class StorePanelQueryTest {
             assertEquals(expected, actual, fixture);
         }
     }
+
+    /** As VCFs: one file per store, each what `genvag filter` writes from that sample's VCF, byte for byte, indexed. */
+    @Test
+    void asVcfEachStoreGivesWhatFilterGivesOnItsVcf() throws IOException {
+        List<String> fixtures = List.of("vcf/hapmap_exome_chr22.vcf.gz", "vcf/chr22.vcf.gz");
+        List<Path> stores = new ArrayList<>();
+        for (int i = 0; i < fixtures.size(); i++) {
+            stores.add(store(fixtures.get(i), "sample" + i, 16));
+        }
+        Path out = dir.resolve("vcfs");
+        List<StorePanelQuery.StoreResult> results = StorePanelQuery.runVcf(stores, out, new StorePanelQuery.Options(
+                List.of(Fixtures.path("panels/chr22-genes.txt")), GenomeBuild.GRCH37, 0, false, 2));
+        for (int i = 0; i < fixtures.size(); i++) {
+            Path expected = dir.resolve("expected" + i + ".vcf.gz");
+            PanelFiltering.Result r = PanelFiltering.run(Fixtures.path(fixtures.get(i)).toString(),
+                    expected.toString(), new PanelFiltering.Options(List.of(Fixtures.path("panels/chr22-genes.txt")),
+                            GenomeBuild.GRCH37, 0, false, ReadMode.STREAM, 1, true));
+            Path actual = out.resolve("sample" + i + ".vcf.gz");
+            assertArrayEquals(Files.readAllBytes(expected), Files.readAllBytes(actual), fixtures.get(i));
+            // chr22.vcf.gz declares no ##contig: the index still holds contig 22, and a query of it gives every record.
+            try (htsjdk.tribble.readers.TabixReader tabix = new htsjdk.tribble.readers.TabixReader(actual.toString())) {
+                var it = tabix.query("22", 1, Integer.MAX_VALUE);
+                long n = 0;
+                while (it.next() != null) {
+                    n++;
+                }
+                assertEquals(r.recordsKept(), n, "records the index finds, " + fixtures.get(i));
+            }
+            assertEquals(r.recordsKept(), results.get(i).recordsKept());
+            assertTrue(r.recordsKept() > 0);
+        }
+    }
 }
