@@ -249,6 +249,8 @@ class CliTest {
     void demoRunsOnBundledData(@TempDir Path dir) throws IOException {
         Run r = run("demo", "--out-dir", dir.toString());
         assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("as step 2 found in the VCF"), "the store's panel query agrees: " + r.out());
+        assertTrue(Files.size(dir.resolve("stores/hapmap_exome_chr22.gvs")) > 0);
         assertTrue(Files.size(dir.resolve("demo-tumour.vcf.gz")) > 0);
         assertTrue(Files.exists(dir.resolve("demo-tumour.bam.bai")));
     }
