@@ -306,7 +306,15 @@ final class BlockShredder {
         int e = valueEnds[index];
         int ks = valueStarts[k];
         int ke = valueEnds[k];
-        return ke - ks == e - s && java.util.Arrays.equals(b, ks, ke, b, s, e);
+        if (ke - ks != e - s) {
+            return false;
+        }
+        for (int i = 0; i < e - s; i++) {   // values of a few bytes: a plain loop
+            if (b[ks + i] != b[s + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Subfields beyond FORMAT's keys (malformed, but kept): one column per position, named "#j". */

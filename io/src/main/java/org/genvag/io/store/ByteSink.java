@@ -63,8 +63,22 @@ final class ByteSink {
         if (length + 10 > bytes.length) {
             ensure(10);
         }
+        // Most values of a column take one to three bytes: written without a loop.
         if ((v & ~0x7FL) == 0) {
-            bytes[length++] = (byte) v;    // most values of a column: one byte, no loop
+            bytes[length++] = (byte) v;
+            return;
+        }
+        if ((v & ~0x3FFFL) == 0) {
+            bytes[length] = (byte) (v | 0x80);
+            bytes[length + 1] = (byte) (v >>> 7);
+            length += 2;
+            return;
+        }
+        if ((v & ~0x1FFFFFL) == 0) {
+            bytes[length] = (byte) (v | 0x80);
+            bytes[length + 1] = (byte) ((v >>> 7) | 0x80);
+            bytes[length + 2] = (byte) (v >>> 14);
+            length += 3;
             return;
         }
         while ((v & ~0x7FL) != 0) {

@@ -89,8 +89,17 @@ final class SliceInterner {
 
     private boolean equals(int id, byte[] src, int from, int to) {
         int s = offsets[id];
-        int e = offsets[id + 1];
-        return e - s == to - from && Arrays.equals(heap, s, e, src, from, to);
+        int n = offsets[id + 1] - s;
+        if (n != to - from) {
+            return false;
+        }
+        // Keys and shapes are a few to a few dozen bytes: a plain loop costs less than Arrays.equals' setup.
+        for (int i = 0; i < n; i++) {
+            if (heap[s + i] != src[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int add(int slot, int h, byte[] src, int from, int to) {
