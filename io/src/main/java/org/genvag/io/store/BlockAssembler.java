@@ -323,8 +323,10 @@ final class BlockAssembler {
         ByteCursor fields = column(StoreFormat.SAMPLE_FIELDS);
         List<String> formats = dictionary(StoreFormat.FORMATS);
         ValueColumn.Reader[] asked = new ValueColumn.Reader[askedKeys.size()];
+        String[] askedNames = new String[asked.length];   // for an error message; made once, not per value
         for (int k = 0; k < asked.length; k++) {
-            asked[k] = values(StoreFormat.SAMPLE_VALUE + askedKeys.get(k));
+            askedNames[k] = StoreFormat.SAMPLE_VALUE + askedKeys.get(k);
+            asked[k] = values(askedNames[k]);
         }
         // Per FORMAT string, per subfield: which asked key it is, or -1.
         int[][] askedAt = new int[formats.size()][];
@@ -413,7 +415,7 @@ final class BlockAssembler {
                             for (int j = 0; j < Math.min(count, at.length); j++) {
                                 int k = at[j];
                                 if (k >= 0) {
-                                    where = StoreFormat.SAMPLE_VALUE + askedKeys.get(k);
+                                    where = askedNames[k];
                                     int s = to.length;
                                     asked[k].copy(to, null);
                                     if (wanted && view.valueStart(c - 9, k) < 0) {   // a repeated key: the first
