@@ -39,15 +39,8 @@ final class BlockAssembler {
      * saved is parsing and filtering their text again downstream.
      */
     void assemble(int records, ByteSink out, Selector selector) {
-        ByteCursor span = column(StoreFormat.SPAN);
-        ByteCursor mode = column(StoreFormat.MODE);
-        ByteCursor raw = column(StoreFormat.RAW);
-        ByteCursor ncols = column(StoreFormat.COLUMNS);
-        ByteCursor pos = column(StoreFormat.POS);
+        Placed placed = new Placed();
         ValueColumn.Reader id = values(StoreFormat.ID);
-        ByteCursor alleles = column(StoreFormat.ALLELES);
-        ByteCursor ref = column(StoreFormat.REF);
-        ByteCursor alt = column(StoreFormat.ALT);
         ValueColumn.Reader qual = values(StoreFormat.QUAL);
         ValueColumn.Reader filter = values(StoreFormat.FILTER);
         ByteCursor shape = column(StoreFormat.INFO_SHAPE);
@@ -78,30 +71,28 @@ final class BlockAssembler {
             }
             formatColumns.add(cs);
         }
-        long lastPos = 0;
         int[] valueRanges = new int[64];
         String where = "";
         int whereKey = -1;   // for INFO values, which key: the column's name is built only for an error message
         try {
             for (int i = 0; i < records; i++) {
                 where = StoreFormat.POS;
-                lastPos += pos.zigzag();
-                where = StoreFormat.SPAN;
-                long end = lastPos + span.varint();
+                long end = placed.next();
+                long lastPos = placed.lastPos;
                 boolean wanted = selector == null || selector.wants(lastPos, end);
                 ByteSink to = wanted ? out : DISCARD;
                 where = StoreFormat.MODE;
-                if (mode.u8() == 1) {
+                if (placed.mode.u8() == 1) {
                     where = StoreFormat.RAW;
-                    int len = rawLength(raw);
-                    to.write(raw.bytes, raw.pos, len);
-                    raw.pos += len;
+                    int len = rawLength(placed.raw);
+                    to.write(placed.raw.bytes, placed.raw.pos, len);
+                    placed.raw.pos += len;
                     to.write('\n');
 
                     continue;
                 }
                 where = StoreFormat.COLUMNS;
-                int n = (int) ncols.varint();
+                int n = (int) placed.ncols.varint();
                 to.write(contig, 0, contig.length);
                 to.write('\t');
                 to.decimal(lastPos);
@@ -112,22 +103,19 @@ final class BlockAssembler {
                 }
                 if (n > 3) {
                     where = StoreFormat.ALLELES;
-                    int code = n > 4 ? alleles.u8() : 0;
+                    int code = placed.alleleCode(n);
                     to.write('\t');
                     if (code > 0) {
-                        if (code > 16) {
-                            throw new Corrupt("allele code " + code);
-                        }
                         to.write(BASES[(code - 1) >>> 2]);
                         to.write('\t');
                         to.write(BASES[(code - 1) & 3]);
                     } else {
                         where = StoreFormat.REF;
-                        copy(ref, to);
+                        copy(placed.ref, to);
                         if (n > 4) {
                             where = StoreFormat.ALT;
                             to.write('\t');
-                            copy(alt, to);
+                            copy(placed.alt, to);
                         }
                     }
                 }
@@ -239,52 +227,41 @@ final class BlockAssembler {
      * column-count and allele columns, as {@link #assemble} reads them; returns how many were handed on.
      */
     long variants(int records, Selector selector, String contigName, java.util.function.Consumer<StoredVariant> sink) {
-        ByteCursor pos = column(StoreFormat.POS);
-        ByteCursor span = column(StoreFormat.SPAN);
-        ByteCursor mode = column(StoreFormat.MODE);
-        ByteCursor raw = column(StoreFormat.RAW);
-        ByteCursor ncols = column(StoreFormat.COLUMNS);
-        ByteCursor alleles = column(StoreFormat.ALLELES);
-        ByteCursor ref = column(StoreFormat.REF);
-        ByteCursor alt = column(StoreFormat.ALT);
+        Placed placed = new Placed();
         long handed = 0;
-        long lastPos = 0;
         String where = StoreFormat.POS;
         try {
             for (int i = 0; i < records; i++) {
                 where = StoreFormat.POS;
-                lastPos += pos.zigzag();
-                long end = lastPos + span.varint();
+                long end = placed.next();
+                long lastPos = placed.lastPos;
                 boolean wanted = selector.wants(lastPos, end);
                 String refText = "";
                 String altText = "";
                 where = StoreFormat.MODE;
-                if (mode.u8() == 1) {
+                if (placed.mode.u8() == 1) {
                     where = StoreFormat.RAW;
-                    int len = rawLength(raw);
+                    int len = rawLength(placed.raw);
                     if (wanted) {
-                        refText = field(raw.bytes, raw.pos, raw.pos + len, 3);
-                        altText = field(raw.bytes, raw.pos, raw.pos + len, 4);
+                        refText = field(placed.raw.bytes, placed.raw.pos, placed.raw.pos + len, 3);
+                        altText = field(placed.raw.bytes, placed.raw.pos, placed.raw.pos + len, 4);
                     }
-                    raw.pos += len;
+                    placed.raw.pos += len;
                 } else {
                     where = StoreFormat.COLUMNS;
-                    int n = (int) ncols.varint();
+                    int n = (int) placed.ncols.varint();
                     if (n > 3) {
                         where = StoreFormat.ALLELES;
-                        int code = n > 4 ? alleles.u8() : 0;
-                        if (code > 16) {
-                            throw new Corrupt("allele code " + code);
-                        }
+                        int code = placed.alleleCode(n);
                         if (code > 0) {
                             refText = BASE_TEXT[(code - 1) >>> 2];
                             altText = BASE_TEXT[(code - 1) & 3];
                         } else {
                             where = StoreFormat.REF;
-                            refText = text(ref, wanted);
+                            refText = text(placed.ref, wanted);
                             if (n > 4) {
                                 where = StoreFormat.ALT;
-                                altText = text(alt, wanted);
+                                altText = text(placed.alt, wanted);
                             }
                         }
                     }
@@ -308,15 +285,8 @@ final class BlockAssembler {
      */
     long records(int records, Selector selector, String contigName, List<String> askedKeys, StoredRecord view,
                  java.util.function.Consumer<StoredRecord> sink) {
-        ByteCursor pos = column(StoreFormat.POS);
-        ByteCursor span = column(StoreFormat.SPAN);
-        ByteCursor mode = column(StoreFormat.MODE);
-        ByteCursor raw = column(StoreFormat.RAW);
-        ByteCursor ncols = column(StoreFormat.COLUMNS);
+        Placed placed = new Placed();
         ValueColumn.Reader id = values(StoreFormat.ID);
-        ByteCursor alleles = column(StoreFormat.ALLELES);
-        ByteCursor ref = column(StoreFormat.REF);
-        ByteCursor alt = column(StoreFormat.ALT);
         ValueColumn.Reader qual = values(StoreFormat.QUAL);
         ValueColumn.Reader filter = values(StoreFormat.FILTER);
         ByteCursor format = column(StoreFormat.FORMAT);
@@ -334,29 +304,28 @@ final class BlockAssembler {
             askedAt[f] = positions(formats.get(f), askedKeys);
         }
         long handed = 0;
-        long lastPos = 0;
         String where = StoreFormat.POS;
         try {
             for (int i = 0; i < records; i++) {
                 where = StoreFormat.POS;
-                lastPos += pos.zigzag();
-                long end = lastPos + span.varint();
+                long end = placed.next();
+                long lastPos = placed.lastPos;
                 boolean wanted = selector.wants(lastPos, end);
                 ByteSink to = wanted ? view.bytes : DISCARD;
                 if (wanted) {
                     view.reset(contigName, lastPos, end);
                 }
                 where = StoreFormat.MODE;
-                if (mode.u8() == 1) {
+                if (placed.mode.u8() == 1) {
                     where = StoreFormat.RAW;
-                    int len = rawLength(raw);
+                    int len = rawLength(placed.raw);
                     if (wanted) {
-                        rawRecord(raw.bytes, raw.pos, raw.pos + len, askedKeys, view);
+                        rawRecord(placed.raw.bytes, placed.raw.pos, placed.raw.pos + len, askedKeys, view);
                     }
-                    raw.pos += len;
+                    placed.raw.pos += len;
                 } else {
                     where = StoreFormat.COLUMNS;
-                    int n = (int) ncols.varint();
+                    int n = (int) placed.ncols.varint();
                     if (n > 2) {
                         where = StoreFormat.ID;
                         int s = to.length;
@@ -365,10 +334,7 @@ final class BlockAssembler {
                     }
                     if (n > 3) {
                         where = StoreFormat.ALLELES;
-                        int code = n > 4 ? alleles.u8() : 0;
-                        if (code > 16) {
-                            throw new Corrupt("allele code " + code);
-                        }
+                        int code = placed.alleleCode(n);
                         int s = to.length;
                         if (code > 0) {
                             to.write(BASES[(code - 1) >>> 2]);
@@ -377,12 +343,12 @@ final class BlockAssembler {
                             view.field(StoredRecord.ALT, s + 1, to.length);
                         } else {
                             where = StoreFormat.REF;
-                            copy(ref, to);
+                            copy(placed.ref, to);
                             view.field(StoredRecord.REF, s, to.length);
                             if (n > 4) {
                                 where = StoreFormat.ALT;
                                 int a = to.length;
-                                copy(alt, to);
+                                copy(placed.alt, to);
                                 view.field(StoredRecord.ALT, a, to.length);
                             }
                         }
@@ -497,6 +463,35 @@ final class BlockAssembler {
             }
             start = tab + 1;
             column++;
+        }
+    }
+
+    /** The columns every record has its place in, opened once per block: where it is, how it is kept, its alleles. */
+    private final class Placed {
+        final ByteCursor pos = column(StoreFormat.POS);
+        final ByteCursor span = column(StoreFormat.SPAN);
+        final ByteCursor mode = column(StoreFormat.MODE);
+        final ByteCursor raw = column(StoreFormat.RAW);
+        final ByteCursor ncols = column(StoreFormat.COLUMNS);
+        final ByteCursor alleles = column(StoreFormat.ALLELES);
+        final ByteCursor ref = column(StoreFormat.REF);
+        final ByteCursor alt = column(StoreFormat.ALT);
+        /** POS of the record {@link #next} stepped to. */
+        long lastPos;
+
+        /** Steps to the next record: its POS into {@link #lastPos}; returns its END. */
+        long next() {
+            lastPos += pos.zigzag();
+            return lastPos + span.varint();
+        }
+
+        /** The allele code of a record of {@code n} columns: 0 when REF and ALT are text; beyond 16 is corrupt. */
+        int alleleCode(int n) {
+            int code = n > 4 ? alleles.u8() : 0;
+            if (code > 16) {
+                throw new Corrupt("allele code " + code);
+            }
+            return code;
         }
     }
 
