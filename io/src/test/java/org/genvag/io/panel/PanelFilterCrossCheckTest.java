@@ -189,6 +189,21 @@ class PanelFilterCrossCheckTest {
         assertSameAsPeers(in, panel, true, dir, false);
     }
 
+    /**
+     * Real gVCFs written by bcftools: a reference block is kept when the region overlaps any base from POS to its
+     * INFO END, as bcftools -R keeps it, through the VCF, the tabix index and a variant store alike.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"vcf/realn02.g.vcf", "vcf/realn02.banded.g.vcf"})
+    void gvcfBlocksAreKeptByTheirEnd(String gvcf, @TempDir Path dir) throws IOException {
+        Path bed = dir.resolve("blocks.bed");
+        // Inside the first block, inside a later one, across the SNV into the block after it, one site, none.
+        Files.writeString(bed, "17\t50\t60\tin-first\n17\t2450\t2460\tin-later\n17\t3585\t3588\tacross\n"
+                + "17\t99\t100\tsite\n17\t5000\t5100\tbeyond\n");
+        GenePanel p = PanelResolver.resolve(PanelReader.read(bed), GeneTableReader.bundled(GenomeBuild.GRCH37), true);
+        assertSameAsPeers(Fixtures.path(gvcf), PanelIntervals.of(List.of(p), 0), false, dir, false);
+    }
+
     @Test
     void indexModeNeedsAnIndexAndRejectsAStaleOne(@TempDir Path dir) throws IOException {
         PanelIntervals panel = panel(List.of("panels/chr22-genes.txt"), GenomeBuild.GRCH37, 0);
