@@ -161,6 +161,36 @@ final class ByteSink {
         }
     }
 
+    /**
+     * {@code mantissa / 10^digits} with exactly {@code digits} digits after the point ({@code mantissa >= 0},
+     * {@code digits} 1..9): "0.500" from (500, 3). Written right to left in one pass, no division by a power of ten
+     * chosen at run time.
+     */
+    void fixedPoint(long mantissa, int digits) {
+        if (discard) {
+            return;
+        }
+        long whole = mantissa;
+        int wholeDigits = 0;
+        for (long w = mantissa; w >= 10 && wholeDigits < 19; w /= 10) {
+            wholeDigits++;
+        }
+        wholeDigits = Math.max(1, wholeDigits + 1 - digits);
+        int total = wholeDigits + 1 + digits;
+        ensure(total);
+        int p = length + total;
+        length = p;
+        for (int i = 0; i < digits; i++) {
+            bytes[--p] = (byte) ('0' + whole % 10);
+            whole /= 10;
+        }
+        bytes[--p] = '.';
+        do {
+            bytes[--p] = (byte) ('0' + whole % 10);
+            whole /= 10;
+        } while (whole > 0);
+    }
+
     void u16(int v) {
         write(v >>> 8);
         write(v);

@@ -295,13 +295,7 @@ final class ValueColumn {
         private static final byte[] ALLELES = {'.', '0', '1', '2', '3', '4'};
 
         private static void decimal(ByteSink out, long mantissa, int digits) {
-            out.decimal(mantissa / POW10[digits]);
-            out.write('.');
-            long frac = mantissa % POW10[digits];
-            for (long p = POW10[digits - 1]; p > 1 && frac < p; p /= 10) {
-                out.write('0');
-            }
-            out.decimal(frac);
+            out.fixedPoint(mantissa, digits);
         }
     }
 }

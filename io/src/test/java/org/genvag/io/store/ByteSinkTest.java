@@ -30,4 +30,17 @@ class ByteSinkTest {
             assertEquals(Long.toString(v), decimal(v));
         }
     }
+
+    @Test
+    void fixedPointIsTheMantissaOverAPowerOfTen() {
+        SplittableRandom random = new SplittableRandom(13);
+        for (int i = 0; i < 100_000; i++) {
+            int digits = 1 + random.nextInt(9);
+            long mantissa = random.nextInt(3) == 0 ? random.nextInt(1000) : random.nextLong(100_000_000_000_000_000L);
+            ByteSink s = new ByteSink(4);
+            s.fixedPoint(mantissa, digits);
+            assertEquals(java.math.BigDecimal.valueOf(mantissa, digits).toPlainString(),
+                    new String(s.bytes, 0, s.length, StandardCharsets.US_ASCII), mantissa + " / 10^" + digits);
+        }
+    }
 }
