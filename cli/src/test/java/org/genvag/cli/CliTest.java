@@ -318,6 +318,27 @@ class CliTest {
         assertTrue(info.out().contains("\npos\t"), "the POS column is listed: " + info.out());
     }
 
+    /** An index of unsorted records is refused with the line that breaks the order, and no output is left. */
+    @Test
+    void indexingUnsortedRecordsIsOneClearLine(@TempDir Path dir) throws IOException {
+        Path vcf = dir.resolve("unsorted.vcf");
+        Files.writeString(vcf, "##fileformat=VCFv4.2\n##contig=<ID=22>\n##contig=<ID=21>\n"
+                + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"
+                + "22\t300\t.\tA\tC\t.\t.\t.\n22\t200\t.\tA\tC\t.\t.\t.\n");
+        Path out = dir.resolve("x.vcf.gz");
+        Run r = run("view", vcf.toString(), "--index", "-o", out.toString());
+        assertEquals(Main.EXIT_INPUT, r.exit(), r.err());
+        assertTrue(r.err().startsWith("genvag: error: " + vcf + ":6: not sorted: 22:200 comes after 22:300"), r.err());
+        assertFalse(Files.exists(out), "no output");
+        Files.writeString(vcf, "##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n"
+                + "22\t300\t.\tA\tC\t.\t.\t.\n21\t200\t.\tA\tC\t.\t.\t.\n22\t400\t.\tA\tC\t.\t.\t.\n");
+        Run again = run("view", vcf.toString(), "--index", "-o", out.toString());
+        assertEquals(Main.EXIT_INPUT, again.exit(), again.err());
+        assertTrue(again.err().contains(":5: not sorted: contig 22 appears again"), again.err());
+        assertEquals(0, run("view", vcf.toString(), "-o", dir.resolve("plain.vcf.gz").toString()).exit(),
+                "without an index, order is the input's own");
+    }
+
     @Test
     void aDamagedStoreIsOneClearLine(@TempDir Path dir) throws IOException {
         Path store = dir.resolve("x.gvs");

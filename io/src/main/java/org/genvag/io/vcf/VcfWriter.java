@@ -34,6 +34,9 @@ public final class VcfWriter implements AutoCloseable {
     private final SAMSequenceDictionary contigs;
     private final Path indexPath;
     private final byte[] scratch = new byte[1 << 16];
+    private final java.util.Set<String> finishedContigs = new java.util.HashSet<>();
+    private String lastContig;
+    private long lastPos;
     private boolean committed;
 
     private VcfWriter(AtomicOutput atomic, OutputStream out, BgzfOutputStream bgzf, TabixIndexCreator indexer,
@@ -116,12 +119,38 @@ public final class VcfWriter implements AutoCloseable {
 
     private void index(VcfRecord r, long offset) {
         if (indexer != null) {
+            checkSorted(r);
             // A VCF need not declare its contigs (##contig): the index learns them as records name them.
             if (contigs.getSequence(r.contigName()) == null) {
                 contigs.addSequence(new SAMSequenceRecord(r.contigName(), 0));
             }
             indexer.addFeature(new SimpleFeature(r.contigName(), (int) r.pos(), (int) r.endPos()), offset);
         }
+    }
+
+    /**
+     * A tabix index needs each contig's records together and in POS order: anything else is the input's fault, named
+     * with its line, before htsjdk's index builder fails on it.
+     */
+    private void checkSorted(VcfRecord r) {
+        String contig = r.contigName();
+        long pos = r.pos();
+        if (!contig.equals(lastContig)) {
+            if (lastContig != null) {
+                finishedContigs.add(lastContig);
+            }
+            if (finishedContigs.contains(contig)) {
+                throw r.error("not sorted: contig " + contig + " appears again after other contigs; a tabix index "
+                        + "needs a coordinate-sorted VCF (bcftools sort)");
+            }
+            lastContig = contig;
+            lastPos = 0;
+        }
+        if (pos < lastPos) {
+            throw r.error("not sorted: " + contig + ":" + pos + " comes after " + contig + ":" + lastPos + "; a tabix "
+                    + "index needs a coordinate-sorted VCF (bcftools sort)");
+        }
+        lastPos = pos;
     }
 
     /** Finishes the output: EOF block, index, rename into place. Without commit, close() discards the file. */
