@@ -43,20 +43,11 @@ final class ByteCodes {
         }
         int width = 32 - Integer.numberOfLeadingZeros(distinct - 1);
         out.write(width);
-        long acc = 0;
-        int bits = 0;
+        BitWriter bits = new BitWriter(out, width);
         for (int i = 0; i < length; i++) {
-            acc |= (long) code[column[i] & 0xFF] << bits;
-            bits += width;
-            if (bits >= 8) {
-                out.write((int) acc & 0xFF);
-                acc >>>= 8;
-                bits -= 8;
-            }
+            bits.put(code[column[i] & 0xFF]);
         }
-        if (bits > 0) {
-            out.write((int) acc & 0xFF);
-        }
+        bits.flush();
         return true;
     }
 

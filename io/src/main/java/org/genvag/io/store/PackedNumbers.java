@@ -88,8 +88,7 @@ final class PackedNumbers {
         }
         out.varint(min);
         out.write(width);
-        long acc = 0;
-        int bits = 0;          // bits held in acc; below 8 between values, so acc never overflows
+        BitWriter bitsOut = new BitWriter(out, width);
         for (int i = 0; i < count; i++) {
             long v = 0;
             for (int shift = 0; ; shift += 7) {
@@ -99,17 +98,9 @@ final class PackedNumbers {
                     break;
                 }
             }
-            acc |= (v - min) << bits;
-            bits += width;
-            while (bits >= 8) {
-                out.write((int) acc & 0xFF);
-                acc >>>= 8;
-                bits -= 8;
-            }
+            bitsOut.put(v - min);
         }
-        if (bits > 0) {
-            out.write((int) acc & 0xFF);
-        }
+        bitsOut.flush();
         return apart ? StoreFormat.ENCODING_PACKED_FIRST : StoreFormat.ENCODING_PACKED;
     }
 
