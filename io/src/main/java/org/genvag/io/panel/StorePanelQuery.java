@@ -136,8 +136,8 @@ public final class StorePanelQuery {
         synchronized (cache) {
             PanelIntervals p = cache.get(build);
             if (p == null) {
-                List<GenePanel> resolved = PanelReader.resolveAll(o.panels(), build, () -> GeneTableReader.bundled(build),
-                        o.strict());
+                List<GenePanel> resolved = PanelReader.resolveAll(o.panels(), build,
+                        () -> GeneTableReader.bundled(build), o.strict());
                 p = PanelIntervals.of(resolved, o.padding());
                 cache.put(build, p);
             }
