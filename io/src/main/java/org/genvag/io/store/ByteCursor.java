@@ -41,6 +41,16 @@ final class ByteCursor {
         throw new Underflow();
     }
 
+    /** Steps over one varint without decoding it. */
+    void skipVarint() {
+        for (int i = 0; i < 10; i++) {
+            if ((u8() & 0x80) == 0) {
+                return;
+            }
+        }
+        throw new Underflow();
+    }
+
     long zigzag() {
         long v = varint();
         return (v >>> 1) ^ -(v & 1);

@@ -246,6 +246,10 @@ final class ValueColumn {
          * {@code out} ({@code [record[2k], record[2k+1])} for entry k), for values stored as {@link #SAME}.
          */
         void copy(ByteSink out, int[] record) {
+            if (out.discard) {
+                skip();
+                return;
+            }
             while (true) {
                 int tag = tags.u8();
                 int kind = tag & ~MORE;
@@ -289,6 +293,41 @@ final class ValueColumn {
                     return;
                 }
                 out.write(',');
+            }
+        }
+
+        /**
+         * Steps past the next value without writing it: a record the query does not want. Only the tags are read
+         * whole; a number's varint is stepped over, a text up to its tab.
+         */
+        private void skip() {
+            while (true) {
+                int tag = tags.u8();
+                int kind = tag & ~MORE;
+                if (kind == TEXT) {
+                    text.tabTerminated();
+                } else if (kind < NUMBERED.length && NUMBERED[kind]) {
+                    numbers.skipVarint();
+                } else if (kind != DOT && (kind < GENOTYPE || kind >= GENOTYPE + 72)) {
+                    throw new BlockAssembler.Corrupt("unknown value tag " + tag);
+                }
+                if ((tag & MORE) == 0) {
+                    return;
+                }
+            }
+        }
+
+        /** The tags whose token has a number in the number stream. */
+        private static final boolean[] NUMBERED = new boolean[GENOTYPE];
+
+        static {
+            NUMBERED[INT] = true;
+            NUMBERED[NEG_INT] = true;
+            NUMBERED[RS] = true;
+            NUMBERED[SAME] = true;
+            for (int d = 1; d <= 9; d++) {
+                NUMBERED[DECIMAL + d] = true;
+                NUMBERED[NEG_DECIMAL + d] = true;
             }
         }
 
