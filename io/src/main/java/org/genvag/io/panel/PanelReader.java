@@ -83,11 +83,7 @@ public final class PanelReader {
     }
 
     public static List<GenePanel> resolveAll(List<Path> paths, GeneResolver genes, boolean strict) throws IOException {
-        List<GenePanel> panels = new ArrayList<>(paths.size());
-        for (Path p : paths) {
-            panels.add(PanelResolver.resolve(read(p), genes, strict));
-        }
-        return panels;
+        return resolveAll(paths, genes.build(), () -> genes, strict);
     }
 
     static String stripExtension(String file) {

@@ -66,19 +66,13 @@ public final class StorePanelQuery {
 
     public static List<StoreResult> run(List<Path> stores, Path out, Options o) throws IOException {
         Map<GenomeBuild, PanelIntervals> panels = new HashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(o.threads(), stores.size())));
         List<Path> parts = new ArrayList<>();
+        for (int i = 0; i < stores.size(); i++) {
+            parts.add(AtomicOutput.tempSibling(out.toAbsolutePath(), ".part" + i));
+        }
         try {
-            List<Future<StoreResult>> futures = new ArrayList<>();
-            for (Path store : stores) {
-                Path part = AtomicOutput.tempSibling(out.toAbsolutePath(), ".part" + parts.size());
-                parts.add(part);
-                futures.add(pool.submit(() -> one(store, part, o, panels)));
-            }
-            List<StoreResult> results = new ArrayList<>();
-            for (Future<StoreResult> f : futures) {
-                results.add(Futures.get(f));
-            }
+            List<StoreResult> results = eachStore(stores, o.threads(), (i, store) -> one(store, parts.get(i), o,
+                    panels));
             try (AtomicOutput atomic = new AtomicOutput(out)) {
                 OutputStream os = atomic.stream();
                 os.write(HEADER.getBytes(StandardCharsets.US_ASCII));
@@ -90,7 +84,6 @@ public final class StorePanelQuery {
             }
             return results;
         } finally {
-            pool.shutdownNow();
             for (Path part : parts) {
                 Files.deleteIfExists(part);
             }
@@ -105,21 +98,34 @@ public final class StorePanelQuery {
     public static List<StoreResult> runVcf(List<Path> stores, Path dir, Options o) throws IOException {
         Files.createDirectories(dir);
         Map<GenomeBuild, PanelIntervals> panels = new HashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(o.threads(), stores.size())));
+        return eachStore(stores, o.threads(), (i, store) -> {
+            PanelFiltering.Result r = PanelFiltering.run(store.toString(),
+                    dir.resolve(sampleName(store) + ".vcf.gz").toString(), new PanelFiltering.Options(o.panels(),
+                            o.build(), o.padding(), o.strict(), ReadMode.AUTO, 1, true),
+                    build -> intervals(panels, build, o).panels());
+            return new StoreResult(store, r.build(), r.recordsKept(), r.recordsKept(), r.readPlan());
+        });
+    }
+
+    /** One store's part of a query: {@code i} is its place in the list. */
+    @FunctionalInterface
+    private interface StoreTask {
+        StoreResult run(int i, Path store) throws IOException;
+    }
+
+    /** Runs the task for every store on {@code threads} threads; the results in store order. */
+    private static List<StoreResult> eachStore(List<Path> stores, int threads, StoreTask task) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, stores.size())));
         try {
             List<Future<StoreResult>> futures = new ArrayList<>();
-            for (Path store : stores) {
-                Path out = dir.resolve(sampleName(store) + ".vcf.gz");
-                futures.add(pool.submit(() -> {
-                    PanelFiltering.Result r = PanelFiltering.run(store.toString(), out.toString(),
-                            new PanelFiltering.Options(o.panels(), o.build(), o.padding(), o.strict(), ReadMode.AUTO,
-                                    1, true), build -> intervals(panels, build, o).panels());
-                    return new StoreResult(store, r.build(), r.recordsKept(), r.recordsKept(), r.readPlan());
-                }));
+            for (int i = 0; i < stores.size(); i++) {
+                int index = i;
+                Path store = stores.get(i);
+                futures.add(pool.submit(() -> task.run(index, store)));
             }
             List<StoreResult> results = new ArrayList<>();
             for (Future<StoreResult> f : futures) {
-                results.add(Futures.get(f));
+                results.add(Futures.get(f));   // an InputException about a store stays one
             }
             return results;
         } finally {

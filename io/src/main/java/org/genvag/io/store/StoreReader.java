@@ -235,19 +235,7 @@ public final class StoreReader implements AutoCloseable {
             for (int i = 0; i < columns; i++) {
                 int id = columnId(bytes, b);
                 int start = bytes.position();
-                if (encoding(bytes, columnNames.get(id), b) == StoreFormat.ENCODING_RUN) {
-                    input[id] += varint(bytes, b);
-                    runByte(bytes, columnNames.get(id), b);
-                    stored[id] += bytes.position() - start;
-                    count[id]++;
-                    continue;
-                }
-                input[id] += varint(bytes, b);
-                int compressed = varint(bytes, b);
-                if (compressed < 0 || bytes.remaining() < 4 + compressed) {
-                    throw error(b + ": column '" + columnNames.get(id) + "' truncated");
-                }
-                bytes.position(bytes.position() + 4 + compressed);
+                input[id] += skipColumn(bytes, columnNames.get(id), b);
                 stored[id] += bytes.position() - start;   // the directory entry counts too
                 count[id]++;
             }
@@ -409,19 +397,23 @@ public final class StoreReader implements AutoCloseable {
         return id;
     }
 
-    /** Steps over a column the caller does not need (its bytes are covered by the block checksum). */
-    private void skipColumn(ByteBuffer bytes, String name, Object where) {
+    /**
+     * Steps over a column the caller does not need (its bytes are covered by the block checksum); returns its length
+     * before LZ4 (a run's length for a run).
+     */
+    private int skipColumn(ByteBuffer bytes, String name, Object where) {
         if (encoding(bytes, name, where) == StoreFormat.ENCODING_RUN) {
-            varint(bytes, where);
+            int length = varint(bytes, where);
             runByte(bytes, name, where);
-            return;
+            return length;
         }
-        varint(bytes, where);
+        int raw = varint(bytes, where);
         int compressed = varint(bytes, where);
         if (compressed < 0 || bytes.remaining() < 4 + compressed) {
             throw error(where + ": column '" + name + "' truncated");
         }
         bytes.position(bytes.position() + 4 + compressed);
+        return raw;
     }
 
     private String name(ByteBuffer bytes, Object where) {

@@ -258,6 +258,7 @@ public final class StoreWriter {
         // bit-packed, and bytes from a small alphabet smaller as codes. The smallest form is kept, LZ4 wrapped.
         int best = compressed;
         int bestEncoding = StoreFormat.ENCODING_BYTES;
+        int bestInput = length;
         byte[] bestBytes = packed;
         if (StoreFormat.numeric(name) && compressed > length - length / 10) {
             ByteSink bits = PACKED.get();
@@ -267,6 +268,7 @@ public final class StoreWriter {
                 if (c < best) {
                     best = c;
                     bestEncoding = encoding;
+                    bestInput = bits.length;
                     bestBytes = SCRATCH.get()[1];
                 }
             }
@@ -278,13 +280,13 @@ public final class StoreWriter {
                 if (c < best) {
                     best = c;
                     bestEncoding = StoreFormat.ENCODING_CODES;
+                    bestInput = codes.length;
                     bestBytes = SCRATCH.get()[2];
                 }
             }
         }
         out.write(bestEncoding);
-        out.varint(bestEncoding == StoreFormat.ENCODING_BYTES ? length
-                : bestEncoding == StoreFormat.ENCODING_CODES ? CODES.get().length : PACKED.get().length);
+        out.varint(bestInput);
         out.varint(best);
         out.u32(StoreFormat.XXHASH.hash(bestBytes, 0, best, StoreFormat.HASH_SEED));
         out.write(bestBytes, 0, best);

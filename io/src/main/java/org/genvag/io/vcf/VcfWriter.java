@@ -68,8 +68,9 @@ public final class VcfWriter implements AutoCloseable {
         AtomicOutput atomic = new AtomicOutput(Path.of(pathOrDash));
         BgzfOutputStream bgzf = gz ? new BgzfOutputStream(atomic.stream()) : null;
         TabixIndexCreator indexer = null;
-        SAMSequenceDictionary dict = new SAMSequenceDictionary();
+        SAMSequenceDictionary dict = null;
         if (index) {
+            dict = new SAMSequenceDictionary();
             for (String name : contigNames) {
                 dict.addSequence(new SAMSequenceRecord(name, 0));
             }
