@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.genvag.core.error.InputException;
@@ -77,10 +78,15 @@ public final class BamReader implements AutoCloseable {
         if (refs < 0) {
             throw new InputException(name + ": corrupt BAM header: negative reference count " + refs);
         }
-        List<String> names = new ArrayList<>(refs);
-        List<Long> lengths = new ArrayList<>(refs);
+        // A damaged count must not size the lists: they grow as references are actually read.
+        List<String> names = new ArrayList<>(Math.min(refs, 1 << 12));
+        List<Long> lengths = new ArrayList<>(Math.min(refs, 1 << 12));
         for (int i = 0; i < refs; i++) {
             int l = readInt("a reference name length");
+            if (l < 1) {
+                throw new InputException(name + ": corrupt BAM header: reference " + (i + 1) + " has name length "
+                        + l + " (at least 1, for the NUL)");
+            }
             byte[] n = readBytes(l, "a reference name");
             names.add(new String(n, 0, Math.max(0, l - 1), StandardCharsets.US_ASCII));
             lengths.add(Integer.toUnsignedLong(readInt("a reference length")));
@@ -103,9 +109,10 @@ public final class BamReader implements AutoCloseable {
         records++;
         r.set(whole, whole.position() + 4, blockSize, records);
         consume(4 + blockSize);
-        if (!r.consistent()) {
+        String problem = r.problem(header.names().size());
+        if (problem != null) {
             throw new InputException(name + ": corrupt BAM record " + records + " (near compressed offset "
-                    + source.compressedOffset() + "): its fields do not fit in its " + blockSize + " bytes");
+                    + source.compressedOffset() + "): " + problem);
         }
         checkOrder(r);
         return true;
@@ -114,13 +121,9 @@ public final class BamReader implements AutoCloseable {
     private void checkOrder(BamRecord r) {
         int ref = r.refId();
         int pos = r.pos();
-        if (ref < 0) {
+        if (ref < 0) {   // -1: problem() has refused anything else below 0
             lastRef = Integer.MAX_VALUE;   // unmapped reads without position come last
             return;
-        }
-        if (ref >= header.names().size()) {
-            throw new InputException(name + ": record " + r.number() + " (" + r.readName() + ") names reference "
-                    + ref + ", but the header has " + header.names().size());
         }
         if (ref < lastRef || (ref == lastRef && pos < lastPos)) {
             throw new InputException(name + ": unsorted input: record " + r.number() + " (" + r.readName() + ") at "
@@ -145,8 +148,12 @@ public final class BamReader implements AutoCloseable {
         return v;
     }
 
+    /**
+     * n bytes, gathered as they arrive: the array grows with the data, so a damaged length near 2^31 ends as a
+     * truncation error at the end of the input, not as an allocation of gigabytes up front.
+     */
     private byte[] readBytes(int n, String what) throws IOException {
-        byte[] out = new byte[n];
+        byte[] out = new byte[Math.min(n, 1 << 16)];
         int done = 0;
         while (done < n) {
             ByteBuffer b = current();
@@ -154,6 +161,9 @@ public final class BamReader implements AutoCloseable {
                 throw truncated(what);
             }
             int k = Math.min(n - done, b.remaining());
+            if (done + k > out.length) {
+                out = Arrays.copyOf(out, (int) Math.min(n, Math.max(done + (long) k, 2L * out.length)));
+            }
             b.get(out, done, k);
             done += k;
         }
@@ -229,7 +239,7 @@ public final class BamReader implements AutoCloseable {
 
     private InputException truncated(String what) {
         return new InputException(name + ": truncated BAM: the data ends inside " + what + " (record " + (records + 1)
-                + ")");
+                + ", near compressed offset " + source.compressedOffset() + ")");
     }
 
     @Override

@@ -29,6 +29,20 @@ public final class BamRecord {
     public static final int OP_EQ = 7;
     public static final int OP_X = 8;
 
+    // Offsets of the fixed fields after block_size (SAM/BAM specification, section 4.2).
+    private static final int REF_ID = 0;
+    private static final int POS = 4;
+    private static final int NAME_LENGTH = 8;
+    private static final int MAPQ = 9;
+    private static final int CIGAR_COUNT = 12;
+    private static final int FLAG = 14;
+    private static final int SEQ_LENGTH = 16;
+    private static final int MATE_REF_ID = 20;
+    private static final int MATE_POS = 24;
+    private static final int TEMPLATE_LENGTH = 28;
+    /** The fixed fields' size: the read name starts here. */
+    private static final int FIXED = 32;
+
     private ByteBuffer buf;
     private int at;      // first byte after block_size
     private int length;  // block_size
@@ -47,52 +61,52 @@ public final class BamRecord {
     }
 
     public int refId() {
-        return buf.getInt(at);
+        return buf.getInt(at + REF_ID);
     }
 
     /** 0-based leftmost aligned position. */
     public int pos() {
-        return buf.getInt(at + 4);
+        return buf.getInt(at + POS);
     }
 
     private int readNameLength() {
-        return buf.get(at + 8) & 0xff;
+        return buf.get(at + NAME_LENGTH) & 0xff;
     }
 
     public int mapq() {
-        return buf.get(at + 9) & 0xff;
+        return buf.get(at + MAPQ) & 0xff;
     }
 
     public int cigarCount() {
-        return buf.getShort(at + 12) & 0xffff;
+        return buf.getShort(at + CIGAR_COUNT) & 0xffff;
     }
 
     public int flag() {
-        return buf.getShort(at + 14) & 0xffff;
+        return buf.getShort(at + FLAG) & 0xffff;
     }
 
     public int seqLength() {
-        return buf.getInt(at + 16);
+        return buf.getInt(at + SEQ_LENGTH);
     }
 
     public int mateRefId() {
-        return buf.getInt(at + 20);
+        return buf.getInt(at + MATE_REF_ID);
     }
 
     /** 0-based position of the mate. */
     public int matePos() {
-        return buf.getInt(at + 24);
+        return buf.getInt(at + MATE_POS);
     }
 
     public int templateLength() {
-        return buf.getInt(at + 28);
+        return buf.getInt(at + TEMPLATE_LENGTH);
     }
 
     private int cigarAt() {
-        return at + 32 + readNameLength();
+        return at + FIXED + readNameLength();
     }
 
-    private static final byte[] BASES = "=ACMGRSVTWYHKDBN".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] BASES = "=ACMGRSVTWYHKDBN".getBytes(StandardCharsets.US_ASCII);
 
     /** Base {@code i} (0-based) of the read as stored (forward strand), as an upper-case letter. */
     public byte base(int i) {
@@ -126,14 +140,14 @@ public final class BamRecord {
     /** The read name (allocates: for messages and for the rare overlapping-mate bookkeeping). */
     public String readName() {
         byte[] b = new byte[Math.max(0, readNameLength() - 1)];
-        buf.get(at + 32, b);
+        buf.get(at + FIXED, b);
         return new String(b, StandardCharsets.US_ASCII);
     }
 
     /** The read name's bytes (without the NUL), for keeping a name without decoding it. */
     public byte[] readNameBytes() {
         byte[] b = new byte[Math.max(0, readNameLength() - 1)];
-        buf.get(at + 32, b);
+        buf.get(at + FIXED, b);
         return b;
     }
 
@@ -143,7 +157,7 @@ public final class BamRecord {
             return false;
         }
         for (int i = 0; i < name.length; i++) {
-            if (buf.get(at + 32 + i) != name[i]) {
+            if (buf.get(at + FIXED + i) != name[i]) {
                 return false;
             }
         }
@@ -155,12 +169,58 @@ public final class BamRecord {
         return length;
     }
 
-    /** Checks that the fixed fields and CIGAR fit in the record, as a damaged record's would not. */
-    boolean consistent() {
-        if (length < 32) {
-            return false;
+    /**
+     * What is wrong with this record, or null when nothing is: the checks htslib's {@code bam_read1} makes before it
+     * trusts a record. Reference IDs must name a header reference or be -1; the read name must be NUL-terminated;
+     * lengths must be non-negative and, summed in {@code long} so that a length near 2^31 cannot wrap, fit in the
+     * record; CIGAR operations must be 0..8 and consume exactly the stored sequence. Allocates only on failure.
+     */
+    String problem(int references) {
+        if (length < FIXED) {
+            return "record of " + length + " bytes, shorter than BAM's 32 fixed bytes";
         }
-        int needed = 32 + readNameLength() + 4 * cigarCount() + (seqLength() + 1) / 2 + seqLength();
-        return seqLength() >= 0 && needed <= length;
+        int ref = refId();
+        if (ref < -1 || ref >= references) {
+            return "reference ID " + ref + " is neither -1 nor one of the header's " + references + " references";
+        }
+        int mate = mateRefId();
+        if (mate < -1 || mate >= references) {
+            return "mate reference ID " + mate + " is neither -1 nor one of the header's " + references
+                    + " references";
+        }
+        if (pos() < -1 || matePos() < -1) {
+            return "position " + pos() + " or mate position " + matePos() + " is below -1";
+        }
+        int nameLength = readNameLength();
+        int seq = seqLength();
+        if (seq < 0) {
+            return "negative sequence length " + seq;
+        }
+        long needed = FIXED + (long) nameLength + 4L * cigarCount() + (seq + 1L) / 2 + seq;
+        if (needed > length) {
+            return "its name, CIGAR and sequence need " + needed + " bytes, but the record has " + length;
+        }
+        if (nameLength == 0 || buf.get(at + FIXED + nameLength - 1) != 0) {
+            return "the read name is not NUL-terminated";
+        }
+        int cigar = cigarAt();
+        long queryLength = 0;
+        for (int i = 0, n = cigarCount(); i < n; i++) {
+            int c = buf.getInt(cigar + 4 * i);
+            int op = c & 0xf;
+            if (op > OP_X) {
+                return "CIGAR operation " + (i + 1) + " has code " + op + ", beyond BAM's 0-8 (MIDNSHP=X)";
+            }
+            if (CONSUMES_QUERY[op]) {
+                queryLength += c >>> 4;
+            }
+        }
+        if (cigarCount() > 0 && seq > 0 && (flag() & FLAG_UNMAPPED) == 0 && queryLength != seq) {
+            return "its CIGAR consumes " + queryLength + " query bases, but the sequence has " + seq;
+        }
+        return null;
     }
+
+    /** M, I, S, = and X consume query bases; D, N, H and P do not (SAM specification, section 1.4). */
+    private static final boolean[] CONSUMES_QUERY = {true, true, false, false, true, false, false, true, true};
 }
