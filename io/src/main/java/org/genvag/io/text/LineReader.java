@@ -10,16 +10,23 @@ import org.genvag.io.bgzf.ByteSource;
  * Cuts a {@link ByteSource} into lines without copying them: a line is a range of the source's current buffer.
  * Only a line that straddles two buffers is copied, into a carry buffer that grows to the longest such line.
  * A line ends at '\n'; a '\r' before it is dropped (Windows line ends); the last line needs no '\n'.
+ *
+ * <p>Made {@linkplain #countingTabs() counting tabs}, it also counts each line's tabs in the same pass that finds
+ * its end, so a reader can check a line's column count without walking the line again.
  */
 public final class LineReader implements AutoCloseable {
     private static final byte NL = '\n';
     private static final long NL_PATTERN = Swar.broadcast(NL);
+    private static final byte TAB = '\t';
+    private static final long TAB_PATTERN = Swar.broadcast(TAB);
 
     private final ByteSource source;
     private ByteBuffer chunk;
     private int pos;
     private ByteBuffer carry = ByteBuffer.allocateDirect(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
     private long lineNumber;
+    private boolean countTabs;
+    private int tabs;
 
     private ByteBuffer lineBuffer;
     private int lineStart;
@@ -29,6 +36,12 @@ public final class LineReader implements AutoCloseable {
         this.source = source;
     }
 
+    /** From here on, {@link #tabs()} counts each line's tabs. */
+    public LineReader countingTabs() {
+        countTabs = true;
+        return this;
+    }
+
     /** Advances to the next line; false at the end of input. The previous line's bytes become invalid. */
     public boolean next() throws IOException {
         if (chunk == null || pos >= chunk.limit()) {
@@ -36,7 +49,8 @@ public final class LineReader implements AutoCloseable {
                 return false;
             }
         }
-        int nl = Swar.indexOf(chunk, pos, chunk.limit(), NL, NL_PATTERN);
+        tabs = 0;
+        int nl = newline(pos);
         if (nl >= 0) {
             set(chunk, pos, nl);
             pos = nl + 1;
@@ -45,12 +59,22 @@ public final class LineReader implements AutoCloseable {
         return straddling();
     }
 
+    /** The next newline of the chunk from {@code from}, or -1; adds the tabs before it to {@link #tabs}. */
+    private int newline(int from) {
+        if (!countTabs) {
+            return Swar.indexOf(chunk, from, chunk.limit(), NL, NL_PATTERN);
+        }
+        long found = Swar.indexOfCounting(chunk, from, chunk.limit(), NL_PATTERN, TAB, TAB_PATTERN);
+        tabs += (int) (found >>> 32);
+        return (int) found;
+    }
+
     /** The line continues into the next buffer(s): gather it in the carry buffer. */
     private boolean straddling() throws IOException {
         carry.clear();
         append(chunk, pos, chunk.limit());
         while (advance()) {
-            int nl = Swar.indexOf(chunk, pos, chunk.limit(), NL, NL_PATTERN);
+            int nl = newline(pos);
             if (nl >= 0) {
                 append(chunk, pos, nl);
                 pos = nl + 1;
@@ -108,6 +132,11 @@ public final class LineReader implements AutoCloseable {
     /** Exclusive; the '\n' (and any '\r') is not part of the line. */
     public int end() {
         return lineEnd;
+    }
+
+    /** Tabs in the current line, when {@linkplain #countingTabs() counting}. */
+    public int tabs() {
+        return tabs;
     }
 
     /** 1-based number of the current line. */

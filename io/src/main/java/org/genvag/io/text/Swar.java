@@ -36,6 +36,42 @@ public final class Swar {
         return -1;
     }
 
+    /**
+     * First index of {@code target} in {@code buf[from, to)} and the number of {@code counted} bytes before it, in one
+     * pass: {@code count << 32 | (index & 0xffffffffL)}, index -1 (low word all ones) when {@code target} is absent
+     * (then the count covers the whole range). Lets a line finder count a line's separators while it looks for the
+     * line's end, at a few more operations per eight bytes instead of a second pass.
+     */
+    public static long indexOfCounting(ByteBuffer buf, int from, int to, long pattern, byte counted,
+            long countedPattern) {
+        int n = 0;
+        int i = from;
+        for (int last = to - 8; i <= last; i += 8) {
+            long word = buf.getLong(i);
+            long w = word ^ pattern;
+            long t = (w - ONES) & ~w & HIGHS;
+            long c = word ^ countedPattern;
+            long marks = ~(((c & ~HIGHS) + ~HIGHS) | c | ~HIGHS);
+            if (t != 0) {
+                int at = Long.numberOfTrailingZeros(t);   // the high bit of the first match's byte
+                n += Long.bitCount(marks & ((1L << at) - 1));
+                return (long) n << 32 | (i + (at >>> 3));
+            }
+            n += Long.bitCount(marks);
+        }
+        byte target = (byte) pattern;
+        for (; i < to; i++) {
+            byte b = buf.get(i);
+            if (b == target) {
+                return (long) n << 32 | i;
+            }
+            if (b == counted) {
+                n++;
+            }
+        }
+        return (long) n << 32 | 0xffffffffL;
+    }
+
     /** Number of {@code target} bytes in {@code buf[from, to)}. */
     public static int count(ByteBuffer buf, int from, int to, byte target, long pattern) {
         int n = 0;

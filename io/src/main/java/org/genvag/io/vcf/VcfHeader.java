@@ -23,6 +23,7 @@ public final class VcfHeader {
     private final Set<String> format = new LinkedHashSet<>();
     private final Set<String> filter = new LinkedHashSet<>();
     private final List<String> samples;
+    private final int columns;
 
     VcfHeader(List<String> lines, String source) {
         this.lines = List.copyOf(lines);
@@ -49,8 +50,8 @@ public final class VcfHeader {
                 default -> { }
             }
         }
-        String columns = lines.get(lines.size() - 1);
-        List<String> cols = org.genvag.io.text.TabFields.split(columns, '\t');
+        String columnLine = lines.get(lines.size() - 1);
+        List<String> cols = org.genvag.io.text.TabFields.split(columnLine, '\t');
         String[] fixed = {"#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO"};
         for (int c = 0; c < fixed.length; c++) {
             if (c >= cols.size() || !cols.get(c).equals(fixed[c])) {
@@ -64,6 +65,12 @@ public final class VcfHeader {
                     + cols.get(8) + "'");
         }
         samples = cols.size() > 9 ? List.copyOf(cols.subList(9, cols.size())) : List.of();
+        this.columns = cols.size();
+    }
+
+    /** Columns of the #CHROM line: 8, 9 (FORMAT without samples) or 9 plus the samples. */
+    public int columns() {
+        return columns;
     }
 
     private static String structuredKind(String line) {

@@ -36,6 +36,9 @@ public final class VcfReader implements AutoCloseable {
     private long lastPos;
     private java.util.BitSet finishedContigs;
     private long records;
+    private final int minTabs;
+    private final int maxTabs;
+    private boolean checkRecords = true;
 
     /**
      * Opens a VCF (plain, gzip or BGZF; "-" for standard input) or a genvag variant store, which reads back as the
@@ -60,10 +63,13 @@ public final class VcfReader implements AutoCloseable {
     }
 
     public VcfReader(ByteSource bytes, String source) throws IOException {
-        this.lines = new LineReader(bytes);
+        this.lines = new LineReader(bytes).countingTabs();
         this.source = source;
         this.header = new VcfHeader(readHeaderLines(), source);
         header.contigs().forEach(contigs::declare);
+        // A header with FORMAT but no sample has records with or without the (empty) FORMAT column.
+        this.maxTabs = header.columns() - 1;
+        this.minTabs = header.columns() == 9 ? 7 : maxTabs;
     }
 
     private List<String> readHeaderLines() throws IOException {
@@ -92,6 +98,15 @@ public final class VcfReader implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Leaves the column count and POS of records unchecked: for the validator, which checks them itself and reports
+     * each at its line instead of stopping at the first.
+     */
+    VcfReader uncheckedRecords() {
+        checkRecords = false;
+        return this;
+    }
+
     /** Makes unsorted input an error from here on. */
     public VcfReader requireSorted() {
         sorted = true;
@@ -118,11 +133,27 @@ public final class VcfReader implements AutoCloseable {
             throw InputException.at(source, lines.lineNumber(), "header line after the first record");
         }
         record.set(lines.buffer(), lines.start(), lines.end(), lines.lineNumber(), source, contigs);
+        if (checkRecords) {
+            int tabs = lines.tabs();
+            if (tabs < minTabs || tabs > maxTabs) {
+                throw columnCount(record, tabs + 1);
+            }
+            record.pos();   // a number, or an error naming the line: checked here so no command passes a bad one on
+        }
         records++;
         if (sorted) {
             checkOrder(record);
         }
         return true;
+    }
+
+    private InputException columnCount(VcfRecord r, int found) {
+        int samples = header.samples().size();
+        String expected = header.columns() == 8 ? "8 columns (CHROM to INFO: the header names no samples)"
+                : samples == 0 ? "8 or 9 columns (CHROM to INFO, and FORMAT)"
+                : header.columns() + " columns (CHROM to INFO, FORMAT and the header's " + samples + " sample"
+                        + (samples == 1 ? "" : "s") + ")";
+        return r.error("expected " + expected + ", found " + found);
     }
 
     private void checkOrder(VcfRecord r) {

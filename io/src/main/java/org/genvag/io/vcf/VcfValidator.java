@@ -35,6 +35,7 @@ public final class VcfValidator {
 
     public Result validate(VcfReader reader) throws IOException {
         source = reader.source();
+        reader.uncheckedRecords();
         VcfHeader header = reader.header();
         int samples = header.samples().size();
         Set<String> infoKeys = header.infoIds();

@@ -21,6 +21,7 @@ import java.util.zip.GZIPInputStream;
 import org.genvag.core.error.InputException;
 import org.genvag.io.bgzf.ByteSource;
 import org.genvag.io.vcf.VcfReader;
+import org.genvag.io.vcf.VcfConformanceTest;
 import org.genvag.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,8 @@ class VariantStoreTest {
             try (Stream<Path> s = Files.list(Fixtures.path(d))) {
                 // The two longrefs "expected" files are bcftools outputs without a header, not VCFs.
                 s.filter(p -> (p.toString().endsWith(".vcf") || p.toString().endsWith(".vcf.gz"))
-                        && !p.getFileName().toString().startsWith("longrefs_index.expected")).sorted()
+                        && !p.getFileName().toString().startsWith("longrefs_index.expected")
+                        && !VcfConformanceTest.BROKEN.contains(p.getFileName().toString())).sorted()
                         .forEach(all::add);
             }
         }
@@ -166,8 +168,9 @@ class VariantStoreTest {
                     .append(numbers[random.nextInt(numbers.length)].replace(",", "")).append('\t')
                     .append(new String[] {"PASS", ".", "q10;s50", "LowQual"}[random.nextInt(4)]).append('\t')
                     .append(infoText);
-            int columns = random.nextInt(8) == 0 ? 0 : random.nextInt(8) == 0 ? 1 : 3;
-            if (columns > 0) {
+            // FORMAT and both samples: a record with other columns is refused by the reader before a store sees it.
+            int columns = 3;
+            {
                 b.append('\t').append(format);
                 for (int s = 0; s < columns - 1; s++) {
                     b.append('\t');

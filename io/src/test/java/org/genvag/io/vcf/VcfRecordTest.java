@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 import org.genvag.core.error.InputException;
@@ -88,27 +90,37 @@ class VcfRecordTest {
 
     @Test
     void malformedFieldsNameFileAndLine() throws IOException {
-        try (VcfReader r = reader("chr1\t12x\t.\tA\tC\t.\t.\t.\tGT\t0\t1\nchr1\t5\t.\tA\n")) {
-            VcfRecord rec = new VcfRecord();
-            r.next(rec);
-            InputException e = assertThrows(InputException.class, rec::pos);
+        // The reader checks POS and the column count of every record as it reads it: no command passes either on.
+        try (VcfReader r = reader("chr1\t12x\t.\tA\tC\t.\t.\t.\tGT\t0\t1\n")) {
+            InputException e = assertThrows(InputException.class, () -> r.next(new VcfRecord()));
             assertEquals("t.vcf:12: POS must be a whole number, found '12x'", e.getMessage());
-            r.next(rec);
-            e = assertThrows(InputException.class, rec::altStart);
-            assertEquals("t.vcf:13: expected at least 5 tab-separated columns, found 4", e.getMessage());
         }
+        try (VcfReader r = reader("chr1\t5\t.\tA\n")) {
+            InputException e = assertThrows(InputException.class, () -> r.next(new VcfRecord()));
+            assertEquals("t.vcf:12: expected 11 columns (CHROM to INFO, FORMAT and the header's 2 samples), found 4",
+                    e.getMessage());
+        }
+        // A view detached from a reader still names a missing column when asked for it.
+        VcfRecord detached = new VcfRecord();
+        ByteBuffer line = ByteBuffer.allocateDirect(16).order(ByteOrder.LITTLE_ENDIAN);
+        line.put("chr1\t5\t.\tA".getBytes(StandardCharsets.US_ASCII)).flip();
+        detached.setDetached(line, 0, line.limit(), 13, "t.vcf");
+        InputException e = assertThrows(InputException.class, detached::altStart);
+        assertEquals("t.vcf:13: expected at least 5 tab-separated columns, found 4", e.getMessage());
     }
 
     @Test
     void requireSortedRejectsOutOfOrderRecords() throws IOException {
-        try (VcfReader r = reader("chr1\t10\t.\tA\tC\t.\t.\t.\nchr1\t9\t.\tA\tC\t.\t.\t.\n").requireSorted()) {
+        try (VcfReader r = reader("chr1\t10\t.\tA\tC\t.\t.\t.\tGT\t0\t1\nchr1\t9\t.\tA\tC\t.\t.\t.\tGT\t0\t1\n")
+                .requireSorted()) {
             VcfRecord rec = new VcfRecord();
             r.next(rec);
             InputException e = assertThrows(InputException.class, () -> r.next(rec));
             assertEquals("t.vcf:13: unsorted input: POS 9 after 10 on 'chr1'; sort it (bcftools sort) first",
                     e.getMessage());
         }
-        try (VcfReader r = reader("chr1\t10\t.\tA\tC\t.\t.\t.\nchr2\t1\t.\tA\tC\t.\t.\t.\nchr1\t20\t.\tA\tC\t.\t.\t.\n")
+        try (VcfReader r = reader("chr1\t10\t.\tA\tC\t.\t.\t.\tGT\t0\t1\nchr2\t1\t.\tA\tC\t.\t.\t.\tGT\t0\t1\n"
+                + "chr1\t20\t.\tA\tC\t.\t.\t.\tGT\t0\t1\n")
                 .requireSorted()) {
             VcfRecord rec = new VcfRecord();
             r.next(rec);
