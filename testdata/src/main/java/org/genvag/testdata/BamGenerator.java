@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 
-import org.genvag.io.AtomicOutput;
+import org.genvag.io.output.AtomicOutput;
 
 import htsjdk.samtools.Cigar;
 import htsjdk.samtools.CigarElement;

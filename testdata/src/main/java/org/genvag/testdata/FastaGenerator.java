@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.genvag.io.AtomicOutput;
+import org.genvag.io.output.AtomicOutput;
 
 /** Writes a synthetic genome as FASTA (60 bases a line) with its samtools-compatible .fai index. */
 public final class FastaGenerator {

@@ -13,7 +13,7 @@ import org.genvag.core.genome.GeneResolver;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.kb.Allele;
 import org.genvag.core.kb.KnowledgeBase;
-import org.genvag.io.AtomicOutput;
+import org.genvag.io.output.AtomicOutput;
 import org.genvag.io.genes.GeneTableReader;
 
 /**

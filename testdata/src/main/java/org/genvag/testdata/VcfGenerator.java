@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.genvag.io.AtomicOutput;
+import org.genvag.io.output.AtomicOutput;
 import org.genvag.io.bgzf.BgzfOutputStream;
 
 /**

@@ -11,8 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.genvag.io.AtomicOutput;
-import org.genvag.io.JsonFiles;
+import org.genvag.io.output.AtomicOutput;
+import org.genvag.io.output.JsonFiles;
 import org.genvag.io.Futures;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -14,7 +14,7 @@ import org.genvag.core.biomarker.report.Evidence;
 import org.genvag.core.biomarker.report.Observation;
 import org.genvag.core.biomarker.report.TherapyOption;
 import org.genvag.core.biomarker.report.Unassessed;
-import org.genvag.io.AtomicOutput;
+import org.genvag.io.output.AtomicOutput;
 import org.genvag.io.coverage.PanelCoverage;
 import org.genvag.io.vcf.FieldKey;
 import org.genvag.io.vcf.VcfReader;

@@ -15,7 +15,7 @@ import java.util.Map;
 
 import org.genvag.core.biomarker.report.Unassessed;
 import org.genvag.core.error.InputException;
-import org.genvag.io.JsonFiles;
+import org.genvag.io.output.JsonFiles;
 import org.genvag.io.ReadMode;
 import org.genvag.io.biomarker.BiomarkerJob;
 import org.genvag.io.biomarker.BiomarkerReportJson;

@@ -19,7 +19,7 @@ import org.genvag.core.biomarker.report.Unassessed;
 import org.genvag.core.kb.Approval;
 import org.genvag.core.kb.Biomarker;
 import org.genvag.core.kb.KnowledgeBase;
-import org.genvag.io.JsonFiles;
+import org.genvag.io.output.JsonFiles;
 
 
 /**

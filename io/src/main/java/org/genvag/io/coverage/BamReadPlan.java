@@ -92,9 +92,12 @@ public final class BamReadPlan {
             throw new InputException(index + " is older than " + bam + ": re-index it (samtools index " + bam
                     + ") or use --mode stream");
         }
+        // The index reader needs only the references' number and lengths. Their names stand in as their numbers:
+        // htsjdk refuses names such as 'chr1,chr3' (htslib's colons.bam) by a regular expression, but htslib and
+        // genvag's stream read them, so the index path must not fail where streaming works.
         SAMSequenceDictionary dict = new SAMSequenceDictionary();
         for (int i = 0; i < header.names().size(); i++) {
-            dict.addSequence(new SAMSequenceRecord(header.names().get(i),
+            dict.addSequence(new SAMSequenceRecord("ref" + i,
                     (int) Math.min(Integer.MAX_VALUE, header.lengths().get(i))));
         }
         List<long[]> chunks = new ArrayList<>();

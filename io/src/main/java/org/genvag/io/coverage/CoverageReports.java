@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.genvag.core.coverage.DepthStats;
-import org.genvag.io.AtomicOutput;
-import org.genvag.io.JsonFiles;
+import org.genvag.io.output.AtomicOutput;
+import org.genvag.io.output.JsonFiles;
 import org.genvag.io.bgzf.BgzfOutputStream;
 
 

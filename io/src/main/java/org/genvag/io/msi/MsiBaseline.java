@@ -13,7 +13,7 @@ import java.util.List;
 import org.genvag.core.error.InputException;
 import org.genvag.core.msi.LengthHistograms;
 import org.genvag.core.msi.RepeatSite;
-import org.genvag.io.AtomicOutput;
+import org.genvag.io.output.AtomicOutput;
 import org.genvag.io.bam.BamReader;
 
 /**

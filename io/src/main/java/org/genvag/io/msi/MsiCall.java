@@ -10,7 +10,7 @@ import java.util.Map;
 import org.genvag.core.msi.LengthHistograms;
 import org.genvag.core.msi.MsiScorer;
 import org.genvag.core.msi.RepeatSite;
-import org.genvag.io.JsonFiles;
+import org.genvag.io.output.JsonFiles;
 import org.genvag.io.bam.BamReader;
 
 

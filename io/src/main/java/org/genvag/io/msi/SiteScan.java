@@ -16,7 +16,7 @@ import org.genvag.core.interval.IntervalIndex;
 import org.genvag.core.interval.SegmentCursor;
 import org.genvag.core.msi.MicrosatelliteScanner;
 import org.genvag.core.msi.RepeatSite;
-import org.genvag.io.AtomicOutput;
+import org.genvag.io.output.AtomicOutput;
 import org.genvag.io.bgzf.ByteSources;
 import org.genvag.io.text.LineReader;
 

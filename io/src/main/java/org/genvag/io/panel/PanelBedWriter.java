@@ -10,7 +10,7 @@ import java.util.Set;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.interval.ContigSegments;
 import org.genvag.core.panel.PanelIntervals;
-import org.genvag.io.AtomicOutput;
+import org.genvag.io.output.AtomicOutput;
 
 /**
  * Writes a panel's regions as BED: merged per contig (overlapping and touching regions become one line), in

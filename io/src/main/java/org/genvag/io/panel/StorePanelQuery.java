@@ -18,7 +18,7 @@ import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelIntervals;
-import org.genvag.io.AtomicOutput;
+import org.genvag.io.output.AtomicOutput;
 import org.genvag.io.Futures;
 import org.genvag.io.ReadMode;
 import org.genvag.io.genes.GeneTableReader;

@@ -78,6 +78,10 @@ public final class VcfReader implements AutoCloseable {
             throw new InputException(source + ": empty input: expected a VCF header starting with ##fileformat=VCF");
         }
         String first = lines.lineAsString();
+        if (first.startsWith("BCF\u0002") || first.startsWith("BCF\u0004")) {
+            throw new InputException(source + ": BCF is not supported: convert it to VCF first (bcftools view -Oz -o "
+                    + "out.vcf.gz " + source + ")");
+        }
         if (!first.startsWith("##fileformat=VCF")) {
             throw InputException.at(source, 1, "expected the VCF header line '##fileformat=VCFv4.x', found '"
                     + abbreviate(first) + "'");

@@ -7,10 +7,13 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
-import org.genvag.io.AtomicOutput;
+import org.genvag.core.error.InputException;
+import org.genvag.io.output.AtomicOutput;
 import org.genvag.io.bgzf.BgzfOutputStream;
 
+import htsjdk.samtools.SAMException;
 import htsjdk.samtools.SAMSequenceDictionary;
 import htsjdk.samtools.SAMSequenceRecord;
 import htsjdk.tribble.SimpleFeature;
@@ -72,7 +75,7 @@ public final class VcfWriter implements AutoCloseable {
         if (index) {
             dict = new SAMSequenceDictionary();
             for (String name : contigNames) {
-                dict.addSequence(new SAMSequenceRecord(name, 0));
+                dict.addSequence(indexedContig(name, message -> new InputException(pathOrDash + ": " + message)));
             }
             indexer = new TabixIndexCreator(dict, TabixFormat.VCF);
         }
@@ -118,12 +121,25 @@ public final class VcfWriter implements AutoCloseable {
         index(r, offset);
     }
 
+    /**
+     * A contig for the tabix index. htsjdk checks names against the SAM specification's pattern, which is stricter
+     * than what VCF files carry: such a name is the input's problem, said where it was found.
+     */
+    private static SAMSequenceRecord indexedContig(String name, Function<String, InputException> where) {
+        try {
+            return new SAMSequenceRecord(name, 0);
+        } catch (SAMException e) {
+            throw where.apply("contig '" + name + "' cannot be written to a tabix index (htsjdk: " + e.getMessage()
+                    + ")");
+        }
+    }
+
     private void index(VcfRecord r, long offset) {
         if (indexer != null) {
             checkSorted(r);
             // A VCF need not declare its contigs (##contig): the index learns them as records name them.
             if (contigs.getSequence(r.contigName()) == null) {
-                contigs.addSequence(new SAMSequenceRecord(r.contigName(), 0));
+                contigs.addSequence(indexedContig(r.contigName(), r::error));
             }
             indexer.addFeature(new SimpleFeature(r.contigName(), (int) r.pos(), (int) r.endPos()), offset);
         }

@@ -1,4 +1,4 @@
-package org.genvag.io;
+package org.genvag.io.output;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,6 +24,11 @@ public final class JsonFiles {
             write(out.stream(), json);
             out.commit();
         }
+    }
+
+    /** As a member of a group of outputs that appear together. */
+    public static void write(OutputGroup group, Path target, Object json) throws IOException {
+        write(group.open(target).stream(), json);
     }
 
     /** To a stream the caller keeps open. */
