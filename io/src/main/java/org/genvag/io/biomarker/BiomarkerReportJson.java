@@ -48,7 +48,10 @@ public final class BiomarkerReportJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("schema", SCHEMA);
         m.put("genvagVersion", genvagVersion);
-        m.put("knowledgeBase", Map.of("version", r.knowledgeBaseVersion(), "collected", r.knowledgeBaseCollected()));
+        Map<String, Object> kbVersion = new LinkedHashMap<>();
+        kbVersion.put("version", r.knowledgeBaseVersion());
+        kbVersion.put("collected", r.knowledgeBaseCollected());
+        m.put("knowledgeBase", kbVersion);
         m.put("sample", r.sample());
         m.put("build", r.build());
         m.put("inputs", r.inputs());
@@ -116,8 +119,13 @@ public final class BiomarkerReportJson {
         return o;
     }
 
-    private static List<Map<String, String>> sources(List<String> ids, KnowledgeBase kb) {
-        return ids.stream().map(id -> Map.of("id", id, "citation", kb.sources().getOrDefault(id, id))).toList();
+    private static List<Map<String, Object>> sources(List<String> ids, KnowledgeBase kb) {
+        return ids.stream().map(id -> {
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("id", id);
+            source.put("citation", kb.sources().getOrDefault(id, id));
+            return source;
+        }).toList();
     }
 
     private static Map<String, Object> evidence(Evidence e) {

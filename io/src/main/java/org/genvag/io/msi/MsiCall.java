@@ -118,7 +118,10 @@ public final class MsiCall {
         m.put("tumourBam", tumourBam);
         m.put("normalBam", normalBam);
         m.put("siteList", sites.toString());
-        m.put("readsMeasured", Map.of("tumour", o.tumourMeasurements(), "normal", o.normalMeasurements()));
+        Map<String, Object> measured = new LinkedHashMap<>();
+        measured.put("tumour", o.tumourMeasurements());
+        measured.put("normal", o.normalMeasurements());
+        m.put("readsMeasured", measured);
         Map<String, Object> realigned = new LinkedHashMap<>();
         realigned.put("tumour", o.tumourRealigned());
         if (o.normalRealigned() >= 0) {

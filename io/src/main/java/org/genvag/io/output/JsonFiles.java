@@ -3,6 +3,14 @@ package org.genvag.io.output;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Hashtable;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +41,40 @@ public final class JsonFiles {
 
     /** To a stream the caller keeps open. */
     public static void write(OutputStream out, Object json) throws IOException {
+        requireOrdered(json, "$");
         MAPPER.writeValue(out, json);
+    }
+
+    /**
+     * Every JSON output is byte-identical for identical input, so no map or set in it may iterate in an order of its
+     * own: {@code HashMap}, {@code HashSet} and their kin, or {@code Map.of}/{@code Set.of}, whose order changes from
+     * one JVM to the next. Checked on every write, which costs little for reports of this size and catches a new
+     * unordered map in any test that writes one. (An unmodifiable view hides what it wraps, and is let through.)
+     */
+    static void requireOrdered(Object json, String path) {
+        if (json instanceof Map<?, ?> m) {
+            if (m.size() > 1 && unordered(m)) {
+                throw new IllegalStateException("JSON output " + path + " is a " + m.getClass().getName()
+                        + ", whose order is not stable: use a LinkedHashMap or a sorted map");
+            }
+            m.forEach((k, v) -> requireOrdered(v, path + "." + k));
+        } else if (json instanceof Collection<?> c) {
+            if (c.size() > 1 && unordered(c)) {
+                throw new IllegalStateException("JSON output " + path + " is a " + c.getClass().getName()
+                        + ", whose order is not stable: use a LinkedHashSet, a sorted set or a list");
+            }
+            int i = 0;
+            for (Object o : c) {
+                requireOrdered(o, path + "[" + i++ + "]");
+            }
+        }
+    }
+
+    private static boolean unordered(Object container) {
+        Class<?> c = container.getClass();
+        return c == HashMap.class || c == HashSet.class || c == Hashtable.class || c == IdentityHashMap.class
+                || c == WeakHashMap.class || c == ConcurrentHashMap.class
+                || c.getName().startsWith("java.util.ImmutableCollections$Map")
+                || c.getName().startsWith("java.util.ImmutableCollections$Set");
     }
 }
