@@ -16,6 +16,7 @@ import org.genvag.core.genome.GenomeBuild;
 import org.genvag.io.biomarker.BiomarkerJob;
 import org.genvag.io.biomarker.BiomarkerReportJson;
 import org.genvag.io.biomarker.TmbScanner;
+import org.genvag.io.output.OutputPaths;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,6 +97,7 @@ final class BiomarkersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.requireNotInput(out.toString(), somaticVcf, svVcf);
         TmbScanner.Mode mode = switch (tmbMode.toLowerCase(Locale.ROOT)) {
             case "coding" -> TmbScanner.Mode.CODING;
             case "nonsynonymous" -> TmbScanner.Mode.NONSYNONYMOUS;

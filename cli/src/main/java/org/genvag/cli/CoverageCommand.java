@@ -1,12 +1,13 @@
 package org.genvag.cli;
 
-import org.genvag.io.ReadMode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -17,6 +18,7 @@ import org.genvag.core.msi.MsiScorer;
 import org.genvag.core.msi.RepeatSite;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.Unresolved;
+import org.genvag.io.ReadMode;
 import org.genvag.io.coverage.CoverageJob;
 import org.genvag.io.coverage.CoverageReports;
 import org.genvag.io.coverage.PanelCoverage;
@@ -24,6 +26,7 @@ import org.genvag.io.msi.MsiBaseline;
 import org.genvag.io.msi.MsiCall;
 import org.genvag.io.msi.RepeatLengthCounter;
 import org.genvag.io.msi.SiteList;
+import org.genvag.io.output.OutputGroup;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,6 +108,7 @@ final class CoverageCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PanelCoverage.Options options = new PanelCoverage.Options(flag, minMapq, thresholds, lowDepth, qcDepth,
                 qcFraction, threads.count());
+        CoverageReports.requireFilePrefix(prefix);   // before the pass, not after it
         if (msiSites == null && (msiNormal != null || msiBaseline != null)) {
             throw new InputException("--msi-normal and --msi-baseline need --msi-sites");
         }
@@ -134,8 +138,27 @@ final class CoverageCommand implements Callable<Integer> {
         context.put("panels", names);
         context.put("padding", padding);
         context.put("read", o.readPlan());
-        CoverageReports.write(r, prefix, context);
         PrintWriter err = spec.commandLine().getErr();
+        try (OutputGroup outputs = new OutputGroup()) {
+            CoverageReports.write(outputs, r, prefix, context);
+            MsiCall.Outcome msi = null;
+            if (sites != null) {
+                msi = msiNormal != null
+                        ? MsiCall.scoreCounted(lengths, counter[0], msiNormal, sites, MsiScorer.Options.defaults(),
+                                threads.count())
+                        : MsiCall.scoreCountedAgainstBaseline(lengths, counter[0], baseline,
+                                MsiScorer.Options.defaults());
+                MsiCall.write(outputs, msi, bam, msiNormal != null ? msiNormal : "baseline " + msiBaseline, msiSites,
+                        Path.of(prefix + ".msi.json"));
+            }
+            outputs.commit();
+            summarise(err, o, r, options, msi, counter[0], prefix);
+        }
+        return 0;
+    }
+
+    private void summarise(PrintWriter err, CoverageJob.Outcome o, PanelCoverage.Result r,
+            PanelCoverage.Options options, MsiCall.Outcome m, RepeatLengthCounter counter, String prefix) {
         err.printf("genvag coverage: %s (%s): %d reads counted, %d filtered, %d mate overlaps counted once%n",
                 bam, o.build(), r.readsCounted(), r.readsFiltered(), r.overlapsCorrected());
         for (GenePanel p : o.panels()) {
@@ -143,7 +166,7 @@ final class CoverageCommand implements Callable<Integer> {
                 err.println("  warning: " + u);
             }
         }
-        int qc = java.util.Arrays.binarySearch(options.thresholds(), qcDepth);
+        int qc = Arrays.binarySearch(options.thresholds(), qcDepth);
         long failing = r.genes().stream().filter(g -> !g.passesQc()).count();
         err.printf("  panel: %d bases, mean depth %.1f, %.2f%% of bases >= %dx; %d of %d genes fail QC (< %.0f%% "
                 + "of bases >= %dx); %d low-coverage stretches (< %dx)%n", r.panel().bases(), r.panel().mean(),
@@ -154,18 +177,11 @@ final class CoverageCommand implements Callable<Integer> {
         }
         err.println("  read: " + o.readPlan());
         err.println("  wrote " + prefix + ".{regions.tsv,genes.tsv,lowcov.bed.gz,summary.json}");
-        if (sites != null) {
-            MsiScorer.Options msiOptions = MsiScorer.Options.defaults();
-            MsiCall.Outcome m = msiNormal != null
-                    ? MsiCall.scoreCounted(lengths, counter[0], msiNormal, sites, msiOptions, threads.count())
-                    : MsiCall.scoreCountedAgainstBaseline(lengths, counter[0], baseline, msiOptions);
-            Path msiOut = Path.of(prefix + ".msi.json");
-            MsiCall.write(m, bam, msiNormal != null ? msiNormal : "baseline " + msiBaseline, msiSites, msiOut);
+        if (m != null) {
             MsiScorer.Result msi = m.result();
-            err.printf(java.util.Locale.ROOT, "  msi: %s, score %.2f%% (%d of %d evaluable sites unstable; %d reads "
+            err.printf(Locale.ROOT, "  msi: %s, score %.2f%% (%d of %d evaluable sites unstable; %d reads "
                     + "measured in the coverage pass, %d of them realigned) -> %s%n", msi.status(), msi.score(),
-                    msi.unstable(), msi.evaluable(), counter[0].counted(), counter[0].realigned(), msiOut);
+                    msi.unstable(), msi.evaluable(), counter.counted(), counter.realigned(), prefix + ".msi.json");
         }
-        return 0;
     }
 }

@@ -1,6 +1,5 @@
 package org.genvag.cli;
 
-import org.genvag.io.ReadMode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,6 +10,8 @@ import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelIntervals;
 import org.genvag.core.panel.Unresolved;
+import org.genvag.io.ReadMode;
+import org.genvag.io.output.OutputPaths;
 import org.genvag.io.panel.PanelFiltering;
 
 import picocli.CommandLine.Command;
@@ -58,6 +59,7 @@ final class FilterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.requireNotInput(out, in);
         ReadMode readMode = ReadMode.parse(mode);
         PanelFiltering.Result r = PanelFiltering.run(in, out, new PanelFiltering.Options(panels,
                 build == null ? null : GenomeBuild.parse(build), padding, strict, readMode, threads.count(), index));

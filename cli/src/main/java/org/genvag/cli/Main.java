@@ -1,16 +1,27 @@
 package org.genvag.cli;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import java.util.zip.ZipException;
 
 import org.genvag.core.error.InputException;
+import org.genvag.io.output.OutputException;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point of the genvag command line: a thin layer over the library. */
 @Command(name = "genvag", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -21,8 +32,8 @@ public final class Main implements Runnable {
      * command on a cold JVM: a run of one command builds only that one's (plus its own subcommands), and the
      * whole tree is built only for help, a mistyped command or no command at all.
      */
-    private static final java.util.Map<String, java.util.function.Supplier<Object>> COMMANDS =
-            new java.util.LinkedHashMap<>();
+    private static final Map<String, Supplier<Object>> COMMANDS =
+            new LinkedHashMap<>();
 
     static {
         COMMANDS.put("demo", DemoCommand::new);
@@ -40,8 +51,12 @@ public final class Main implements Runnable {
         COMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 
-    /** Exit code for a problem with the user's input, as opposed to a bug (1) or success (0). */
-    static final int EXIT_INPUT = 2;
+    /** Exit statuses: who must act. Documented in the README's table; tests hold every class to its code. */
+    static final int EXIT_INTERNAL = 1;      // a bug in genvag: the message asks for a report
+    static final int EXIT_INPUT = 2;         // the input or the command line: the message names file and place
+    static final int EXIT_ENVIRONMENT = 3;   // disk full, permission, I/O error, memory: not the input's fault
+    /** A closed pipe (`genvag view x | head`): quiet, with the status of a C tool killed by SIGPIPE (128 + 13). */
+    static final int EXIT_BROKEN_PIPE = 141;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -70,7 +85,7 @@ public final class Main implements Runnable {
         Logging.configure(false);
         CommandLine cli = new CommandLine(new Main());
         String named = commandNamed(args);
-        for (java.util.Map.Entry<String, java.util.function.Supplier<Object>> c : COMMANDS.entrySet()) {
+        for (Map.Entry<String, Supplier<Object>> c : COMMANDS.entrySet()) {
             if (named == null || named.equals(c.getKey())) {
                 cli.addSubcommand(c.getKey(), c.getValue().get());
             }
@@ -81,9 +96,7 @@ public final class Main implements Runnable {
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("genvag: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB heap): give "
-                    + "the JVM more, e.g. GENVAG_JAVA_OPTS=-Xmx4g ./genvag ...");
-            return 1;
+            return report(e, err);
         } finally {
             out.flush();
             err.flush();
@@ -100,32 +113,85 @@ public final class Main implements Runnable {
         return null;
     }
 
-    /** A user's mistake gets one clear line; anything else is a bug and keeps its stack trace. */
+    /**
+     * A user's mistake or an environment failure gets one clear line and its own exit status; anything else is a
+     * bug and keeps its stack trace.
+     */
     private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-        PrintWriter err = cli.getErr();
-        Throwable t = e instanceof UncheckedIOException ? e.getCause() : e;
+        return report(e, cli.getErr());
+    }
+
+    static int report(Throwable e, PrintWriter err) {
+        Throwable t = unwrap(e);
+        if (brokenPipe(t)) {
+            return EXIT_BROKEN_PIPE;
+        }
         if (t instanceof InputException) {
             err.println("genvag: error: " + t.getMessage());
             return EXIT_INPUT;
         }
-        if (t instanceof NoSuchFileException) {
-            err.println("genvag: error: no such file: " + ((NoSuchFileException) t).getFile());
+        if (t instanceof OutputException) {
+            err.println("genvag: error: " + t.getMessage());
+            return EXIT_ENVIRONMENT;
+        }
+        if (t instanceof NoSuchFileException f) {
+            err.println("genvag: error: no such file: " + f.getFile());
             return EXIT_INPUT;
         }
-        if (t instanceof AccessDeniedException) {
-            err.println("genvag: error: permission denied: " + ((AccessDeniedException) t).getFile());
+        if (t instanceof NotDirectoryException f) {
+            err.println("genvag: error: not a folder: " + f.getFile());
             return EXIT_INPUT;
         }
-        if (t instanceof FileAlreadyExistsException) {
-            err.println("genvag: error: file exists: " + ((FileAlreadyExistsException) t).getFile());
+        if (t instanceof FileAlreadyExistsException f) {
+            err.println("genvag: error: file exists: " + f.getFile());
+            return EXIT_INPUT;
+        }
+        if (t instanceof AccessDeniedException f) {
+            err.println("genvag: error: permission denied: " + f.getFile());
+            return EXIT_ENVIRONMENT;
+        }
+        if (t instanceof EOFException || t instanceof ZipException || t instanceof CharacterCodingException) {
+            // What the JDK's gzip and text decoders say of a damaged or non-UTF-8 input.
+            err.println("genvag: error: the input cannot be decoded: " + describe(t));
             return EXIT_INPUT;
         }
         if (t instanceof IOException) {
-            err.println("genvag: error: " + t.getMessage());
-            return EXIT_INPUT;
+            err.println("genvag: error: " + describe(t));
+            return EXIT_ENVIRONMENT;
+        }
+        if (t instanceof OutOfMemoryError) {
+            err.println("genvag: error: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB heap): "
+                    + "give the JVM more, e.g. GENVAG_JAVA_OPTS=-Xmx4g ./genvag ...");
+            return EXIT_ENVIRONMENT;
         }
         err.println("genvag: internal error (please report): " + t);
         t.printStackTrace(err);
-        return 1;
+        return EXIT_INTERNAL;
+    }
+
+    /** The failure itself, out of the wrappers that carried it across threads. */
+    private static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof UncheckedIOException || t instanceof CompletionException
+                || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static boolean brokenPipe(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof IOException && c.getMessage() != null && c.getMessage().contains("Broken pipe")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable t) {
+        if (t instanceof FileSystemException f && f.getFile() != null) {
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : t.getClass().getSimpleName());
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 }

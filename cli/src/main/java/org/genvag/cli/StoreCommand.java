@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GenomeBuild;
+import org.genvag.io.output.OutputPaths;
 import org.genvag.io.panel.StorePanelQuery;
 import org.genvag.io.store.StoreReader;
 import org.genvag.io.store.StoreWriter;
@@ -59,6 +60,7 @@ final class StoreCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            OutputPaths.requireNotInput(out.toString(), in);
             try (VcfReader reader = VcfReader.open(in, threads.count())) {
                 StoreWriter.Summary s = StoreWriter.write(reader, out, new StoreWriter.Options(blockRecords, high,
                         threads.count()));

@@ -3,6 +3,7 @@ package org.genvag.cli;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 
+import org.genvag.io.output.OutputPaths;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfRecord;
 import org.genvag.io.vcf.VcfWriter;
@@ -43,6 +44,7 @@ final class ViewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.requireNotInput(out, in);
         if (count) {
             return count();
         }

@@ -3,6 +3,7 @@ package org.genvag.io.batch;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.io.panel.BuildDetector;
+import org.genvag.io.text.InputFiles;
 import org.genvag.io.vcf.VcfReader;
 
 /**
@@ -34,11 +36,8 @@ public final class ManifestReader {
     }
 
     public static List<SampleEntry> read(Path manifest) throws IOException {
-        if (!Files.isRegularFile(manifest)) {
-            throw new InputException(manifest + ": no such manifest file");
-        }
+        List<String> lines = InputFiles.readLines(manifest, "manifest file");
         Path base = manifest.toAbsolutePath().getParent();
-        List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
         List<String> problems = new ArrayList<>();
         int headerLine = 0;
         while (headerLine < lines.size() && (lines.get(headerLine).isBlank()
@@ -154,7 +153,13 @@ public final class ManifestReader {
         if (v == null) {
             return null;
         }
-        Path p = base.resolve(v).normalize();
+        Path p;
+        try {
+            p = base.resolve(v).normalize();
+        } catch (InvalidPathException e) {
+            problems.add(where(manifest, line) + column + " '" + v + "' is not a path: " + e.getReason());
+            return null;
+        }
         if (!Files.isRegularFile(p)) {
             problems.add(where(manifest, line) + column + " " + v + ": no such file" + (Files.isDirectory(p)
                     ? " (a directory)" : ""));

@@ -15,15 +15,15 @@ import java.util.Map;
 
 import org.genvag.core.biomarker.report.Unassessed;
 import org.genvag.core.error.InputException;
-import org.genvag.io.output.JsonFiles;
 import org.genvag.io.ReadMode;
 import org.genvag.io.biomarker.BiomarkerJob;
 import org.genvag.io.biomarker.BiomarkerReportJson;
 import org.genvag.io.coverage.CoverageJob;
 import org.genvag.io.coverage.CoverageReports;
 import org.genvag.io.coverage.PanelCoverage;
+import org.genvag.io.output.JsonFiles;
+import org.genvag.io.output.OutputGroup;
 import org.genvag.io.panel.PanelFiltering;
-
 
 /**
  * One sample through every step its inputs allow: panel filtering of its VCF, coverage QC of its BAM, biomarkers of a
@@ -109,7 +109,10 @@ final class SampleRun {
             Map<String, Object> context = new LinkedHashMap<>();
             context.put("genvag_version", o.genvagVersion());
             context.put("build", c.build().toString());
-            CoverageReports.write(c.result(), work.resolve("coverage").toString(), context);
+            try (OutputGroup group = new OutputGroup()) {
+                CoverageReports.write(group, c.result(), work.resolve("coverage").toString(), context);
+                group.commit();
+            }
             List<PanelCoverage.GeneCoverage> genes = c.result().genes();
             records += c.result().readsCounted() + c.result().readsFiltered();
             assessed = genes.size();

@@ -1,8 +1,10 @@
 package org.genvag.io.coverage;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,10 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.genvag.core.coverage.DepthStats;
-import org.genvag.io.output.AtomicOutput;
-import org.genvag.io.output.JsonFiles;
+import org.genvag.core.error.InputException;
 import org.genvag.io.bgzf.BgzfOutputStream;
-
+import org.genvag.io.output.JsonFiles;
+import org.genvag.io.output.OutputGroup;
 
 /**
  * Writes a coverage result as {@code P.regions.tsv}, {@code P.genes.tsv}, {@code P.lowcov.bed.gz} (BGZF) and
@@ -24,8 +26,14 @@ public final class CoverageReports {
     private CoverageReports() {
     }
 
-    public static List<Path> write(PanelCoverage.Result r, String prefix, Map<String, Object> context)
-            throws IOException {
+    /**
+     * Stages the four outputs in {@code group}; they appear when the group is committed, with whatever else the job
+     * writes (an MSI result), or not at all. A prefix that names a folder ({@code dir/}) is refused: it would give
+     * hidden files ({@code dir/.regions.tsv}).
+     */
+    public static List<Path> write(OutputGroup group, PanelCoverage.Result r, String prefix,
+            Map<String, Object> context) throws IOException {
+        requireFilePrefix(prefix);
         int[] t = r.options().thresholds();
         Path regions = Path.of(prefix + ".regions.tsv");
         StringBuilder sb = new StringBuilder("#chrom\tstart\tend\tgenes\tbases\tmean\tmedian\tmin");
@@ -39,7 +47,7 @@ public final class CoverageReports {
             stats(sb, g.stats(), t.length);
             sb.append('\n');
         }
-        AtomicOutput.writeString(regions, sb);
+        group.writeString(regions, sb);
 
         Path genes = Path.of(prefix + ".genes.tsv");
         sb.setLength(0);
@@ -54,20 +62,17 @@ public final class CoverageReports {
             stats(sb, g.stats(), t.length);
             sb.append('\t').append(g.passesQc() ? "PASS" : "FAIL").append('\n');
         }
-        AtomicOutput.writeString(genes, sb);
+        group.writeString(genes, sb);
 
         Path low = Path.of(prefix + ".lowcov.bed.gz");
-        try (AtomicOutput out = new AtomicOutput(low)) {
-            OutputStream bgzf = new BgzfOutputStream(out.stream());
-            StringBuilder b = new StringBuilder();
-            for (PanelCoverage.LowStretch s : r.lowCoverage()) {
-                b.append(s.contig()).append('\t').append(s.start()).append('\t').append(s.end()).append('\t')
-                        .append(s.genes()).append('\n');
-            }
-            bgzf.write(b.toString().getBytes(StandardCharsets.US_ASCII));
-            bgzf.close();
-            out.commit();
+        OutputStream bgzf = new BgzfOutputStream(group.open(low).stream());
+        StringBuilder b = new StringBuilder();
+        for (PanelCoverage.LowStretch s : r.lowCoverage()) {
+            b.append(s.contig()).append('\t').append(s.start()).append('\t').append(s.end()).append('\t')
+                    .append(s.genes()).append('\n');
         }
+        bgzf.write(b.toString().getBytes(StandardCharsets.US_ASCII));
+        bgzf.close();
 
         Path summary = Path.of(prefix + ".summary.json");
         Map<String, Object> json = new LinkedHashMap<>(context);
@@ -93,8 +98,23 @@ public final class CoverageReports {
         json.put("low_coverage_threshold", r.options().lowDepth());
         json.put("low_coverage_stretches", r.lowCoverage().size());
         json.put("panel_contigs_not_in_bam", r.contigsNotInBam());
-        JsonFiles.write(summary, json);
+        JsonFiles.write(group, summary, json);
         return List.of(regions, genes, low, summary);
+    }
+
+    /** An output prefix must end in a name: {@code dir/} or an existing folder would give hidden files. */
+    public static void requireFilePrefix(String prefix) {
+        if (prefix.isEmpty() || prefix.endsWith("/") || prefix.endsWith(File.separator) || prefix.endsWith("/.")
+                || Files.isDirectory(Path.of(prefix))) {
+            throw new InputException("--out-prefix " + prefix + " names a folder: give a folder and a name, such as "
+                    + (prefix.isEmpty() ? "" : prefix.endsWith("/") ? prefix : prefix + "/") + "SAMPLE (the outputs "
+                    + "are SAMPLE.regions.tsv, SAMPLE.genes.tsv, ...)");
+        }
+        Path folder = Path.of(prefix).toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            throw new InputException("--out-prefix " + prefix + ": the folder " + folder + " does not exist (genvag "
+                    + "does not create output folders)");
+        }
     }
 
     private static void stats(StringBuilder sb, DepthStats s, int thresholds) {

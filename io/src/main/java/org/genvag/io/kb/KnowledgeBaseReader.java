@@ -23,6 +23,7 @@ import org.genvag.core.kb.Biomarker;
 import org.genvag.core.kb.KnowledgeBase;
 import org.genvag.core.kb.ResistanceMutation;
 import org.genvag.core.kb.Threshold;
+import org.genvag.io.text.InputFiles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,6 +61,7 @@ public final class KnowledgeBaseReader {
     }
 
     public static KnowledgeBase read(Path path) throws IOException {
+        InputFiles.requireReadable(path, "knowledge base (JSON)");
         try (InputStream in = Files.newInputStream(path)) {
             return read(in, path.toString());
         }

@@ -11,6 +11,7 @@ import org.genvag.core.msi.LengthHistograms;
 import org.genvag.core.msi.MsiScorer;
 import org.genvag.core.msi.RepeatSite;
 import org.genvag.io.output.JsonFiles;
+import org.genvag.io.output.OutputGroup;
 import org.genvag.io.bam.BamReader;
 
 
@@ -97,6 +98,15 @@ public final class MsiCall {
     }
 
     public static void write(Outcome o, String tumourBam, String normalBam, Path sites, Path out) throws IOException {
+        try (OutputGroup group = new OutputGroup()) {
+            write(group, o, tumourBam, normalBam, sites, out);
+            group.commit();
+        }
+    }
+
+    /** As a member of a job's outputs, which appear together. */
+    public static void write(OutputGroup group, Outcome o, String tumourBam, String normalBam, Path sites, Path out)
+            throws IOException {
         MsiScorer.Result r = o.result();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", r.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
@@ -130,6 +140,6 @@ public final class MsiCall {
         m.put("readsRealigned", realigned);
         m.put("anchoring", "both 5-base flanks exact in the read: by the read's alignment, or else by a Smith-Waterman "
                 + "realignment against the site (counted in readsRealigned); flag mask 1796, MAPQ >= 20");
-        JsonFiles.write(out, m);
+        JsonFiles.write(group, out, m);
     }
 }

@@ -17,14 +17,15 @@ import java.util.zip.GZIPInputStream;
 
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.ContigNames;
-import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.genome.GeneResolver;
+import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelDraft;
-import org.genvag.core.panel.PanelResolver;
 import org.genvag.core.panel.PanelRegion;
+import org.genvag.core.panel.PanelResolver;
 import org.genvag.io.bed.BedReader;
 import org.genvag.io.bed.BedRecord;
+import org.genvag.io.text.InputFiles;
 import org.genvag.io.text.TabFields;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -53,6 +54,7 @@ public final class PanelReader {
     }
 
     public static PanelDraft read(Path path) throws IOException {
+        InputFiles.requireReadable(path, "panel file (gene list, TSV, BED or PanelApp JSON)");
         String file = path.getFileName().toString();
         String lower = file.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".bed") || lower.endsWith(".bed.gz")) {
@@ -101,6 +103,10 @@ public final class PanelReader {
             String contig = ContigNames.canonical(r.contig());
             String label = r.name() != null ? r.name() : r.contig() + ":" + (r.start() + 1) + "-" + r.end();
             draft.add(new PanelRegion(contig, r.start(), r.end(), label));
+        }
+        if (draft.regions().isEmpty()) {
+            // As an empty gene list: a panel of nothing would keep no variant and pass every coverage check.
+            throw new InputException(path + ": panel has no regions");
         }
         return draft;
     }

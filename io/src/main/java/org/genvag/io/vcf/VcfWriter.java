@@ -1,5 +1,6 @@
 package org.genvag.io.vcf;
 
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -56,16 +57,20 @@ public final class VcfWriter implements AutoCloseable {
      * Opens {@code pathOrDash} for writing. {@code index} requires a BGZF file name (".vcf.gz").
      */
     public static VcfWriter open(String pathOrDash, boolean index, List<String> contigNames) throws IOException {
+        if (pathOrDash.endsWith(".bcf")) {
+            throw new InputException(pathOrDash + ": genvag writes VCF, not BCF: name the output .vcf.gz (and convert "
+                    + "it with bcftools view -Ob if BCF is needed)");
+        }
         boolean gz = pathOrDash.endsWith(".gz") || pathOrDash.endsWith(".bgz");
         if (pathOrDash.equals("-")) {
             if (index) {
-                throw new org.genvag.core.error.InputException("an index needs a file, not standard output");
+                throw new InputException("an index needs a file, not standard output");
             }
-            return new VcfWriter(null, new java.io.BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
+            return new VcfWriter(null, new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
                     1 << 20), null, null, null, null);
         }
         if (index && !gz) {
-            throw new org.genvag.core.error.InputException(pathOrDash + ": a tabix index needs BGZF output: name the "
+            throw new InputException(pathOrDash + ": a tabix index needs BGZF output: name the "
                     + "file .vcf.gz");
         }
         AtomicOutput atomic = new AtomicOutput(Path.of(pathOrDash));
