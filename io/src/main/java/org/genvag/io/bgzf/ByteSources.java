@@ -31,6 +31,15 @@ public final class ByteSources {
 
     public static ByteSource open(InputStream raw, String source, int threads) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 17);
+        try {
+            return open(in, source, threads);
+        } catch (IOException | RuntimeException e) {
+            in.close();   // the source owns the stream from here: one that fails to open closes it
+            throw e;
+        }
+    }
+
+    private static ByteSource open(BufferedInputStream in, String source, int threads) throws IOException {
         Compression c = sniff(in);
         switch (c) {
             case BGZF:

@@ -31,6 +31,11 @@ final class CompressedBlockReader {
         this.requireEof = requireEof;
     }
 
+    /** Closes the compressed input. */
+    void close() throws IOException {
+        in.close();
+    }
+
     /** Compressed offset of the next block. */
     long offset() {
         return offset;

@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-
 
 /**
  * Inflates BGZF on worker threads while the consumer reads earlier data, in order.
@@ -23,6 +26,10 @@ import java.util.function.Supplier;
  * pool holds {@code 2 * threads + 2} batches: memory is bounded (a few MiB) whatever the file's size, and a slow
  * consumer stalls the reader instead of growing a queue. With one thread, batches are inflated on the consumer's
  * thread and no thread is started.
+ *
+ * <p>{@link #close()} closes the compressed input and ends every inflater the source made (native ones hold memory
+ * outside the heap until ended), after the workers have stopped, so that a program opening thousands of files
+ * holds neither file descriptors nor inflaters for the ones it has finished.
  */
 public final class ParallelBgzfSource implements ByteSource {
     static final int BLOCKS_PER_BATCH = 16;
@@ -44,6 +51,8 @@ public final class ParallelBgzfSource implements ByteSource {
     private final ExecutorService workers;
     private final Thread readerThread;
     private final ThreadLocal<BlockInflater> inflater;
+    /** Every inflater made for a worker, to end on close. */
+    private final Queue<BlockInflater> made = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<BlockDecoder> decoder = ThreadLocal.withInitial(BlockDecoder::new);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final BlockInflater inlineInflater;
@@ -61,7 +70,11 @@ public final class ParallelBgzfSource implements ByteSource {
             free.add(new Batch());
         }
         this.ready = new ArrayBlockingQueue<>(pool + 1);
-        this.inflater = ThreadLocal.withInitial(inflaters);
+        this.inflater = ThreadLocal.withInitial(() -> {
+            BlockInflater i = inflaters.get();
+            made.add(i);
+            return i;
+        });
         if (threads == 1) {
             workers = null;
             readerThread = null;
@@ -133,7 +146,7 @@ public final class ParallelBgzfSource implements ByteSource {
                         inflate(batch, inflater.get());
                         return batch;
                     } catch (IOException e) {
-                        throw new java.util.concurrent.CompletionException(e);
+                        throw new CompletionException(e);
                     }
                 }, workers));
             }
@@ -180,7 +193,7 @@ public final class ParallelBgzfSource implements ByteSource {
     }
 
     private static IOException rethrow(Throwable t) {
-        while ((t instanceof java.util.concurrent.CompletionException || t instanceof ExecutionException)
+        while ((t instanceof CompletionException || t instanceof ExecutionException)
                 && t.getCause() != null) {
             t = t.getCause();
         }
@@ -198,12 +211,32 @@ public final class ParallelBgzfSource implements ByteSource {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        if (readerThread != null) {
-            readerThread.interrupt();
-            workers.shutdownNow();
+        try {
+            reader.close();   // also wakes the reader thread if it waits for input
+        } finally {
+            if (readerThread != null) {
+                readerThread.interrupt();
+                workers.shutdownNow();
+                awaitWorkers();
+            }
+            if (inlineInflater != null) {
+                inlineInflater.close();
+            }
+            for (BlockInflater i; (i = made.poll()) != null; ) {
+                i.close();
+            }
         }
-        if (inlineInflater != null) {
-            inlineInflater.close();
+    }
+
+    /** Workers stop at their next batch once interrupted; an inflater is ended only when no worker can use it. */
+    private void awaitWorkers() {
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("inflate workers of " + reader.source() + " did not stop");
+            }
+            readerThread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
