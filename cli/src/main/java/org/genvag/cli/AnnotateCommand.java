@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             "tumour-agnostic biomarkers as its inputs allow, samples in parallel; per sample DIR/<id>/ with its",
             "outputs and report.html; DIR/summary.tsv and summary.json. Finished samples are skipped on a re-run.",
             "Manifest: TSV with a header naming id, type (germline|tumour), and any of vcf, sv_vcf, bam,",
-            "normal_bam, callable, build; paths relative to the manifest."})
+            "normal_bam, callable, build, sample (the VCF column a row reports on: required for a germline",
+            "multi-sample VCF); paths relative to the manifest."})
 final class AnnotateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

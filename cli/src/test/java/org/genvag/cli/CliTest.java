@@ -354,8 +354,8 @@ class CliTest {
     void annotateRunsEverySampleAndNamesTheOneThatFailed(@TempDir Path dir) throws IOException {
         Files.copy(fixture("vcf/hapmap_exome_chr22.vcf.gz"), dir.resolve("hapmap.vcf.gz"));
         Files.writeString(dir.resolve("broken.vcf"), "not a vcf\n");
-        Path manifest = Files.writeString(dir.resolve("m.tsv"), "id\ttype\tvcf\n"
-                + "hapmap\tgermline\thapmap.vcf.gz\nbroken\tgermline\tbroken.vcf\n");
+        Path manifest = Files.writeString(dir.resolve("m.tsv"), "id\ttype\tvcf\tsample\n"
+                + "hapmap\tgermline\thapmap.vcf.gz\tNA12878@1099927697\nbroken\tgermline\tbroken.vcf\t.\n");
         Run r = run("annotate", "--manifest", manifest.toString(), "--out-dir", dir.resolve("out").toString(),
                 "--panel", fixture("panels/chr22-genes.txt").toString());
         assertEquals(Main.EXIT_INPUT, r.exit(), r.err());

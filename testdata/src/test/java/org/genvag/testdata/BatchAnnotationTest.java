@@ -17,6 +17,8 @@ import org.genvag.core.genome.GeneResolution;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.io.batch.BatchOptions;
 import org.genvag.io.batch.BatchRun;
+import org.genvag.core.kb.Biomarker;
+import org.genvag.core.kb.KnowledgeBase;
 import org.genvag.io.batch.ManifestReader;
 import org.genvag.io.batch.SampleOutcome;
 import org.genvag.io.genes.GeneTableReader;
@@ -36,6 +38,8 @@ class BatchAnnotationTest {
     Path dir;
 
     static final List<String> TUMOUR_GENES = List.of("NTRK3", "ETV6", "BRAF", "RET");
+    /** The HapMap exome VCF holds 22 samples: the report is about this one (NA12878, not the first column). */
+    static final String HAPMAP_SAMPLE = "NA12878@1099927697";
 
     Path manifest() throws IOException {
         GenomeBuild b = GenomeBuild.GRCH38;
@@ -53,10 +57,10 @@ class BatchAnnotationTest {
         Files.write(dir.resolve("garbage.vcf"), new byte[] {1, 2, 3, 4, '\n'});
         Files.copy(Fixtures.path("vcf/hapmap_exome_chr22.vcf.gz"), dir.resolve("hapmap.vcf.gz"));
         Files.writeString(dir.resolve("panel.txt"), String.join("\n", TUMOUR_GENES) + "\n");
-        return Files.writeString(dir.resolve("samples.tsv"), "id\ttype\tvcf\tsv_vcf\tbam\tcallable\tbuild\n"
-                + "hapmap\tgermline\thapmap.vcf.gz\t.\t.\t.\tGRCh37\n"
-                + "tumour\ttumour\tt.somatic.vcf\tt.sv.vcf\tt.bam\tt.callable.bed\t.\n"
-                + "bad\tgermline\tgarbage.vcf\t.\t.\t.\t.\n");
+        return Files.writeString(dir.resolve("samples.tsv"), "id\ttype\tvcf\tsv_vcf\tbam\tcallable\tbuild\tsample\n"
+                + "hapmap\tgermline\thapmap.vcf.gz\t.\t.\t.\tGRCh37\t" + HAPMAP_SAMPLE + "\n"
+                + "tumour\ttumour\tt.somatic.vcf\tt.sv.vcf\tt.bam\tt.callable.bed\t.\t.\n"
+                + "bad\tgermline\tgarbage.vcf\t.\t.\t.\t.\t.\n");
     }
 
     BatchOptions options(boolean force) {
@@ -108,12 +112,62 @@ class BatchAnnotationTest {
                 + "\tgermline\thapmap.vcf.gz\tred\t.\n");
         InputException e = assertThrows(InputException.class, () -> ManifestReader.read(bad));
         String m = e.getMessage();
-        assertTrue(m.startsWith("7 problems in the manifest, nothing was run"), m);
+        assertTrue(m.startsWith("10 problems in the manifest, nothing was run"), m);
         for (String expected : List.of(bad + ":1: unknown column 'colour'", bad + ":2: build GRCh38, but",
+                bad + ":3: " + dir.resolve("hapmap.vcf.gz") + " holds 22 samples (NA07034@1099927558, "
+                        + "NA07048@1099927687,", "name the one this row reports on in a 'sample' column",
                 bad + ":3: sample id 'a' repeats line 2", bad + ":4: type 'normal' is neither germline nor tumour",
                 bad + ":4: vcf nope.vcf: no such file", bad + ":5: expected 5 tab-separated columns, found 4",
                 bad + ":6: empty id")) {
             assertTrue(m.contains(expected), "missing '" + expected + "' in:\n" + m);
+        }
+    }
+
+    @Test
+    void aSampleThatIsNoColumnOfItsVcfIsAManifestProblem() throws IOException {
+        manifest();
+        Path bad = Files.writeString(dir.resolve("bad.tsv"), "id\ttype\tvcf\tsample\n"
+                + "a\tgermline\thapmap.vcf.gz\tNA99999\n");
+        InputException e = assertThrows(InputException.class, () -> ManifestReader.read(bad));
+        assertTrue(e.getMessage().contains(bad + ":2: sample 'NA99999' is not a column of "), e.getMessage());
+        // Older manifests named the id column 'sample': without an 'id' column, that is what it still means.
+        Path old = Files.writeString(dir.resolve("old.tsv"), "sample\ttype\tvcf\n"
+                + "t1\ttumour\tt.somatic.vcf\n");
+        assertEquals("t1", ManifestReader.read(old).get(0).id());
+    }
+
+    /**
+     * The germline report lists and counts the variants the named sample carries, with its genotypes: the same
+     * records bcftools keeps for that sample with GT="alt" (no 0/0, no no-call), not the first column's.
+     */
+    @Test
+    void panelVariantsAreTheNamedSamplesOwn() throws IOException {
+        Path out = dir.resolve("out");
+        Files.copy(Fixtures.path("vcf/hapmap_exome_chr22.vcf.gz"), dir.resolve("hapmap.vcf.gz"));
+        Path manifest = Files.writeString(dir.resolve("germline.tsv"), "id\ttype\tvcf\tbuild\tsample\n"
+                + "hapmap\tgermline\thapmap.vcf.gz\tGRCh37\t" + HAPMAP_SAMPLE + "\n");
+        List<SampleOutcome> run = BatchRun.run(ManifestReader.read(manifest), out, new BatchOptions(
+                List.of(Fixtures.path("panels/chr22-genes.txt")), 0, null, 2, false, "test"), null);
+        PeerTool bcftools = PeerTool.require("bcftools");
+        // The sample's column first, then its ALT genotypes: in one call bcftools would test GT="alt" of any sample.
+        Path one = dir.resolve("one-sample.vcf.gz");
+        bcftools.run("view", "-s", HAPMAP_SAMPLE, "-Oz", "-o", one.toString(),
+                out.resolve("hapmap/panel.vcf.gz").toString());
+        List<String> expected = bcftools.runText("view", "-H", "-i", "GT=\"alt\"", one.toString()).lines().toList();
+        long all = bcftools.runText("view", "-H", out.resolve("hapmap/panel.vcf.gz").toString()).lines().count();
+        assertTrue(expected.size() > 0 && expected.size() < all, expected.size() + " of " + all);
+        assertEquals(expected.size(), run.get(0).panelVariants());
+        String html = Files.readString(out.resolve("hapmap/report.html"));
+        assertTrue(html.contains(expected.size() + " variants of " + HAPMAP_SAMPLE + " in the panel genes"), html);
+        assertTrue(html.contains("<th>GT (" + HAPMAP_SAMPLE + ")</th>"));
+        for (String record : expected) {
+            String[] f = record.split("\t");
+            String row = "<tr><td>" + f[0] + "</td><td class=\"num\">" + f[1] + "</td>";
+            int at = html.indexOf(row);
+            assertTrue(at > 0, "listed: " + f[0] + ":" + f[1]);
+            String gt = f[9].split(":")[0];
+            assertTrue(html.substring(at, html.indexOf("</tr>", at)).endsWith("<td>" + gt + "</td>"),
+                    "the sample's own genotype " + gt + " at " + f[0] + ":" + f[1]);
         }
     }
 
@@ -134,8 +188,23 @@ class BatchAnnotationTest {
         String dom = chromium.runText("--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
                 report.toUri().toString());
         for (String text : List.of("Sample tumour", "BRAF V600E", "ETV6::NTRK3 fusion", "dabrafenib + trametinib",
-                "larotrectinib", "TMB-high", "Coverage", "Panel variants", "<svg", "SHA-256")) {
+                "larotrectinib", "TMB-high", "Coverage", "Panel variants", "<svg", "SHA-256", "label source")) {
             assertTrue(dom.contains(text), "the rendered page lacks '" + text + "'");
         }
+        // Rule sources are shown as the knowledge base's citations, never as its keys.
+        KnowledgeBase kb = KnowledgeBaseReader.bundled();
+        for (Biomarker b : kb.biomarkers()) {
+            if (dom.contains(">" + b.name() + " &mdash;") || dom.contains(">" + b.name() + " —")) {
+                for (String key : b.sources()) {
+                    assertTrue(dom.contains(domText(kb.sources().get(key))), "citation of " + key);
+                    assertFalse(dom.contains("<li>" + key + "</li>"), "bare key " + key);
+                }
+            }
+        }
+    }
+
+    /** Text as Chromium's --dump-dom writes it: the three characters HTML must escape in text, escaped. */
+    private static String domText(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

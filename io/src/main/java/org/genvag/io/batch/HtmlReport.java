@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.genvag.core.biomarker.report.BiomarkerMatch;
 import org.genvag.core.biomarker.report.BiomarkerReport;
@@ -14,8 +15,9 @@ import org.genvag.core.biomarker.report.Evidence;
 import org.genvag.core.biomarker.report.Observation;
 import org.genvag.core.biomarker.report.TherapyOption;
 import org.genvag.core.biomarker.report.Unassessed;
-import org.genvag.io.output.AtomicOutput;
+import org.genvag.core.variant.Genotypes;
 import org.genvag.io.coverage.PanelCoverage;
+import org.genvag.io.output.AtomicOutput;
 import org.genvag.io.vcf.FieldKey;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfRecord;
@@ -37,10 +39,13 @@ public final class HtmlReport {
         public String kbVersion;
         public final List<String[]> inputs = new ArrayList<>();   // role, path, bytes, sha256
         public BiomarkerReport biomarkers;
+        /** The knowledge base's citations by source key: reports show citations, never bare keys. */
+        public Map<String, String> citations = Map.of();
         public List<PanelCoverage.GeneCoverage> coverage;
         public PanelCoverage.Options coverageRule;
         public List<String[]> panelVariants;                      // chrom, pos, ref, alt, filter, genes, gt
         public long panelVariantCount = -1;
+        public long panelRecords = -1;
         public String genotypeOf = "sample";
     }
 
@@ -75,7 +80,7 @@ public final class HtmlReport {
                 .append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append(".</p>\n");
         inputs(h, d);
         if (d.biomarkers != null) {
-            biomarkers(h, d.biomarkers);
+            biomarkers(h, d.biomarkers, d.citations);
         }
         if (d.coverage != null) {
             coverage(h, d);
@@ -98,7 +103,7 @@ public final class HtmlReport {
         h.append("</table>\n");
     }
 
-    private static void biomarkers(StringBuilder h, BiomarkerReport r) {
+    private static void biomarkers(StringBuilder h, BiomarkerReport r, Map<String, String> citations) {
         h.append("<h2>Tumour-agnostic biomarkers</h2>\n");
         if (r.matches().isEmpty()) {
             h.append("<p>No tumour-agnostic biomarker matched.</p>\n");
@@ -108,14 +113,15 @@ public final class HtmlReport {
             h.append("<div class=\"match").append(resistance ? " resist" : "").append("\"><h3>")
                     .append(esc(m.name())).append(" &mdash; ").append(esc(m.status())).append("</h3>\n");
             h.append("<table><tr><th>therapy</th><th>agency</th><th>date</th><th>population and conditions</th>"
-                    + "<th>applies</th></tr>\n");
+                    + "<th>applies</th><th>label source</th></tr>\n");
             for (TherapyOption t : m.therapies()) {
                 h.append("<tr><td>").append(esc(t.approval().therapy())).append("</td><td>")
                         .append(esc(t.approval().agency())).append("</td><td class=\"date\">")
                         .append(esc(t.approval().date()))
                         .append("</td><td>").append(esc(conditions(t)))
                         .append("</td><td>").append(t.applicable() ? "<span class=\"ok\">yes</span>"
-                                : "<span class=\"fail\">no</span>: " + esc(t.note())).append("</td></tr>\n");
+                                : "<span class=\"fail\">no</span>: " + esc(t.note())).append("</td><td>")
+                        .append(esc(cite(t.approval().sources(), citations))).append("</td></tr>\n");
             }
             h.append("</table>\n<table><tr><th>evidence</th><th>filter</th><th>VAF</th><th>depth</th>"
                     + "<th>alt reads</th><th>found by</th></tr>\n");
@@ -131,8 +137,11 @@ public final class HtmlReport {
             for (String c : m.caveats()) {
                 h.append("<p class=\"muted\">Caveat: ").append(esc(c)).append("</p>\n");
             }
-            h.append("<p class=\"muted\">Rule sources: ").append(esc(String.join(", ", m.biomarker().sources())))
-                    .append("</p></div>\n");
+            h.append("<p class=\"muted\">Rule sources:</p>\n<ul class=\"muted\">\n");
+            for (String source : m.biomarker().sources()) {
+                h.append("<li>").append(esc(citations.getOrDefault(source, source))).append("</li>\n");
+            }
+            h.append("</ul></div>\n");
         }
         h.append("<h3>TMB and MSI</h3>\n<table>\n");
         if (r.tmb() != null && r.tmb().result().assessable()) {
@@ -162,6 +171,14 @@ public final class HtmlReport {
     }
 
     /** Population, then the label's conditions, joined without empty parts. */
+    private static String cite(List<String> sources, Map<String, String> citations) {
+        List<String> cited = new ArrayList<>(sources.size());
+        for (String key : sources) {
+            cited.add(citations.getOrDefault(key, key));
+        }
+        return String.join("; ", cited);
+    }
+
     private static String conditions(TherapyOption t) {
         List<String> parts = new ArrayList<>();
         if (t.approval().population() != null && !t.approval().population().isBlank()) {
@@ -216,9 +233,11 @@ public final class HtmlReport {
     }
 
     private static void variants(StringBuilder h, Data d) {
-        h.append("<h2>Panel variants</h2>\n<p>").append(d.panelVariantCount).append(" records in the panel genes")
+        h.append("<h2>Panel variants</h2>\n<p>").append(d.panelVariantCount).append(" variants of ")
+                .append(esc(d.genotypeOf)).append(" in the panel genes")
                 .append(d.panelVariantCount > d.panelVariants.size() ? "; the first " + d.panelVariants.size()
-                        + " are listed, all are in panel.vcf.gz" : "").append(".</p>\n")
+                        + " are listed" : "").append(" (panel.vcf.gz holds all ").append(d.panelRecords)
+                .append(" records of the panel's regions, with other samples' variants and reference calls).</p>\n")
                 .append("<table><tr><th>chrom</th><th>pos</th><th>ref</th><th>alt</th><th>filter</th><th>genes</th>"
                         + "<th>GT (" + esc(d.genotypeOf) + ")</th></tr>\n");
         for (String[] v : d.panelVariants) {
@@ -232,34 +251,39 @@ public final class HtmlReport {
         h.append("</table>\n");
     }
 
+    /** The variants table: the first rows listed, and how many records the sample carries in all. */
+    record Variants(List<String[]> rows, long carried, long records) {
+    }
+
     /**
-     * The first {@code max} records of a filtered VCF, for the variants table, with the genotype of the sample the
-     * report is about (a tumour's column in a tumour/normal VCF, else the first).
+     * The records of a filtered VCF that {@code sample} (a column index; -1 for a sites-only VCF) carries: a
+     * genotype with an allele other than REF. 0/0 and no-calls are not variants of this sample and are neither
+     * listed nor counted; a record without a genotype to judge (sites-only, no GT) is counted, as nothing says it is
+     * absent. The first {@code max} are listed.
      */
-    static List<String[]> variants(Path vcf, int max, boolean tumour) throws IOException {
+    static Variants variants(Path vcf, int max, int sample) throws IOException {
         List<String[]> out = new ArrayList<>();
         FieldKey genes = FieldKey.of("GENVAG_GENES");
         FieldKey gt = FieldKey.of("GT");
+        long carried = 0;
+        long records = 0;
         try (VcfReader r = VcfReader.open(vcf.toString(), 1)) {
-            int sample = 0;
-            if (tumour) {
-                try {
-                    sample = Math.max(0, org.genvag.io.biomarker.TumourSample.pick(r, null));
-                } catch (org.genvag.core.error.InputException unclear) {
-                    sample = 0;   // no column says it is the tumour: the first, as for a germline sample
+            VcfRecord rec = new VcfRecord();
+            while (r.next(rec)) {
+                records++;
+                int g = sample < 0 ? -1 : rec.formatIndex(gt);
+                String genotype = g >= 0 && rec.sampleCount() > sample ? rec.text(rec.sampleValue(sample, g)) : "";
+                if (g >= 0 && !Genotypes.carriesAlt(genotype)) {
+                    continue;
+                }
+                carried++;
+                if (out.size() < max) {
+                    out.add(new String[] {rec.contigName(), String.valueOf(rec.pos()), shorten(rec.ref()),
+                        shorten(rec.alt()), rec.filter(), String.valueOf(rec.infoString(genes)), genotype});
                 }
             }
-            VcfRecord rec = new VcfRecord();
-            while (out.size() < max && r.next(rec)) {
-                int g = rec.formatIndex(gt);
-                String genotype = g >= 0 && rec.sampleCount() > sample ? rec.text(rec.sampleValue(sample, g)) : "";
-                String ref = rec.ref();
-                String alt = rec.alt();
-                out.add(new String[] {rec.contigName(), String.valueOf(rec.pos()), shorten(ref), shorten(alt),
-                    rec.filter(), String.valueOf(rec.infoString(genes)), genotype});
-            }
         }
-        return out;
+        return new Variants(out, carried, records);
     }
 
     private static String shorten(String allele) {

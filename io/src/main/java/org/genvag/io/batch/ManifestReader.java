@@ -21,16 +21,19 @@ import org.genvag.io.vcf.VcfReader;
 
 /**
  * Reads and validates a batch manifest: a TSV whose header names its columns (id, type, vcf, sv_vcf, bam,
- * normal_bam, callable, build; "sample" for id, "tumor" for tumour and "cram" for bam are accepted). Every problem
+ * normal_bam, callable, build, sample; "tumor" for tumour and "cram" for bam are accepted). {@code sample} names the
+ * VCF column a row reports on; a manifest with a {@code sample} column and no {@code id} column is read as before
+ * that column existed, its {@code sample} being the id. Every problem
  * in the file is collected, each with its line, and reported at once before any work starts: unknown or missing
  * columns, rows of the wrong width, empty or repeated ids, unknown types, missing files, a tumour with nothing to
  * analyse, a VCF whose header says another build than the manifest.
  */
 public final class ManifestReader {
     private static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("id", "id"),
-            Map.entry("sample", "id"), Map.entry("type", "type"), Map.entry("vcf", "vcf"),
+            Map.entry("type", "type"), Map.entry("vcf", "vcf"),
             Map.entry("sv_vcf", "sv_vcf"), Map.entry("bam", "bam"), Map.entry("cram", "bam"),
-            Map.entry("normal_bam", "normal_bam"), Map.entry("callable", "callable"), Map.entry("build", "build"));
+            Map.entry("normal_bam", "normal_bam"), Map.entry("callable", "callable"), Map.entry("build", "build"),
+            Map.entry("sample", "sample"));
 
     private ManifestReader() {
     }
@@ -46,7 +49,7 @@ public final class ManifestReader {
         }
         if (headerLine == lines.size()) {
             throw new InputException(manifest + ": empty manifest: expected a header line naming the columns (id, "
-                    + "type, vcf, sv_vcf, bam, normal_bam, callable, build)");
+                    + "type, vcf, sv_vcf, bam, normal_bam, callable, build, sample)");
         }
         String[] header = strip(lines.get(headerLine)).split("\t", -1);
         Map<String, Integer> at = new LinkedHashMap<>();
@@ -54,10 +57,13 @@ public final class ManifestReader {
             String name = COLUMNS.get(header[i].trim().toLowerCase(Locale.ROOT));
             if (name == null) {
                 problems.add(where(manifest, headerLine + 1) + "unknown column '" + header[i] + "' (known: id, type, "
-                        + "vcf, sv_vcf, bam, normal_bam, callable, build)");
+                        + "vcf, sv_vcf, bam, normal_bam, callable, build, sample)");
             } else if (at.putIfAbsent(name, i) != null) {
                 problems.add(where(manifest, headerLine + 1) + "column '" + header[i] + "' given twice");
             }
+        }
+        if (!at.containsKey("id") && at.containsKey("sample")) {
+            at.put("id", at.remove("sample"));   // the older manifests' name for the id column
         }
         for (String required : List.of("id", "type")) {
             if (!at.containsKey(required)) {
@@ -118,12 +124,14 @@ public final class ManifestReader {
                     && value(f, at, "sv_vcf") == null && value(f, at, "bam") == null) {
                 problems.add(where(manifest, lineNo) + "no VCF, SV VCF or BAM: nothing to analyse");
             }
-            for (Path p : new Path[] {vcf, sv}) {
-                if (p != null && build != null) {
-                    checkBuild(p, build, manifest, lineNo, problems);
-                }
+            String sample = value(f, at, "sample");
+            if (vcf != null) {
+                checkVcf(vcf, build, sample, type, manifest, lineNo, problems);
             }
-            out.add(new SampleEntry(lineNo, id, type, vcf, sv, bam, normal, callable, build));
+            if (sv != null && build != null) {
+                checkVcf(sv, build, null, null, manifest, lineNo, problems);
+            }
+            out.add(new SampleEntry(lineNo, id, type, vcf, sv, bam, normal, callable, build, sample));
         }
         if (out.isEmpty() && problems.isEmpty()) {
             problems.add(where(manifest, headerLine + 1) + "no samples below the header");
@@ -135,16 +143,41 @@ public final class ManifestReader {
         return out;
     }
 
-    private static void checkBuild(Path vcf, GenomeBuild build, Path manifest, long line, List<String> problems) {
+    /**
+     * The VCF's header against the row: its build when the row gives one, and which sample the row is about. A
+     * germline row over a multi-sample VCF must name its sample: reporting the first column's genotypes for a
+     * sample that is not the first would be a wrong report that looks right.
+     */
+    private static void checkVcf(Path vcf, GenomeBuild build, String sample, SampleEntry.Type type, Path manifest,
+                                 long line, List<String> problems) {
         try (VcfReader r = VcfReader.open(vcf.toString(), 1)) {
-            Optional<BuildDetector.Detected> d = BuildDetector.detect(r.header());
-            if (d.isPresent() && d.get().build() != build) {
-                problems.add(where(manifest, line) + "build " + build + ", but " + vcf + " is " + d.get().build()
-                        + " (" + d.get().evidence() + ")");
+            if (build != null) {
+                Optional<BuildDetector.Detected> d = BuildDetector.detect(r.header());
+                if (d.isPresent() && d.get().build() != build) {
+                    problems.add(where(manifest, line) + "build " + build + ", but " + vcf + " is " + d.get().build()
+                            + " (" + d.get().evidence() + ")");
+                }
+            }
+            List<String> samples = r.samples();
+            if (sample != null && !samples.contains(sample)) {
+                problems.add(where(manifest, line) + "sample '" + sample + "' is not a column of " + vcf
+                        + " (its samples: " + named(samples) + ")");
+            } else if (sample == null && type == SampleEntry.Type.GERMLINE && samples.size() > 1) {
+                problems.add(where(manifest, line) + vcf + " holds " + samples.size() + " samples (" + named(samples)
+                        + "): name the one this row reports on in a 'sample' column");
             }
         } catch (InputException | IOException e) {
-            problems.add(where(manifest, line) + e.getMessage());
+            if (build != null) {
+                problems.add(where(manifest, line) + e.getMessage());
+            }
+            // Otherwise the sample fails alone when it runs, with this same message: one unreadable file does
+            // not hold up the batch.
         }
+    }
+
+    private static String named(List<String> samples) {
+        return samples.isEmpty() ? "none" : samples.size() <= 8 ? String.join(", ", samples)
+                : String.join(", ", samples.subList(0, 8)) + ", ... (" + samples.size() + ")";
     }
 
     private static Path file(String[] f, Map<String, Integer> at, String column, Path base, Path manifest, long line,

@@ -7,10 +7,11 @@ import org.genvag.core.genome.GenomeBuild;
 /**
  * One manifest row: a sample, whether it is germline or a tumour, and its inputs (null where the manifest leaves
  * the column empty). Paths are resolved against the manifest's directory. {@code build} is null when the manifest
- * does not say (then the files' headers must).
+ * does not say (then the files' headers must). {@code sample} names the VCF column the row is about; null when the
+ * VCF has one sample (or, for a tumour, when its header names the tumour column).
  */
 public record SampleEntry(long line, String id, Type type, Path vcf, Path svVcf, Path bam, Path normalBam,
-                          Path callable, GenomeBuild build) {
+                          Path callable, GenomeBuild build, String sample) {
 
     public enum Type { GERMLINE, TUMOUR }
 }

@@ -18,12 +18,14 @@ import org.genvag.core.error.InputException;
 import org.genvag.io.ReadMode;
 import org.genvag.io.biomarker.BiomarkerJob;
 import org.genvag.io.biomarker.BiomarkerReportJson;
+import org.genvag.io.biomarker.TumourSample;
 import org.genvag.io.coverage.CoverageJob;
 import org.genvag.io.coverage.CoverageReports;
 import org.genvag.io.coverage.PanelCoverage;
 import org.genvag.io.output.JsonFiles;
 import org.genvag.io.output.OutputGroup;
 import org.genvag.io.panel.PanelFiltering;
+import org.genvag.io.vcf.VcfReader;
 
 /**
  * One sample through every step its inputs allow: panel filtering of its VCF, coverage QC of its BAM, biomarkers of a
@@ -76,13 +78,16 @@ final class SampleRun {
         if (e.vcf() != null && !o.panels().isEmpty()) {
             PanelFiltering.Result f = PanelFiltering.run(e.vcf().toString(), work.resolve("panel.vcf.gz").toString(),
                     new PanelFiltering.Options(o.panels(), e.build(), o.padding(), false, ReadMode.AUTO, 1, true));
-            panelVariants = f.recordsKept();
             records += f.recordsRead();
             report.build = f.build().toString();
-            boolean tumour = e.type() == SampleEntry.Type.TUMOUR;
-            report.panelVariants = HtmlReport.variants(work.resolve("panel.vcf.gz"), 500, tumour);
-            report.genotypeOf = tumour ? "tumour" : "sample";
-            report.panelVariantCount = f.recordsKept();
+            Path panelVcf = work.resolve("panel.vcf.gz");
+            int column = reportedColumn(e, panelVcf);
+            HtmlReport.Variants variants = HtmlReport.variants(panelVcf, 500, column);
+            report.panelVariants = variants.rows();
+            report.genotypeOf = column < 0 ? "sites-only VCF" : sampleName(panelVcf, column);
+            report.panelVariantCount = variants.carried();
+            report.panelRecords = variants.records();
+            panelVariants = variants.carried();
         }
         int failing = -1;
         int assessed = -1;
@@ -163,6 +168,7 @@ final class SampleRun {
             }
             report.build = b.build().toString();
             report.biomarkers = b.report();
+            report.citations = b.kb().sources();
             report.kbVersion = b.report().knowledgeBaseVersion();
         }
         if (e.type() == SampleEntry.Type.TUMOUR && e.bam() != null && msi == null) {
@@ -216,6 +222,35 @@ final class SampleRun {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
+        }
+    }
+
+    /**
+     * The VCF column the report is about: the manifest's {@code sample}, else a tumour's column as its header says,
+     * else the only one (the manifest reader has refused a germline multi-sample VCF without a {@code sample}).
+     */
+    private static int reportedColumn(SampleEntry e, Path vcf) throws IOException {
+        try (VcfReader r = VcfReader.open(vcf.toString(), 1)) {
+            if (e.sample() != null) {
+                return r.samples().indexOf(e.sample());
+            }
+            if (r.samples().isEmpty()) {
+                return -1;
+            }
+            if (e.type() == SampleEntry.Type.TUMOUR) {
+                try {
+                    return Math.max(0, TumourSample.pick(r, null));
+                } catch (InputException unclear) {
+                    return 0;   // no header line says which column is the tumour: the first, as for one sample
+                }
+            }
+            return 0;
+        }
+    }
+
+    private static String sampleName(Path vcf, int column) throws IOException {
+        try (VcfReader r = VcfReader.open(vcf.toString(), 1)) {
+            return r.samples().get(column);
         }
     }
 }
