@@ -24,6 +24,8 @@ public final class VcfHeader {
     private final Set<String> filter = new LinkedHashSet<>();
     private final List<String> samples;
     private final int columns;
+    private final Map<String, FieldDefinition> infoDefinitions = new LinkedHashMap<>();
+    private final Map<String, FieldDefinition> formatDefinitions = new LinkedHashMap<>();
 
     VcfHeader(List<String> lines, String source) {
         this.lines = List.copyOf(lines);
@@ -44,8 +46,14 @@ public final class VcfHeader {
             }
             switch (kind) {
                 case "contig" -> contigs.put(id, parseLength(fields.get("length")));
-                case "INFO" -> info.add(id);
-                case "FORMAT" -> format.add(id);
+                case "INFO" -> {
+                    info.add(id);
+                    infoDefinitions.putIfAbsent(id, definition(id, fields));
+                }
+                case "FORMAT" -> {
+                    format.add(id);
+                    formatDefinitions.putIfAbsent(id, definition(id, fields));
+                }
                 case "FILTER" -> filter.add(id);
                 default -> { }
             }
@@ -66,6 +74,20 @@ public final class VcfHeader {
         }
         samples = cols.size() > 9 ? List.copyOf(cols.subList(9, cols.size())) : List.of();
         this.columns = cols.size();
+    }
+
+    private static FieldDefinition definition(String id, Map<String, String> fields) {
+        return new FieldDefinition(id, fields.getOrDefault("Number", "."), fields.getOrDefault("Type", "String"));
+    }
+
+    /** INFO keys as declared (Number and Type), in header order; the first declaration of a key counts. */
+    public Map<String, FieldDefinition> infoDefinitions() {
+        return infoDefinitions;
+    }
+
+    /** FORMAT keys as declared (Number and Type), in header order; the first declaration of a key counts. */
+    public Map<String, FieldDefinition> formatDefinitions() {
+        return formatDefinitions;
     }
 
     /** Columns of the #CHROM line: 8, 9 (FORMAT without samples) or 9 plus the samples. */

@@ -1,10 +1,12 @@
 package org.genvag.io.vcf;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -16,6 +18,10 @@ import org.genvag.core.error.InputException;
  * record unreadable (column count, POS, REF/ALT alleles, QUAL, INFO syntax, unsorted records) is an error; what
  * bcftools only warns about (a contig, FILTER, INFO or FORMAT key not declared in the header) is a warning, and an
  * error in strict mode. Each distinct warning is reported once, at its first line.
+ *
+ * <p>Values are checked against their header's Type and Number ({@link ValueCheck}): a value that does not match is
+ * a warning, an error in strict mode, as bcftools warns and refuses to encode it; reported once per key and rule. A
+ * GT that is not allele indexes, or names an allele the record does not have, is an error.
  */
 public final class VcfValidator {
     private final boolean strict;
@@ -92,9 +98,11 @@ public final class VcfValidator {
                 checkAlt(r);
                 r.qual();
                 checkFilter(r, filters);
-                checkInfo(r, infoKeys);
+                int alts = r.altCount();
+                checkInfo(r, infoKeys, header.infoDefinitions(), alts);
                 if (columns > 8) {
                     checkFormat(r, formatKeys);
+                    checkSampleValues(r, header.formatDefinitions(), alts);
                 }
             } catch (InputException e) {
                 report(reader.source(), r.lineNumber(), true, stripLocation(e.getMessage(), reader.source(),
@@ -186,7 +194,7 @@ public final class VcfValidator {
         }
     }
 
-    private void checkInfo(VcfRecord r, Set<String> declared) {
+    private void checkInfo(VcfRecord r, Set<String> declared, Map<String, FieldDefinition> definitions, int alts) {
         int s = r.fieldStart(7);
         int e = r.fieldEnd(7);
         if (e - s == 1 && r.buffer().get(s) == '.') {
@@ -215,9 +223,73 @@ public final class VcfValidator {
                 String key = r.text(p, eq);
                 if (!declared.contains(key)) {
                     warnOnce(r, "INFO key '" + key + "' is not declared in the header");
+                } else {
+                    checkInfoValue(r, definitions.get(key), eq, semi, alts);
                 }
             }
             p = semi + 1;
+        }
+    }
+
+    /** {@code eq} is the '=' of the entry or its end ({@code semi}) when the entry has no value. */
+    private void checkInfoValue(VcfRecord r, FieldDefinition def, int eq, int semi, int alts) {
+        boolean flag = def.type().equals("Flag");
+        if (flag && eq < semi) {
+            typeProblem(r, "INFO", def, "is a Flag, which takes no value, but has '" + r.text(eq + 1, semi) + "'");
+        } else if (!flag && eq == semi) {
+            typeProblem(r, "INFO", def, "has no value, but only a Flag may have none");
+        } else if (!flag) {
+            String wrong = ValueCheck.problem(r.buffer(), eq + 1, semi, def, alts, -1);
+            if (wrong != null) {
+                typeProblem(r, "INFO", def, "value '" + r.text(eq + 1, semi) + "' " + wrong);
+            }
+        }
+    }
+
+    /** Every sample's values against FORMAT's declared keys; GT's syntax and allele indexes always. */
+    private void checkSampleValues(VcfRecord r, Map<String, FieldDefinition> definitions, int alts) {
+        ByteBuffer b = r.buffer();
+        String[] keys = r.column(8).split(":", -1);
+        FieldDefinition[] defs = new FieldDefinition[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            defs[k] = definitions.get(keys[k]);
+        }
+        int gt = keys.length > 0 && keys[0].equals("GT") ? 0 : -1;
+        for (int sample = 0, n = r.sampleCount(); sample < n; sample++) {
+            int s = r.fieldStart(9 + sample);
+            int e = r.fieldEnd(9 + sample);
+            int ploidy = -1;
+            int k = 0;
+            for (int p = s; p <= e && k < keys.length; k++) {
+                int colon = p;
+                while (colon < e && b.get(colon) != ':') {
+                    colon++;
+                }
+                if (k == gt) {
+                    String wrong = ValueCheck.genotypeProblem(b, p, colon, alts);
+                    if (wrong != null) {
+                        problem(r, true, "GT '" + r.text(p, colon) + "' of sample " + (sample + 1) + " " + wrong);
+                        return;   // once per record
+                    }
+                    ploidy = ValueCheck.ploidy(b, p, colon);
+                } else if (defs[k] != null) {
+                    String wrong = ValueCheck.problem(b, p, colon, defs[k], alts, ploidy);
+                    if (wrong != null) {
+                        typeProblem(r, "FORMAT", defs[k], "value '" + r.text(p, colon) + "' of sample " + (sample + 1)
+                                + " " + wrong);
+                    }
+                }
+                p = colon + 1;
+            }
+        }
+    }
+
+    /** A value against its declaration: once per key and rule, a warning unless strict (as bcftools draws it). */
+    private void typeProblem(VcfRecord r, String kind, FieldDefinition def, String what) {
+        String rule = kind + " " + def.id() + " (Number=" + def.number() + ", Type=" + def.type() + ")";
+        String key = rule + (what.contains(" is not ") ? " type" : " number");
+        if (warned.add(key)) {
+            problem(r, strict, rule + ": " + what);
         }
     }
 

@@ -124,10 +124,11 @@ class VcfWriterTest {
         String[] alts = {"A", "C,G", "<DEL>", "*", ".", "ACGTTT", "G]chr1:500]", "<INS:ME:ALU>"};
         for (int i = 0; i < records; i++) {
             pos += r.nextInt(1000);
+            String alt = alts[r.nextInt(alts.length)];
             sb.append(i < records / 2 ? "chr1" : "chrX").append('\t').append(pos).append('\t')
                     .append(r.nextBoolean() ? "." : "rs" + r.nextInt(1_000_000)).append('\t')
                     .append("ACGTN".charAt(r.nextInt(5))).append("ACGT".repeat(r.nextInt(3))).append('\t')
-                    .append(alts[r.nextInt(alts.length)]).append('\t')
+                    .append(alt).append('\t')
                     .append(r.nextBoolean() ? "." : String.valueOf(r.nextInt(10_000) / 10.0)).append('\t')
                     .append(r.nextBoolean() ? "PASS" : ".").append('\t');
             if (r.nextInt(5) == 0) {
@@ -141,7 +142,9 @@ class VcfWriterTest {
             if (samples > 0) {
                 sb.append("\tGT:DP");
                 for (int s = 0; s < samples; s++) {
-                    sb.append('\t').append(r.nextBoolean() ? "0/1:" + r.nextInt(99) : "./.");
+                    // Allele 1 only where there is an ALT: a GT naming an allele the record lacks is invalid.
+                    sb.append('\t').append(r.nextBoolean() ? (alt.equals(".") ? "0/0:" : "0/1:") + r.nextInt(99)
+                            : "./.");
                 }
             }
             sb.append('\n');
