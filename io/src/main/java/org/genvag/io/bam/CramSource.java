@@ -50,8 +50,15 @@ public final class CramSource implements ByteSource {
             this.reader = SamReaderFactory.makeDefault().referenceSequence(reference)
                     .validationStringency(ValidationStringency.SILENT).open(cram);
             this.records = reader.iterator();
-        } catch (SAMException | IllegalArgumentException e) {
-            throw new InputException(cram + ": cannot read as CRAM: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // htsjdk decodes the container: whatever it throws of the user's bytes (SAMException, a bare
+            // RuntimeException for a CRC mismatch, an index out of bounds for a damaged length) is the input's fault.
+            throw new InputException(cram + ": cannot read as CRAM: " + e);
+        } catch (OutOfMemoryError e) {
+            // htsjdk sizes one array by a container's stated length before reading it: a damaged length asks for
+            // gigabytes in a single allocation, which fails at once and leaves the heap as it was.
+            throw new InputException(cram + ": cannot read as CRAM: a container states a size beyond memory "
+                    + "(damaged?)");
         }
         this.codec = new BAMRecordCodec(reader.getFileHeader());
         codec.setOutputStream(bytes, source);
@@ -76,9 +83,11 @@ public final class CramSource implements ByteSource {
             while (bytes.size() < TARGET && records.hasNext()) {
                 codec.encode(records.next());
             }
-        } catch (SAMException | IllegalArgumentException | IllegalStateException e) {
-            throw new InputException(source + ": cannot decode CRAM (after " + produced + " bytes of records): "
-                    + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new InputException(source + ": cannot decode CRAM (after " + produced + " bytes of records): " + e);
+        } catch (OutOfMemoryError e) {
+            throw new InputException(source + ": cannot decode CRAM (after " + produced + " bytes of records): a "
+                    + "container states a size beyond memory (damaged?)");
         }
         if (bytes.size() == 0) {
             return null;

@@ -1,6 +1,7 @@
 package org.genvag.io.bgzf;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -49,6 +50,8 @@ public final class ByteSources {
                     return new StreamSource(new GZIPInputStream(in, 1 << 16), source);
                 } catch (ZipException e) {
                     throw new InputException(source + ": corrupt gzip header: " + e.getMessage());
+                } catch (EOFException e) {
+                    throw new InputException(source + ": truncated gzip header: the file ends inside it");
                 }
             default:
                 return new StreamSource(in, source);

@@ -1,5 +1,6 @@
 package org.genvag.io.kb;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,6 +72,8 @@ public final class KnowledgeBaseReader {
         JsonNode root;
         try {
             root = JSON.readTree(in);
+        } catch (CharConversionException e) {
+            throw new InputException(source + ": not JSON text (expected UTF-8): " + e.getMessage());
         } catch (JsonProcessingException e) {
             throw new InputException(source + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
@@ -105,7 +108,7 @@ public final class KnowledgeBaseReader {
             }
         }
         List<ResistanceMutation> resistance = new ArrayList<>();
-        JsonNode rs = root.path("resistance");
+        JsonNode rs = root.has("resistance") ? array(root, "resistance") : JSON.createArrayNode();
         for (int i = 0; i < rs.size(); i++) {
             JsonNode r = rs.get(i);
             String at = "resistance[" + i + "]";
@@ -201,7 +204,17 @@ public final class KnowledgeBaseReader {
             problem(at + ".codon.target_amino_acid", "expected one amino-acid letter, found '" + target + "'");
         }
         c.path("positions").fields().forEachRemaining(e -> {
-            GenomeBuild build = GenomeBuild.parse(e.getKey());
+            GenomeBuild build;
+            try {
+                build = GenomeBuild.parse(e.getKey());
+            } catch (InputException ex) {
+                problem(at + ".codon.positions." + e.getKey(), "expected GRCh37 or GRCh38");
+                return;
+            }
+            if (!e.getValue().isArray()) {
+                problem(at + ".codon.positions." + e.getKey(), "expected an array of three positions");
+                return;
+            }
             long[] p = new long[e.getValue().size()];
             for (int i = 0; i < p.length; i++) {
                 p[i] = e.getValue().get(i).asLong();
@@ -288,10 +301,15 @@ public final class KnowledgeBaseReader {
         return keys;
     }
 
+    /**
+     * The array {@code field} of {@code root}: an empty array (and a problem) when it is something else, so that
+     * callers index it safely ({@code get(i)} of an object would give null).
+     */
     private JsonNode array(JsonNode root, String field) {
         JsonNode n = root.path(field);
         if (!n.isArray()) {
             problem(field, "expected an array");
+            return JSON.createArrayNode();
         }
         return n;
     }

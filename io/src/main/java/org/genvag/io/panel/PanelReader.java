@@ -1,6 +1,7 @@
 package org.genvag.io.panel;
 
 import java.io.BufferedReader;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -165,6 +166,8 @@ public final class PanelReader {
         JsonNode root;
         try (InputStream in = Files.newInputStream(path)) {
             root = JSON.readTree(in);
+        } catch (CharConversionException e) {
+            throw new InputException(path + ": not JSON text (expected UTF-8): " + e.getMessage());
         } catch (JsonProcessingException e) {
             throw new InputException(path + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());

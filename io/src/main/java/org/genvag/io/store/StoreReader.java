@@ -542,7 +542,8 @@ public final class StoreReader implements AutoCloseable {
 
     private ByteSink data(ByteBuffer bytes, String name, Object where, long fileOffset, int rawLength, int compressed,
                           int checksum, ByteSink into) {
-        if (rawLength < 0 || compressed < 0 || compressed > bytes.remaining()) {
+        // LZ4 expands at most 255-fold: a larger stated length is damage, and must not size an allocation.
+        if (rawLength < 0 || compressed < 0 || compressed > bytes.remaining() || rawLength > 255L * compressed + 64) {
             throw error(where + ": column '" + name + "' has impossible lengths");
         }
         int at = bytes.position();
