@@ -50,8 +50,10 @@ public final class Swar {
             long word = buf.getLong(i);
             long w = word ^ pattern;
             long t = (w - ONES) & ~w & HIGHS;
+            // Exact per-byte equality: the low seven bits of each byte added to 0x7f carry into its high bit
+            // unless they are all zero, and never into the next byte.
             long c = word ^ countedPattern;
-            long marks = ~(((c & ~HIGHS) + ~HIGHS) | c | ~HIGHS);
+            long marks = ~(((c & ~HIGHS) + ~HIGHS) | c) & HIGHS;
             if (t != 0) {
                 int at = Long.numberOfTrailingZeros(t);   // the high bit of the first match's byte
                 n += Long.bitCount(marks & ((1L << at) - 1));

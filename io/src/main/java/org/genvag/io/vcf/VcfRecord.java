@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import org.genvag.core.error.InputException;
 import org.genvag.io.text.Swar;
@@ -42,6 +43,7 @@ public final class VcfRecord {
 
     private int[] fieldEnd = new int[16];
     private int found;
+    private long pos;
     private int contigIndex;
 
     // The previous record's CHROM: sorted files repeat it, so a byte comparison usually answers contig().
@@ -67,6 +69,7 @@ public final class VcfRecord {
         this.contigs = contigs;
         this.found = 0;
         this.contigIndex = -1;
+        this.pos = -1;
     }
 
     // ---- raw bytes ------------------------------------------------------------------------------------------
@@ -228,8 +231,15 @@ public final class VcfRecord {
         return contigs.name(contig());
     }
 
-    /** POS, 1-based. */
+    /** POS, 1-based; decoded once per record (the reader checks it, and callers ask again). */
     public long pos() {
+        if (pos < 0) {
+            pos = decodePos();
+        }
+        return pos;
+    }
+
+    private long decodePos() {
         int s = fieldStart(POS);
         int e = fieldEnd(POS);
         if (s == e || e - s > 18) {
@@ -290,8 +300,14 @@ public final class VcfRecord {
             return Double.NaN;
         }
         double v = AsciiNumbers.parseDouble(buf, s, e);
-        if (Double.isNaN(v) && !text(s, e).equalsIgnoreCase("nan")) {
-            throw error("QUAL must be a number or '.', found '" + text(s, e) + "'");
+        if (Double.isNaN(v)) {
+            if (!ValueCheck.isFloat(buf, s, e)) {
+                throw error("QUAL must be a number or '.', found '" + text(s, e) + "'");
+            }
+            // Inf, Infinity and NaN, signed or not: valid Floats (hts-specs passed_body_qual.vcf)
+            String t = text(s, e).toLowerCase(Locale.ROOT);
+            return t.contains("nan") ? Double.NaN : t.startsWith("-") ? Double.NEGATIVE_INFINITY
+                    : Double.POSITIVE_INFINITY;
         }
         return v;
     }
