@@ -64,9 +64,11 @@ final class CompressedBlockReader {
         if (n < Bgzf.HEADER_SIZE) {
             throw truncated(Bgzf.HEADER_SIZE, n);
         }
-        if ((header[0] & 0xff) != 0x1f || (header[1] & 0xff) != 0x8b || header[2] != 8 || (header[3] & 4) == 0) {
+        // FLG is exactly FEXTRA (SAM specification 4.1): a name, comment or header CRC flag would make a gzip reader
+        // read the block's bytes otherwise than BSIZE does, so the two could decode different content.
+        if ((header[0] & 0xff) != 0x1f || (header[1] & 0xff) != 0x8b || header[2] != 8 || header[3] != 4) {
             throw new InputException(source + ": not a BGZF block at compressed offset " + offset
-                    + ": expected gzip magic 1f 8b 08 with FEXTRA, found " + hex(header, 4));
+                    + ": expected gzip magic 1f 8b 08 and flags 04 (FEXTRA only), found " + hex(header, 4));
         }
         int xlen = u16(header, 10);
         if (xlen != 6 || header[12] != 'B' || header[13] != 'C' || u16(header, 14) != 2) {

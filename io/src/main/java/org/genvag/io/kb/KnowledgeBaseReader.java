@@ -147,6 +147,10 @@ public final class KnowledgeBaseReader {
                 problem(at + ".alleles." + e.getKey(), "expected GRCh37 or GRCh38");
                 return;
             }
+            if (!e.getValue().isArray()) {
+                problem(at + ".alleles." + e.getKey(), "expected an array of alleles");
+                return;
+            }
             List<Allele> list = new ArrayList<>();
             for (int k = 0; k < e.getValue().size(); k++) {
                 list.add(allele(e.getValue().get(k), at + ".alleles." + e.getKey() + "[" + k + "]"));
@@ -315,7 +319,7 @@ public final class KnowledgeBaseReader {
     }
 
     private String required(JsonNode n, String field, String at) {
-        JsonNode v = n.get(field);
+        JsonNode v = n == null ? null : n.get(field);
         if (v == null || v.isNull() || v.asText().isBlank()) {
             problem(at.isEmpty() ? field : at + "." + field, "required");
             return "";

@@ -42,6 +42,8 @@ public final class VcfValidator {
     public Result validate(VcfReader reader) throws IOException {
         source = reader.source();
         reader.uncheckedRecords();
+        VcfHeaderRules.check(reader.headerLines(), (line, error, message) -> report(source, line, error || strict,
+                message));
         VcfHeader header = reader.header();
         int samples = header.samples().size();
         Set<String> infoKeys = header.infoIds();
