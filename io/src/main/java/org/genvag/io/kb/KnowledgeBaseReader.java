@@ -140,15 +140,8 @@ public final class KnowledgeBaseReader {
         }
         Map<GenomeBuild, List<Allele>> alleles = new EnumMap<>(GenomeBuild.class);
         b.path("alleles").fields().forEachRemaining(e -> {
-            GenomeBuild build;
-            try {
-                build = GenomeBuild.parse(e.getKey());
-            } catch (InputException ex) {
-                problem(at + ".alleles." + e.getKey(), "expected GRCh37 or GRCh38");
-                return;
-            }
-            if (!e.getValue().isArray()) {
-                problem(at + ".alleles." + e.getKey(), "expected an array of alleles");
+            GenomeBuild build = buildWithArray(e, at + ".alleles." + e.getKey(), "an array of alleles");
+            if (build == null) {
                 return;
             }
             List<Allele> list = new ArrayList<>();
@@ -208,15 +201,8 @@ public final class KnowledgeBaseReader {
             problem(at + ".codon.target_amino_acid", "expected one amino-acid letter, found '" + target + "'");
         }
         c.path("positions").fields().forEachRemaining(e -> {
-            GenomeBuild build;
-            try {
-                build = GenomeBuild.parse(e.getKey());
-            } catch (InputException ex) {
-                problem(at + ".codon.positions." + e.getKey(), "expected GRCh37 or GRCh38");
-                return;
-            }
-            if (!e.getValue().isArray()) {
-                problem(at + ".codon.positions." + e.getKey(), "expected an array of three positions");
+            GenomeBuild build = buildWithArray(e, at + ".codon.positions." + e.getKey(), "an array of three positions");
+            if (build == null) {
                 return;
             }
             long[] p = new long[e.getValue().size()];
@@ -303,6 +289,22 @@ public final class KnowledgeBaseReader {
             }
         }
         return keys;
+    }
+
+    /** A {@code "GRCh38": [...]} entry's build, or null (with the problem noted) when the key or the value is wrong. */
+    private GenomeBuild buildWithArray(Map.Entry<String, JsonNode> e, String at, String expected) {
+        GenomeBuild build;
+        try {
+            build = GenomeBuild.parse(e.getKey());
+        } catch (InputException ex) {
+            problem(at, "expected GRCh37 or GRCh38");
+            return null;
+        }
+        if (!e.getValue().isArray()) {
+            problem(at, "expected " + expected);
+            return null;
+        }
+        return build;
     }
 
     /**
