@@ -26,6 +26,7 @@ public final class LineReader implements AutoCloseable {
     private ByteBuffer carry = ByteBuffer.allocateDirect(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
     private long lineNumber;
     private boolean countTabs;
+    private boolean unterminated;
     private int tabs;
 
     private ByteBuffer lineBuffer;
@@ -85,7 +86,13 @@ public final class LineReader implements AutoCloseable {
             pos = chunk.limit();
         }
         set(carry, 0, carry.position());
+        unterminated = true;   // the input ended inside this line
         return true;
+    }
+
+    /** True once a line has been returned that the input ended in, without its '\n'. */
+    public boolean lastLineUnterminated() {
+        return unterminated;
     }
 
     private boolean advance() throws IOException {

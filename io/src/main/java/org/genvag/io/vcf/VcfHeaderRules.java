@@ -249,15 +249,26 @@ final class VcfHeaderRules {
         if (id == null || id.isEmpty()) {
             return "##" + kind + " has no ID";
         }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            boolean ok = c > ' ' && c < 127 && "\\,\"'`()[]{}<>".indexOf(c) < 0 && (i > 0 || (c != '*' && c != '='));
-            if (!ok) {
-                return "##" + kind + " ID '" + id + "' has the character '" + c + "', which "
-                        + (referenceName ? "a contig name" : "a sample name") + " may not have";
-            }
+        int bad = illegalNameCharacter(id);
+        if (bad >= 0) {
+            return "##" + kind + " ID '" + id + "' has the character '" + id.charAt(bad) + "', which "
+                    + (referenceName ? "a contig name" : "a sample name") + " may not have";
         }
         return null;
+    }
+
+    /**
+     * The first character a reference name may not have (SAM's pattern, which VCF 4.3 section 1.4.7 adopts: printable,
+     * none of \\ , " ' ` ( ) [ ] { } < >, and not * or = first), or -1.
+     */
+    static int illegalNameCharacter(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= ' ' || c >= 127 || "\\,\"'`()[]{}<>".indexOf(c) >= 0 || (i == 0 && (c == '*' || c == '='))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String meta(List<Field> f) {

@@ -226,6 +226,16 @@ public final class VcfReader implements AutoCloseable {
         return records;
     }
 
+    /** After the last record: whether the input's last line ended with '\n', as the specification requires. */
+    public boolean endedWithNewline() {
+        return !lines.lastLineUnterminated();
+    }
+
+    /** Lines read so far, header included: after the end, the number of the last line. */
+    public long linesRead() {
+        return lines.lineNumber();
+    }
+
     /** The record decoded by htsjdk, for code that needs a {@link VariantContext} (allocates everything). */
     public VariantContext toVariantContext(VcfRecord record) {
         try {

@@ -30,6 +30,10 @@ public final class VcfValidator {
     private int warnings;
     private final Set<String> warned = new HashSet<>();
     private String source;
+    private final BitSet checkedContigs = new BitSet();
+    private final Set<String> alleles = new HashSet<>();
+    private int dupContig = -1;
+    private long dupPos = -1;
 
     public VcfValidator(boolean strict, Consumer<VcfProblem> sink) {
         this.strict = strict;
@@ -96,6 +100,18 @@ public final class VcfValidator {
                     problem(r, true, "POS " + pos + " is beyond the end of '" + r.contigName() + "' (length "
                             + length + ")");
                 }
+                String idProblem = listProblem(r.id(), "ID");
+                if (idProblem != null) {
+                    problem(r, true, idProblem);
+                }
+                if (contig >= checkedContigs.size() || !checkedContigs.get(contig)) {
+                    checkedContigs.set(contig);
+                    String chromProblem = chromProblem(r.contigName());
+                    if (chromProblem != null) {
+                        problem(r, true, chromProblem);
+                    }
+                }
+                checkDuplicate(r, contig, pos);
                 checkRef(r);
                 checkAlt(r);
                 r.qual();
@@ -111,6 +127,9 @@ public final class VcfValidator {
                         r.lineNumber()));
             }
         }
+        if (!reader.endedWithNewline()) {
+            report(source, reader.linesRead(), true, "the file does not end with a newline (VCF 4.3 section 1.6)");
+        }
         return new Result(records, errors, warnings);
     }
 
@@ -124,6 +143,44 @@ public final class VcfValidator {
             return contigs.intern(name.substring(1, name.length() - 1));
         }
         return r.contig();
+    }
+
+    /**
+     * CHROM: the characters SAM allows for reference names (VCF 4.3 section 1.4.7), or an angle-bracketed assembly
+     * contig {@code <ID>} whole.
+     */
+    static String chromProblem(String chrom) {
+        String name = chrom.length() > 2 && chrom.startsWith("<") && chrom.endsWith(">")
+                ? chrom.substring(1, chrom.length() - 1) : chrom;
+        int bad = VcfHeaderRules.illegalNameCharacter(name);
+        if (bad >= 0) {
+            return "CHROM '" + chrom + "' has the character '" + name.charAt(bad) + "', which a contig name may not have";
+        }
+        return null;
+    }
+
+    /**
+     * The same CHROM, POS, REF and a sequence ALT allele as an earlier record at this position: a duplicated variant.
+     * Remembers the alleles of one position only, so memory stays bounded.
+     */
+    private void checkDuplicate(VcfRecord r, int contig, long pos) {
+        if (contig != dupContig || pos != dupPos) {
+            dupContig = contig;
+            dupPos = pos;
+            alleles.clear();
+        }
+        String ref = r.ref();
+        for (String alt : r.alt().split(",")) {
+            // Symbolic alleles and breakends may repeat: two <INS> at one POS are two insertions (hts-specs
+            // passed_symbolic_duplicates.vcf).
+            boolean sequence = !alt.equals(".") && !alt.equals("*") && alt.indexOf('<') < 0 && alt.indexOf('[') < 0
+                    && alt.indexOf(']') < 0;
+            if (sequence && !alleles.add(ref + ">" + alt)) {
+                problem(r, true, "duplicated variant: " + r.contigName() + ":" + pos + " " + ref + ">" + alt
+                        + " stands in an earlier record too");
+                return;
+            }
+        }
     }
 
     private void checkRef(VcfRecord r) {
@@ -199,13 +256,47 @@ public final class VcfValidator {
         if (f.equals(".") || f.equals("PASS")) {
             return;
         }
-        for (String id : org.genvag.io.text.TabFields.split(f, ';')) {
-            if (id.isEmpty()) {
-                problem(r, true, "empty FILTER ID in '" + f + "'");
+        String wrong = listProblem(f, "FILTER");
+        if (wrong != null) {
+            problem(r, true, wrong);
+            return;
+        }
+        for (String id : f.split(";")) {
+            if (id.equals("0")) {
+                problem(r, true, "FILTER '0' is reserved (VCF 4.3 section 1.6.1)");
             } else if (!declared.contains(id)) {
                 warnOnce(r, "FILTER '" + id + "' is not declared in the header");
             }
         }
+    }
+
+    /**
+     * A ';'-separated list (ID, FILTER) of non-empty, distinct entries without white space, '.' only alone; the
+     * problem, or null.
+     */
+    static String listProblem(String list, String column) {
+        if (list.equals(".")) {
+            return null;
+        }
+        for (int i = 0; i < list.length(); i++) {
+            if (Character.isWhitespace(list.charAt(i))) {
+                return column + " '" + list + "' has white space";
+            }
+        }
+        String[] entries = list.split(";", -1);
+        Set<String> seen = new HashSet<>();
+        for (String e : entries) {
+            if (e.isEmpty()) {
+                return column + " '" + list + "' has an empty entry (a ';' too many)";
+            }
+            if (e.equals(".")) {
+                return column + " '" + list + "' has '.' beside other entries";
+            }
+            if (!seen.add(e)) {
+                return column + " '" + list + "' names '" + e + "' twice";
+            }
+        }
+        return null;
     }
 
     private void checkInfo(VcfRecord r, Set<String> declared, Map<String, FieldDefinition> definitions, int alts) {
