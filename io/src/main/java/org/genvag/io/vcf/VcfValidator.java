@@ -48,6 +48,14 @@ public final class VcfValidator {
         reader.uncheckedRecords();
         VcfHeaderRules.check(reader.headerLines(), (line, error, message) -> report(source, line, error || strict,
                 message));
+        Set<String> names = new HashSet<>();
+        for (String sample : reader.samples()) {
+            if (!names.add(sample)) {
+                report(source, reader.headerLines().size(), true, "sample '" + sample + "' is named twice in the "
+                        + "#CHROM line");
+                break;
+            }
+        }
         VcfHeader header = reader.header();
         int samples = header.samples().size();
         Set<String> infoKeys = header.infoIds();
@@ -373,10 +381,10 @@ public final class VcfValidator {
                 if (k == gt) {
                     String wrong = ValueCheck.genotypeProblem(b, p, colon, alts);
                     if (wrong != null) {
-                        // A GT that is no genotype is an error; one naming an allele the record lacks only a
-                        // warning (an error with --strict): the specification's own suite accepts 0|1 with ALT '.'
-                        // (hts-specs passed_body_alt.vcf).
-                        boolean syntax = !wrong.startsWith("names allele");
+                        // A GT that is no genotype, or names an ALT the record lacks, is an error. With ALT '.' the
+                        // record says nothing of its alleles: a warning then (an error with --strict), as the
+                        // specification's own suite accepts 0|1 with ALT '.' (hts-specs passed_body_alt.vcf).
+                        boolean syntax = alts > 0 || !wrong.startsWith("names allele");
                         if (syntax || warned.add("GT allele beyond ALT")) {
                             problem(r, syntax || strict, "GT '" + r.text(p, colon) + "' of sample " + (sample + 1)
                                     + " " + wrong);
@@ -392,6 +400,10 @@ public final class VcfValidator {
                     }
                 }
                 p = colon + 1;
+                if (k == keys.length - 1 && colon < e) {
+                    problem(r, true, "sample " + (sample + 1) + " has more fields than FORMAT's " + keys.length);
+                    return;
+                }
             }
         }
     }
@@ -407,11 +419,47 @@ public final class VcfValidator {
 
     private void checkFormat(VcfRecord r, Set<String> declared) {
         String format = r.column(8);
-        for (String key : org.genvag.io.text.TabFields.split(format, ':')) {
-            if (!key.isEmpty() && !key.equals(".") && !declared.contains(key)) {
+        if (format.equals(".")) {
+            return;
+        }
+        String[] keys = format.split(":", -1);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < keys.length; i++) {
+            String key = keys[i];
+            if (!validKey(key)) {
+                problem(r, true, "FORMAT key '" + key + "' is not a key (a letter or '_', then letters, digits, '_' "
+                        + "and '.')");
+                return;
+            }
+            if (!seen.add(key)) {
+                problem(r, true, "FORMAT names '" + key + "' twice");
+                return;
+            }
+            if (key.equals("GT") && i > 0) {
+                problem(r, true, "GT must be FORMAT's first key, not its " + (i + 1) + "th");
+                return;
+            }
+            if (!declared.contains(key)) {
                 warnOnce(r, "FORMAT key '" + key + "' is not declared in the header");
             }
         }
+    }
+
+    /** An INFO or FORMAT key: [A-Za-z_][0-9A-Za-z_.]* (VCF 4.3 section 1.6.1), or 1000G. */
+    static boolean validKey(String key) {
+        if (key.equals("1000G")) {
+            return true;
+        }
+        if (key.isEmpty() || !(Character.isLetter(key.charAt(0)) || key.charAt(0) == '_') || key.charAt(0) > 127) {
+            return false;
+        }
+        for (int i = 1; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c > 127 || !(Character.isLetterOrDigit(c) || c == '_' || c == '.')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isBase(byte b) {
