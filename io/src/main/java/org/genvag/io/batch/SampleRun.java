@@ -81,10 +81,10 @@ final class SampleRun {
             records += f.recordsRead();
             report.build = f.build().toString();
             Path panelVcf = work.resolve("panel.vcf.gz");
-            int column = reportedColumn(e, panelVcf);
-            HtmlReport.Variants variants = HtmlReport.variants(panelVcf, 500, column);
+            ReportedColumn column = reportedColumn(e, panelVcf);
+            HtmlReport.Variants variants = HtmlReport.variants(panelVcf, 500, column.index());
             report.panelVariants = variants.rows();
-            report.genotypeOf = column < 0 ? "sites-only VCF" : sampleName(panelVcf, column);
+            report.genotypeOf = column.name();
             report.panelVariantCount = variants.carried();
             report.panelRecords = variants.records();
             panelVariants = variants.carried();
@@ -225,32 +225,31 @@ final class SampleRun {
         }
     }
 
+    /** The VCF column a report is about: its index (-1 for a sites-only VCF) and how the report names it. */
+    private record ReportedColumn(int index, String name) {
+    }
+
     /**
      * The VCF column the report is about: the manifest's {@code sample}, else a tumour's column as its header says,
      * else the only one (the manifest reader has refused a germline multi-sample VCF without a {@code sample}).
      */
-    private static int reportedColumn(SampleEntry e, Path vcf) throws IOException {
+    private static ReportedColumn reportedColumn(SampleEntry e, Path vcf) throws IOException {
         try (VcfReader r = VcfReader.open(vcf.toString(), 1)) {
+            List<String> samples = r.samples();
+            if (samples.isEmpty()) {
+                return new ReportedColumn(-1, "sites-only VCF");
+            }
+            int index = 0;
             if (e.sample() != null) {
-                return r.samples().indexOf(e.sample());
-            }
-            if (r.samples().isEmpty()) {
-                return -1;
-            }
-            if (e.type() == SampleEntry.Type.TUMOUR) {
+                index = samples.indexOf(e.sample());
+            } else if (e.type() == SampleEntry.Type.TUMOUR) {
                 try {
-                    return Math.max(0, TumourSample.pick(r, null));
+                    index = Math.max(0, TumourSample.pick(r, null));
                 } catch (InputException unclear) {
-                    return 0;   // no header line says which column is the tumour: the first, as for one sample
+                    index = 0;   // no header line says which column is the tumour: the first, as for one sample
                 }
             }
-            return 0;
-        }
-    }
-
-    private static String sampleName(Path vcf, int column) throws IOException {
-        try (VcfReader r = VcfReader.open(vcf.toString(), 1)) {
-            return r.samples().get(column);
+            return new ReportedColumn(index, samples.get(index));
         }
     }
 }

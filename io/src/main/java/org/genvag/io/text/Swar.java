@@ -50,10 +50,7 @@ public final class Swar {
             long word = buf.getLong(i);
             long w = word ^ pattern;
             long t = (w - ONES) & ~w & HIGHS;
-            // Exact per-byte equality: the low seven bits of each byte added to 0x7f carry into its high bit
-            // unless they are all zero, and never into the next byte.
-            long c = word ^ countedPattern;
-            long marks = ~(((c & ~HIGHS) + ~HIGHS) | c) & HIGHS;
+            long marks = zeroBytes(word ^ countedPattern);
             if (t != 0) {
                 int at = Long.numberOfTrailingZeros(t);   // the high bit of the first match's byte
                 n += Long.bitCount(marks & ((1L << at) - 1));
@@ -79,10 +76,7 @@ public final class Swar {
         int n = 0;
         int i = from;
         for (int last = to - 8; i <= last; i += 8) {
-            long w = buf.getLong(i) ^ pattern;
-            // Exact per-byte zero test (no false positives): high bit set iff the byte is zero.
-            long t = ~(((w & ~HIGHS) + ~HIGHS) | w | ~HIGHS);
-            n += Long.bitCount(t);
+            n += Long.bitCount(zeroBytes(buf.getLong(i) ^ pattern));
         }
         for (; i < to; i++) {
             if (buf.get(i) == target) {
@@ -90,5 +84,14 @@ public final class Swar {
             }
         }
         return n;
+    }
+
+    /**
+     * The high bit of each zero byte of {@code w}, exactly (no false positives, unlike the "has zero byte" test):
+     * a byte's low seven bits added to 0x7f carry into its high bit unless they are all zero, and never into the next
+     * byte; or-ing the byte itself covers its own high bit.
+     */
+    private static long zeroBytes(long w) {
+        return ~(((w & ~HIGHS) + ~HIGHS) | w) & HIGHS;
     }
 }

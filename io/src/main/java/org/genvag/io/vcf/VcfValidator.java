@@ -112,7 +112,7 @@ public final class VcfValidator {
                 if (idProblem != null) {
                     problem(r, true, idProblem);
                 }
-                if (contig >= checkedContigs.size() || !checkedContigs.get(contig)) {
+                if (!checkedContigs.get(contig)) {
                     checkedContigs.set(contig);
                     String chromProblem = chromProblem(r.contigName());
                     if (chromProblem != null) {
@@ -147,10 +147,14 @@ public final class VcfValidator {
      */
     private static int contigKey(VcfRecord r, ContigDictionary contigs) {
         String name = r.contigName();
-        if (name.length() > 2 && name.charAt(0) == '<' && name.charAt(name.length() - 1) == '>') {
-            return contigs.intern(name.substring(1, name.length() - 1));
-        }
-        return r.contig();
+        String contig = assemblyContig(name);
+        return contig == name ? r.contig() : contigs.intern(contig);
+    }
+
+    /** The contig an angle-bracketed CHROM {@code <ID>} names ({@code ID}); any other CHROM itself. */
+    private static String assemblyContig(String chrom) {
+        return chrom.length() > 2 && chrom.charAt(0) == '<' && chrom.charAt(chrom.length() - 1) == '>'
+                ? chrom.substring(1, chrom.length() - 1) : chrom;
     }
 
     /**
@@ -158,8 +162,7 @@ public final class VcfValidator {
      * contig {@code <ID>} whole.
      */
     static String chromProblem(String chrom) {
-        String name = chrom.length() > 2 && chrom.startsWith("<") && chrom.endsWith(">")
-                ? chrom.substring(1, chrom.length() - 1) : chrom;
+        String name = assemblyContig(chrom);
         int bad = VcfHeaderRules.illegalNameCharacter(name);
         if (bad >= 0) {
             return "CHROM '" + chrom + "' has the character '" + name.charAt(bad) + "', which a contig name may not have";
