@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.genvag.core.biomarker.report.Applicability;
 import org.genvag.core.biomarker.report.BiomarkerMatch;
 import org.genvag.core.biomarker.report.BiomarkerReport;
 import org.genvag.core.biomarker.report.Observation;
@@ -13,9 +14,11 @@ import org.genvag.core.biomarker.report.TherapyOption;
 import org.genvag.core.biomarker.report.Unassessed;
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GenomeBuild;
+import org.genvag.core.kb.Indication;
 import org.genvag.io.biomarker.BiomarkerJob;
 import org.genvag.io.biomarker.BiomarkerReportJson;
 import org.genvag.io.biomarker.TmbScanner;
+import org.genvag.io.kb.OncoTreeReader;
 import org.genvag.io.output.OutputPaths;
 
 import picocli.CommandLine.Command;
@@ -29,7 +32,9 @@ import picocli.CommandLine.Spec;
             "FDA and EMA tissue-agnostic approvals in the knowledge base: BRAF V600E (by coordinates on either build",
             "and by VEP/SnpEff protein annotation), NTRK1/2/3 and RET fusions, TMB, NTRK acquired resistance, and MSI",
             "from tumour and normal BAMs.",
-            "Writes a JSON report (layout genvag-biomarkers/1, JSON Schema in docs/biomarkers.md) and prints a summary."})
+            "Give the tumour's type (--tumour-type, an OncoTree code) so that label exclusions apply: without it a",
+            "therapy whose label excludes or names tumour types is reported as depending on it.",
+            "Writes a JSON report (layout genvag-biomarkers/2, JSON Schema in docs/biomarkers.md) and prints a summary."})
 final class BiomarkersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -54,8 +59,12 @@ final class BiomarkersCommand implements Callable<Integer> {
             + "the column named like a tumour)")
     String sample;
 
-    @Option(names = "--kb", description = "knowledge-base file (genvag-kb/1 JSON) instead of the bundled one")
+    @Option(names = "--kb", description = "knowledge-base file (genvag-kb/2 JSON) instead of the bundled one")
     Path kb;
+
+    @Option(names = {"--tumour-type", "--tumor-type"}, paramLabel = "CODE", description = "the tumour's OncoTree "
+            + "code (COADREAD, PAAD, NSCLC, ...; a code covers the types below it)")
+    String tumourType;
 
     @Option(names = "--tmb-mode", defaultValue = "coding", description = "coding (default: synonymous included, as "
             + "FoundationOne CDx counts) or nonsynonymous (DRAGEN, cBioPortal)")
@@ -110,7 +119,9 @@ final class BiomarkersCommand implements Callable<Integer> {
         }
         BiomarkerJob.Request request = new BiomarkerJob.Request(somaticVcf, svVcf, callable, territoryMb,
                 build == null ? null : GenomeBuild.parse(build), sample, kb,
-                new BiomarkerJob.TmbOptions(minVaf, minDepth, maxPopulationAf, mode, tmbCutoff), threads.count());
+                new BiomarkerJob.TmbOptions(minVaf, minDepth, maxPopulationAf, mode, tmbCutoff), threads.count(),
+                tumourType == null ? null : OncoTreeReader.tumourType(OncoTreeReader.bundled(), tumourType,
+                        "--tumour-type"));
         org.genvag.core.msi.MsiScorer.Result msi = !anyMsi ? null : normalBam != null
                 ? org.genvag.io.msi.MsiCall.run(bam, normalBam, msiSites, org.genvag.core.msi.MsiScorer.Options.defaults(),
                         threads.count()).result()
@@ -123,16 +134,20 @@ final class BiomarkersCommand implements Callable<Integer> {
     }
 
     static void summary(BiomarkerReport r, PrintWriter err) {
-        err.printf("genvag biomarkers: sample %s (%s), knowledge base %s%n", r.sample(), r.build(),
-                r.knowledgeBaseVersion());
+        err.printf("genvag biomarkers: sample %s (%s), tumour type %s, knowledge base %s%n", r.sample(), r.build(),
+                r.tumourType() == null ? "not given" : r.tumourType(), r.knowledgeBaseVersion());
         if (r.matches().isEmpty()) {
             err.println("  no tumour-agnostic biomarker matched");
         }
         for (BiomarkerMatch m : r.matches()) {
             err.printf("  MATCH %s [%s]%n", m.name(), m.status());
             for (TherapyOption t : m.therapies()) {
-                err.printf("    %-30s %-4s %-10s %s%n", t.approval().therapy(), t.approval().agency(),
-                        t.approval().date(), t.applicable() ? "applicable" : "not applicable: " + t.note());
+                Indication i = t.indication();
+                Applicability a = t.applicability();
+                err.printf("    %-24s %-4s %-21s %-10s %s%n", i.therapy(), i.agency(), i.status().label(),
+                        i.date() == null ? "" : i.date(), a.label() + (a.applies() == null ? " on: "
+                        + String.join("; ", a.dependsOn()) : a.applies() ? "" : ": " + String.join("; ",
+                        a.reasons())));
             }
         }
         if (r.tmb() != null && r.tmb().result().assessable()) {

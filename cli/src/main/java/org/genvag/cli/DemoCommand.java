@@ -146,11 +146,12 @@ final class DemoCommand implements Callable<Integer> {
         Path report = dir.resolve("demo-tumour.biomarkers.json");
         BiomarkerReportJson.write(b.report(), b.kb(), Version.get(), report);
         for (BiomarkerMatch m : b.report().matches()) {
-            // One entry per therapy: "larotrectinib (FDA 2018-11-26; EMA 2019-07-25)", first decision per agency.
+            // One entry per therapy: "larotrectinib (FDA 2025-04-09; EMA 2019-09-19)", the current decision per
+            // agency of the therapies that apply.
             java.util.Map<String, java.util.Map<String, String>> byTherapy = new java.util.LinkedHashMap<>();
-            m.therapies().stream().filter(TherapyOption::applicable).forEach(x -> byTherapy
-                    .computeIfAbsent(x.approval().therapy(), k -> new java.util.LinkedHashMap<>())
-                    .putIfAbsent(x.approval().agency(), x.approval().date()));
+            m.therapies().stream().filter(x -> Boolean.TRUE.equals(x.applicability().applies())).forEach(x -> byTherapy
+                    .computeIfAbsent(x.indication().therapy(), k -> new java.util.LinkedHashMap<>())
+                    .putIfAbsent(x.indication().agency().name(), x.indication().date()));
             out.printf("   MATCH %s: %s%n", m.name(), byTherapy.entrySet().stream().map(e -> e.getKey() + " ("
                     + e.getValue().entrySet().stream().map(a -> a.getKey() + " " + a.getValue())
                     .collect(java.util.stream.Collectors.joining("; ")) + ")")

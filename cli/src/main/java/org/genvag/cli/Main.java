@@ -47,6 +47,7 @@ public final class Main implements Runnable {
         COMMANDS.put("annotate", AnnotateCommand::new);
         COMMANDS.put("msi", MsiCommand::new);
         COMMANDS.put("genes", GenesCommand::new);
+        COMMANDS.put("kb", KbCommand::new);
         COMMANDS.put("generate", GenerateCommand::new);
         COMMANDS.put("help", CommandLine.HelpCommand::new);
     }

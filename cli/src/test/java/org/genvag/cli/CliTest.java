@@ -33,7 +33,7 @@ class CliTest {
         Run r = run("--help");
         assertEquals(0, r.exit());
         for (String command : List.of("demo", "view", "validate", "filter", "panel", "genes", "generate",
-                "biomarkers", "store", "annotate", "msi")) {
+                "biomarkers", "store", "annotate", "msi", "kb")) {
             assertTrue(r.out().contains(command), r.out());
         }
     }
@@ -263,14 +263,44 @@ class CliTest {
         Path out = dir.resolve("report.json");
         Run r = run("biomarkers", "--somatic-vcf", fixture("somatic/colon2-sample.vcf").toString(), "--sv-vcf",
                 fixture("sv/colo829_somatic_manta.vcf").toString(), "--sample", "COLO829T", "--territory-mb", "30",
-                "--out", out.toString());
+                "--tumour-type", "coad", "--out", out.toString());
         // colon2's only sample is not COLO829T: the name is looked up per file, and a single-sample file has one.
         assertEquals(0, r.exit(), r.err());
         String json = Files.readString(out);
-        assertTrue(json.contains("\"schema\" : \"genvag-biomarkers/1\""), json);
+        assertTrue(json.contains("\"schema\" : \"genvag-biomarkers/2\""), json);
+        assertTrue(json.contains("\"code\" : \"COAD\""), json);
+        assertTrue(r.err().contains("tumour type COAD (Colon Adenocarcinoma)"), r.err());
         assertTrue(json.contains("\"assessedNotFound\""), json);
         assertTrue(r.err().contains("not assessable: MSI-high"), r.err());
         assertTrue(r.err().contains("TMB 0.00 mut/Mb"), r.err());
+    }
+
+    @Test
+    void biomarkersRejectsATumourTypeThatIsNotAnOncoTreeCode(@TempDir Path dir) {
+        Path out = dir.resolve("report.json");
+        Run r = run("biomarkers", "--sv-vcf", fixture("sv/colo829_somatic_manta.vcf").toString(), "--tumour-type",
+                "colorectal", "--out", out.toString());
+        assertEquals(Main.EXIT_INPUT, r.exit());
+        assertTrue(r.err().contains("--tumour-type: 'colorectal' is not an OncoTree code of release "
+                + "oncotree_2025_10_03"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void kbCheckValidatesAndListsEntriesDueForReview(@TempDir Path dir) throws IOException {
+        Run ok = run("kb", "check", "--as-of", "2026-11-29");
+        assertEquals(0, ok.exit(), ok.err());
+        assertTrue(ok.out().contains("valid; every entry verified within 12 months of 2026-11-29"), ok.out());
+        Run later = run("kb", "check", "--as-of", "2027-12-01");
+        assertEquals(Main.EXIT_INPUT, later.exit());
+        assertTrue(later.out().contains("review due: indication fda-entrectinib-ntrk-2019: not verified since "
+                + "2026-11-22"), later.out());
+        Path bad = dir.resolve("kb.json");
+        Files.writeString(bad, "{\"format\": \"genvag-kb/2\", \"version\": \"1\"}");
+        Run broken = run("kb", "check", "--kb", bad.toString());
+        assertEquals(Main.EXIT_INPUT, broken.exit());
+        assertTrue(broken.err().contains(bad + ": "), broken.err());
+        assertTrue(broken.err().contains("oncotree_release: required"), broken.err());
     }
 
     @Test

@@ -141,8 +141,11 @@ class MsiCallTest {
                 org.genvag.io.biomarker.BiomarkerJob.TmbOptions.defaults(), 1), msi).report();
         var match = report.matches().stream().filter(m -> m.biomarker().id().equals("MSI_H")).findFirst()
                 .orElseThrow(() -> new AssertionError("no MSI-high match: " + report.matches()));
-        assertTrue(match.therapies().stream().anyMatch(x -> x.approval().therapy().equals("pembrolizumab")
-                && x.applicable()));
+        assertTrue(match.therapies().stream().anyMatch(x -> x.indication().id().equals(
+                "fda-pembrolizumab-msih-dmmr-2023") && Boolean.TRUE.equals(x.applicability().applies())));
+        // dostarlimab's label names dMMR by IHC: an MSI-H call suggests it without proving it.
+        assertTrue(match.therapies().stream().anyMatch(x -> x.indication().therapy().equals("dostarlimab")
+                && x.applicability().applies() == null && x.applicability().dependsOn().get(0).startsWith("ihc:")));
         assertTrue(match.evidence().get(0).record().startsWith("MSI score "), match.evidence().toString());
 
         java.nio.file.Files.writeString(dir.resolve("m.tsv"), "id\ttype\tvcf\tbam\tnormal_bam\n"

@@ -1,5 +1,6 @@
 package org.genvag.core.kb;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -10,12 +11,14 @@ import org.genvag.core.genome.GenomeBuild;
  * A biomarker the approvals name, with its genomic definition where sequencing can assess it: alleles per build for
  * a hotspot (and, for a protein change, its HGVS protein form and its codon per build), the 3' partner genes for a
  * fusion, a threshold for TMB. {@code unverified} lists what the sources did not
- * settle: such facts are reported, never used as matching rules.
+ * settle: such facts are reported, never used as matching rules. {@code suggestedBy} names sequencing biomarkers
+ * that point to this one without proving it (MSI-H to dMMR): the therapies of this biomarker are then listed beside
+ * the sequencing match as depending on the test that defines it.
  */
 public record Biomarker(String id, String name, Kind kind, String gene, String protein, List<String> threePrimeGenes,
                         Map<GenomeBuild, List<Allele>> alleles, Map<GenomeBuild, CodonHotspot> codons,
-                        Threshold threshold, boolean assessableFromSequencing, String note, List<String> unverified,
-                        List<String> sources) {
+                        Threshold threshold, boolean assessableFromSequencing, List<String> suggestedBy, String note,
+                        List<String> unverified, LocalDate lastVerified, List<String> sources) {
 
     public enum Kind { HOTSPOT, FUSION, TMB, MSI, EXTERNAL }
 
@@ -23,6 +26,7 @@ public record Biomarker(String id, String name, Kind kind, String gene, String p
         threePrimeGenes = List.copyOf(threePrimeGenes);
         alleles = Map.copyOf(alleles);
         codons = Map.copyOf(codons);
+        suggestedBy = List.copyOf(suggestedBy);
         unverified = List.copyOf(unverified);
         sources = List.copyOf(sources);
     }

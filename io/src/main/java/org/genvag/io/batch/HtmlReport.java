@@ -14,6 +14,7 @@ import org.genvag.core.biomarker.report.BiomarkerReport;
 import org.genvag.core.biomarker.report.Evidence;
 import org.genvag.core.biomarker.report.Observation;
 import org.genvag.core.biomarker.report.TherapyOption;
+import org.genvag.core.kb.Indication;
 import org.genvag.core.biomarker.report.Unassessed;
 import org.genvag.core.variant.Genotypes;
 import org.genvag.io.coverage.PanelCoverage;
@@ -70,7 +71,8 @@ public final class HtmlReport {
                         + "monospace;font-size:12px;word-break:break-all}\n")
                 .append(".match{border-left:5px solid #1a7f37;padding:4px 10px;margin:10px 0;background:#f0faf3}\n")
                 .append(".resist{border-left-color:#bf8700;background:#fff8e1}.muted{color:#57606a}"
-                        + ".fail{color:#b42318;font-weight:600}.ok{color:#1a7f37}td.date{white-space:nowrap}\n")
+                        + ".fail{color:#b42318;font-weight:600}.ok{color:#1a7f37}.warn{color:#9a6700;font-weight:600}"
+                        + "span.date{white-space:nowrap}\n")
                 .append("@media print{body{margin:0;max-width:none}h2{break-after:avoid}.match,tr{break-inside:"
                         + "avoid}@page{size:A4;margin:14mm}}\n</style></head><body>\n");
         h.append("<h1>Sample ").append(esc(d.sample)).append("</h1>\n<p class=\"muted\">")
@@ -104,7 +106,10 @@ public final class HtmlReport {
     }
 
     private static void biomarkers(StringBuilder h, BiomarkerReport r, Map<String, String> citations) {
-        h.append("<h2>Tumour-agnostic biomarkers</h2>\n");
+        h.append("<h2>Tumour-agnostic biomarkers</h2>\n<p>Tumour type: ").append(r.tumourType() == null
+                ? "<span class=\"warn\">not given</span> (therapies whose labels exclude or name tumour types "
+                + "depend on it)" : esc(r.tumourType().toString()) + ", OncoTree " + esc(r.tumourType().release()))
+                .append("</p>\n");
         if (r.matches().isEmpty()) {
             h.append("<p>No tumour-agnostic biomarker matched.</p>\n");
         }
@@ -112,16 +117,15 @@ public final class HtmlReport {
             boolean resistance = m.status().equals(BiomarkerMatch.RESISTANCE);
             h.append("<div class=\"match").append(resistance ? " resist" : "").append("\"><h3>")
                     .append(esc(m.name())).append(" &mdash; ").append(esc(m.status())).append("</h3>\n");
-            h.append("<table><tr><th>therapy</th><th>agency</th><th>date</th><th>population and conditions</th>"
-                    + "<th>applies</th><th>label source</th></tr>\n");
+            h.append("<table><tr><th>therapy</th><th>agency</th><th>status</th><th>population and conditions to "
+                    + "confirm</th><th>applies</th><th>label source</th></tr>\n");
             for (TherapyOption t : m.therapies()) {
-                h.append("<tr><td>").append(esc(t.approval().therapy())).append("</td><td>")
-                        .append(esc(t.approval().agency())).append("</td><td class=\"date\">")
-                        .append(esc(t.approval().date()))
-                        .append("</td><td>").append(esc(conditions(t)))
-                        .append("</td><td>").append(t.applicable() ? "<span class=\"ok\">yes</span>"
-                                : "<span class=\"fail\">no</span>: " + esc(t.note())).append("</td><td>")
-                        .append(esc(cite(t.approval().sources(), citations))).append("</td></tr>\n");
+                Indication i = t.indication();
+                h.append("<tr><td>").append(esc(i.therapy())).append("</td><td>").append(esc(i.agency().name()))
+                        .append("</td><td>").append(esc(i.status().label())).append(" <span class=\"date\">")
+                        .append(esc(i.date() == null ? "" : i.date())).append("</span>").append(history(t))
+                        .append("</td><td>").append(esc(conditions(t))).append("</td><td>").append(applies(t))
+                        .append("</td><td>").append(esc(cite(i.sources(), citations))).append("</td></tr>\n");
             }
             h.append("</table>\n<table><tr><th>evidence</th><th>filter</th><th>VAF</th><th>depth</th>"
                     + "<th>alt reads</th><th>found by</th></tr>\n");
@@ -181,11 +185,34 @@ public final class HtmlReport {
 
     private static String conditions(TherapyOption t) {
         List<String> parts = new ArrayList<>();
-        if (t.approval().population() != null && !t.approval().population().isBlank()) {
-            parts.add(t.approval().population());
+        String population = t.indication().population();
+        if (population != null && !population.isBlank()) {
+            parts.add(population);
         }
-        parts.addAll(t.approval().conditions());
+        parts.addAll(t.conditionsToConfirm());
+        parts.addAll(t.notes());
         return String.join("; ", parts);
+    }
+
+    /** The three states apart: yes, no with the reasons, depends with what on. */
+    private static String applies(TherapyOption t) {
+        var a = t.applicability();
+        if (a.applies() == null) {
+            return "<span class=\"warn\">depends</span> on: " + esc(String.join("; ", a.dependsOn()));
+        }
+        return a.applies() ? "<span class=\"ok\">yes</span>"
+                : "<span class=\"fail\">no</span>: " + esc(String.join("; ", a.reasons()));
+    }
+
+    private static String history(TherapyOption t) {
+        if (t.history().isEmpty()) {
+            return "";
+        }
+        List<String> earlier = new ArrayList<>();
+        for (Indication i : t.history()) {
+            earlier.add(i.status().label() + " " + (i.date() == null ? "" : i.date()));
+        }
+        return "<br><span class=\"muted\">superseded: " + esc(String.join("; ", earlier)) + "</span>";
     }
 
     private static void coverage(StringBuilder h, Data d) {

@@ -15,13 +15,16 @@ import java.util.Optional;
 
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GenomeBuild;
+import org.genvag.core.tumour.TumourType;
+import org.genvag.io.kb.OncoTreeReader;
 import org.genvag.io.panel.BuildDetector;
 import org.genvag.io.text.InputFiles;
 import org.genvag.io.vcf.VcfReader;
 
 /**
  * Reads and validates a batch manifest: a TSV whose header names its columns (id, type, vcf, sv_vcf, bam,
- * normal_bam, callable, build, sample; "tumor" for tumour and "cram" for bam are accepted). {@code sample} names the
+ * normal_bam, callable, build, sample, tumour_type; "tumor" for tumour and "cram" for bam are accepted).
+ * {@code tumour_type} is the tumour's OncoTree code (a label's exclusions apply by it). {@code sample} names the
  * VCF column a row reports on; a manifest with a {@code sample} column and no {@code id} column is read as before
  * that column existed, its {@code sample} being the id. Every problem
  * in the file is collected, each with its line, and reported at once before any work starts: unknown or missing
@@ -33,7 +36,9 @@ public final class ManifestReader {
             Map.entry("type", "type"), Map.entry("vcf", "vcf"),
             Map.entry("sv_vcf", "sv_vcf"), Map.entry("bam", "bam"), Map.entry("cram", "bam"),
             Map.entry("normal_bam", "normal_bam"), Map.entry("callable", "callable"), Map.entry("build", "build"),
-            Map.entry("sample", "sample"));
+            Map.entry("sample", "sample"), Map.entry("tumour_type", "tumour_type"),
+            Map.entry("tumor_type", "tumour_type"));
+    private static final String KNOWN = "id, type, vcf, sv_vcf, bam, normal_bam, callable, build, sample, tumour_type";
 
     private ManifestReader() {
     }
@@ -48,16 +53,16 @@ public final class ManifestReader {
             headerLine++;
         }
         if (headerLine == lines.size()) {
-            throw new InputException(manifest + ": empty manifest: expected a header line naming the columns (id, "
-                    + "type, vcf, sv_vcf, bam, normal_bam, callable, build, sample)");
+            throw new InputException(manifest + ": empty manifest: expected a header line naming the columns ("
+                    + KNOWN + ")");
         }
         String[] header = strip(lines.get(headerLine)).split("\t", -1);
         Map<String, Integer> at = new LinkedHashMap<>();
         for (int i = 0; i < header.length; i++) {
             String name = COLUMNS.get(header[i].trim().toLowerCase(Locale.ROOT));
             if (name == null) {
-                problems.add(where(manifest, headerLine + 1) + "unknown column '" + header[i] + "' (known: id, type, "
-                        + "vcf, sv_vcf, bam, normal_bam, callable, build, sample)");
+                problems.add(where(manifest, headerLine + 1) + "unknown column '" + header[i] + "' (known: " + KNOWN
+                        + ")");
             } else if (at.putIfAbsent(name, i) != null) {
                 problems.add(where(manifest, headerLine + 1) + "column '" + header[i] + "' given twice");
             }
@@ -131,7 +136,18 @@ public final class ManifestReader {
             if (sv != null && build != null) {
                 checkVcf(sv, build, null, null, manifest, lineNo, problems);
             }
-            out.add(new SampleEntry(lineNo, id, type, vcf, sv, bam, normal, callable, build, sample));
+            TumourType tumourType = null;
+            String tumourText = value(f, at, "tumour_type");
+            if (tumourText != null && type == SampleEntry.Type.GERMLINE) {
+                problems.add(where(manifest, lineNo) + "tumour_type '" + tumourText + "' on a germline row");
+            } else if (tumourText != null) {
+                try {
+                    tumourType = OncoTreeReader.tumourType(OncoTreeReader.bundled(), tumourText, "tumour_type");
+                } catch (InputException ex) {
+                    problems.add(where(manifest, lineNo) + ex.getMessage());
+                }
+            }
+            out.add(new SampleEntry(lineNo, id, type, vcf, sv, bam, normal, callable, build, sample, tumourType));
         }
         if (out.isEmpty() && problems.isEmpty()) {
             problems.add(where(manifest, headerLine + 1) + "no samples below the header");

@@ -16,15 +16,19 @@ import org.genvag.core.biomarker.TmbCalculator;
 import org.genvag.core.biomarker.report.BiomarkerAssessor;
 import org.genvag.core.biomarker.report.BiomarkerReport;
 import org.genvag.core.biomarker.report.Evidence;
+import org.genvag.core.biomarker.report.TherapyRules;
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GeneLocator;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.interval.IntervalIndex;
 import org.genvag.core.kb.Biomarker;
 import org.genvag.core.kb.KnowledgeBase;
+import org.genvag.core.msi.MsiScorer;
+import org.genvag.core.tumour.TumourType;
 import org.genvag.io.bed.BedReader;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.kb.KnowledgeBaseReader;
+import org.genvag.io.kb.OncoTreeReader;
 import org.genvag.io.panel.BuildDetector;
 import org.genvag.io.vcf.VcfReader;
 
@@ -45,9 +49,17 @@ public final class BiomarkerJob {
      * @param build       null: from the VCF headers
      * @param sample      tumour sample name, or null to find it
      * @param kb          a knowledge-base file, or null for the bundled one
+     * @param tumourType  the tumour's OncoTree type, or null when not given (then therapies whose labels exclude or
+     *                    name tumour types depend on it)
      */
     public record Request(String somaticVcf, String svVcf, Path callable, Double territoryMb, GenomeBuild build,
-                          String sample, Path kb, TmbOptions tmb, int threads) {
+                          String sample, Path kb, TmbOptions tmb, int threads, TumourType tumourType) {
+        /** A request without the tumour's type. */
+        public Request(String somaticVcf, String svVcf, Path callable, Double territoryMb, GenomeBuild build,
+                       String sample, Path kb, TmbOptions tmb, int threads) {
+            this(somaticVcf, svVcf, callable, territoryMb, build, sample, kb, tmb, threads, null);
+        }
+
         public Request {
             if (somaticVcf == null && svVcf == null) {
                 throw new InputException("give a somatic VCF, an SV VCF or both");
@@ -81,9 +93,10 @@ public final class BiomarkerJob {
     }
 
     /** The same, with the MSI call of the tumour against its normal (from {@code MsiCall}), or null for none. */
-    public static Outcome run(Request q, org.genvag.core.msi.MsiScorer.Result msi) throws IOException {
+    public static Outcome run(Request q, MsiScorer.Result msi) throws IOException {
         KnowledgeBase kb = q.kb() == null ? KnowledgeBaseReader.bundled() : KnowledgeBaseReader.read(q.kb());
-        BiomarkerAssessor assessor = new BiomarkerAssessor(kb);
+        BiomarkerAssessor assessor = new BiomarkerAssessor(kb, new TherapyRules(kb, OncoTreeReader.bundled(),
+                q.tumourType()));
         if (msi != null) {
             assessor.msi(msi);
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.genvag.core.biomarker.TmbCalculator;
@@ -16,20 +17,23 @@ import org.genvag.core.biomarker.report.Observation;
 import org.genvag.core.biomarker.report.TherapyOption;
 import org.genvag.core.biomarker.report.TmbReport;
 import org.genvag.core.biomarker.report.Unassessed;
-import org.genvag.core.kb.Approval;
 import org.genvag.core.kb.Biomarker;
+import org.genvag.core.kb.Indication;
+import org.genvag.core.kb.IndicationDates;
 import org.genvag.core.kb.KnowledgeBase;
+import org.genvag.core.kb.TumourScope;
+import org.genvag.core.tumour.TumourType;
 import org.genvag.io.output.JsonFiles;
-
 
 /**
  * Writes a {@link BiomarkerReport} as JSON in the versioned layout {@value #SCHEMA}, described by the JSON Schema
- * {@code biomarker-report-1.schema.json} beside this class (and in docs/). Numbers a VCF did not give are null, never
- * a made-up zero. Sources are resolved to their citations so a report stands on its own.
+ * {@code biomarker-report-2.schema.json} beside this class (and in docs/). Numbers a VCF did not give are null, never
+ * a made-up zero. Sources are resolved to their citations so a report stands on its own. Layout 1 (genvag 0.1) is
+ * no longer written; nothing in genvag reads reports back, so no reader of it is kept.
  */
 public final class BiomarkerReportJson {
-    public static final String SCHEMA = "genvag-biomarkers/1";
-    public static final String SCHEMA_RESOURCE = "biomarker-report-1.schema.json";
+    public static final String SCHEMA = "genvag-biomarkers/2";
+    public static final String SCHEMA_RESOURCE = "biomarker-report-2.schema.json";
 
     private BiomarkerReportJson() {
     }
@@ -51,8 +55,10 @@ public final class BiomarkerReportJson {
         Map<String, Object> kbVersion = new LinkedHashMap<>();
         kbVersion.put("version", r.knowledgeBaseVersion());
         kbVersion.put("collected", r.knowledgeBaseCollected());
+        kbVersion.put("oncotreeRelease", kb.oncotreeRelease());
         m.put("knowledgeBase", kbVersion);
         m.put("sample", r.sample());
+        m.put("tumourType", tumourType(r.tumourType()));
         m.put("build", r.build());
         m.put("inputs", r.inputs());
         List<Object> matches = new ArrayList<>();
@@ -78,24 +84,68 @@ public final class BiomarkerReportJson {
     }
 
     private static String kind(Biomarker b) {
-        return b.kind().name().toLowerCase(java.util.Locale.ROOT);
+        return b.kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, Object> tumourType(TumourType t) {
+        if (t == null) {
+            return null;
+        }
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("code", t.code());
+        o.put("name", t.name());
+        o.put("oncotreeRelease", t.release());
+        return o;
     }
 
     private static Map<String, Object> therapy(TherapyOption t, KnowledgeBase kb) {
-        Approval a = t.approval();
+        Indication i = t.indication();
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("therapy", a.therapy());
-        o.put("drugs", a.drugs());
-        o.put("agency", a.agency());
-        o.put("status", a.status());
-        o.put("date", a.date());
-        o.put("tissueAgnostic", a.tissueAgnostic());
-        o.put("population", a.population());
-        o.put("conditions", a.conditions());
-        o.put("applicable", t.applicable());
-        o.put("note", t.note());
-        o.put("unverified", a.unverified());
-        o.put("sources", sources(a.sources(), kb));
+        o.put("indicationId", i.id());
+        o.put("therapy", i.therapy());
+        o.put("drugs", i.drugs());
+        o.put("agency", i.agency().name());
+        o.put("status", i.status().label());
+        o.put("date", i.date());
+        o.put("dates", dates(i.dates()));
+        o.put("tumours", tumours(i.tumours()));
+        o.put("population", i.population());
+        o.put("applicable", t.applicability().applies());
+        o.put("reasons", t.applicability().reasons());
+        o.put("dependsOn", t.applicability().dependsOn());
+        o.put("conditionsToConfirm", t.conditionsToConfirm());
+        o.put("notes", t.notes());
+        o.put("history", t.history().stream().map(BiomarkerReportJson::history).toList());
+        o.put("unverified", i.unverified());
+        o.put("lastVerified", i.lastVerified().toString());
+        o.put("sources", sources(i.sources(), kb));
+        return o;
+    }
+
+    private static Map<String, Object> history(Indication i) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("indicationId", i.id());
+        o.put("status", i.status().label());
+        o.put("date", i.date());
+        o.put("dates", dates(i.dates()));
+        o.put("population", i.population());
+        return o;
+    }
+
+    private static Map<String, Object> dates(IndicationDates d) {
+        return new LinkedHashMap<>(d.known());
+    }
+
+    private static Map<String, Object> tumours(TumourScope scope) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("scope", scope.tissueAgnostic() ? "solid-tumours" : "named-types");
+        o.put("include", scope.included());
+        o.put("exclude", scope.excluded().stream().map(x -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("code", x.code());
+            e.put("reason", x.reason());
+            return e;
+        }).toList());
         return o;
     }
 

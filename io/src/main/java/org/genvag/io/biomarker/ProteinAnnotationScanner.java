@@ -32,9 +32,11 @@ public final class ProteinAnnotationScanner {
 
     /**
      * A protein change found in an annotation: the biomarker id or "resistance", gene, change as annotated, the
-     * record (CHROM:POS:REF:ALT) and whether it passed its filters.
+     * record (CHROM:POS:REF:ALT), whether it passed its filters, and for a resistance mutation its knowledge-base
+     * entry (null for a biomarker).
      */
-    public record Hit(String what, String gene, String protein, String record, boolean pass) {
+    public record Hit(String what, String gene, String protein, String record, boolean pass,
+                      ResistanceMutation mutation) {
     }
 
     private final KnowledgeBase kb;
@@ -146,12 +148,12 @@ public final class ProteinAnnotationScanner {
         for (Biomarker b : kb.biomarkers()) {
             String target = proteinOf(b);
             if (target != null && gene.equals(b.gene()) && same(protein, target)) {
-                hits.add(new Hit(b.id(), gene, protein, record, pass));
+                hits.add(new Hit(b.id(), gene, protein, record, pass, null));
             }
         }
         for (ResistanceMutation m : kb.resistance()) {
             if (gene.equals(m.gene()) && same(protein, "p." + m.protein())) {
-                hits.add(new Hit("resistance", gene, protein, record, pass));
+                hits.add(new Hit("resistance", gene, protein, record, pass, m));
             }
         }
     }

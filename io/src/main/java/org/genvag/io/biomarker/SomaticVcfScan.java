@@ -63,7 +63,7 @@ public final class SomaticVcfScan {
         }
         for (ProteinAnnotationScanner.Hit h : proteins.hits()) {
             assessor.addProtein(new BiomarkerAssessor.ProteinFinding(h.what(), h.gene(), h.protein(), h.pass(),
-                    proteins.evidence(h, proteins.annotation() + " " + h.gene() + " " + h.protein())));
+                    proteins.evidence(h, proteins.annotation() + " " + h.gene() + " " + h.protein()), h.mutation()));
         }
         if (tmb != null) {
             assessor.tmb(tmb.report());

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,15 +14,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.genvag.core.biomarker.CodonHotspot;
 import org.genvag.core.error.InputException;
-import org.genvag.core.genome.GenomeBuild;
-import org.genvag.core.kb.Allele;
-import org.genvag.core.kb.Approval;
 import org.genvag.core.kb.Biomarker;
+import org.genvag.core.kb.DrugResponse;
+import org.genvag.core.kb.Indication;
 import org.genvag.core.kb.KnowledgeBase;
 import org.genvag.core.kb.ResistanceMutation;
-import org.genvag.core.kb.Threshold;
+import org.genvag.core.tumour.OncoTree;
 import org.genvag.io.text.InputFiles;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,22 +28,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads and validates a knowledge-base file (format {@code genvag-kb/1}): the bundled one, or a lab's own with local
- * or newer rules. Every problem is reported at once, each with the file and the JSON path where it is
- * ({@code approvals[3].date}), and what was expected: a missing source, a date that is not ISO, an agency other than
- * FDA or EMA, an approval naming an unknown biomarker, an allele that is not bases.
+ * Reads and validates a knowledge-base file (format {@value #FORMAT}): the bundled one, or a lab's own with local or
+ * newer rules. Every problem is reported at once, each with the file and the JSON path where it is
+ * ({@code indications[3].dates}) and what was expected: a missing source or review date, a status the agency does not
+ * give, an approval without its decision date, a tumour type that is not an OncoTree code, a broken history.
  */
 public final class KnowledgeBaseReader {
-    public static final String FORMAT = "genvag-kb/1";
+    public static final String FORMAT = "genvag-kb/2";
+    private static final String FORMAT_1 = "genvag-kb/1";
     private static final String BUNDLED = "/org/genvag/core/kb/tumour-agnostic.kb.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String source;
-    private final List<String> problems = new ArrayList<>();
-    private Set<String> sourceKeys = Set.of();
+    private final JsonChecks checks;
+    private final OncoTree tree;
 
-    private KnowledgeBaseReader(String source) {
-        this.source = source;
+    private KnowledgeBaseReader(String source, OncoTree tree) {
+        this.checks = new JsonChecks(source);
+        this.tree = tree;
     }
 
     /** The knowledge base shipped with genvag. */
@@ -78,271 +76,99 @@ public final class KnowledgeBaseReader {
             throw new InputException(source + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
         }
-        return new KnowledgeBaseReader(source).parse(root);
+        return new KnowledgeBaseReader(source, OncoTreeReader.bundled()).parse(root);
     }
 
     private KnowledgeBase parse(JsonNode root) {
+        String source = checks.source();
         if (root == null || !root.isObject()) {
             throw new InputException(source + ": expected a JSON object with format '" + FORMAT + "'");
         }
-        String format = text(root, "format", "");
+        String format = JsonChecks.text(root, "format", "");
+        if (FORMAT_1.equals(format)) {
+            throw new InputException(source + ": format '" + FORMAT_1 + "' has no approval status, history, tumour "
+                    + "types or review dates, so genvag cannot tell which approvals apply; convert it to '" + FORMAT
+                    + "' (docs/knowledge-base.md)");
+        }
         if (!FORMAT.equals(format)) {
             throw new InputException(source + ": format: expected '" + FORMAT + "', found '" + format + "'");
+        }
+        String release = checks.required(root, "oncotree_release", "");
+        if (!release.isEmpty() && !release.equals(tree.release())) {
+            checks.problem("oncotree_release", "the tumour types are codes of " + release + ", genvag ships "
+                    + tree.release());
         }
         Map<String, String> sources = new LinkedHashMap<>();
         root.path("sources").fields().forEachRemaining(e -> sources.put(e.getKey(), e.getValue().asText()));
         if (sources.isEmpty()) {
-            problem("sources", "every fact cites a source: expected a non-empty 'sources' object");
+            checks.problem("sources", "every fact cites a source: expected a non-empty 'sources' object");
         }
-        sourceKeys = sources.keySet();
-        List<Biomarker> biomarkers = new ArrayList<>();
+        checks.sourceKeys(sources.keySet());
+        List<Biomarker> biomarkers = biomarkers(root);
         Set<String> ids = new HashSet<>();
-        JsonNode bs = array(root, "biomarkers");
-        for (int i = 0; i < bs.size(); i++) {
-            Biomarker b = biomarker(bs.get(i), "biomarkers[" + i + "]");
-            if (b != null) {
-                if (!ids.add(b.id())) {
-                    problem("biomarkers[" + i + "].id", "duplicate biomarker id '" + b.id() + "'");
+        biomarkers.forEach(b -> ids.add(b.id()));
+        for (Biomarker b : biomarkers) {
+            for (String s : b.suggestedBy()) {
+                if (!ids.contains(s)) {
+                    checks.problem("biomarker " + b.id() + ".suggested_by", "names unknown biomarker '" + s + "'");
                 }
-                biomarkers.add(b);
             }
         }
-        List<ResistanceMutation> resistance = new ArrayList<>();
-        JsonNode rs = root.has("resistance") ? array(root, "resistance") : JSON.createArrayNode();
+        List<ResistanceMutation> resistance = resistance(root);
+        List<Indication> indications = new IndicationReader(checks, tree, ids)
+                .read(checks.array(root, "indications", ""));
+        checks.throwIfAny();
+        return new KnowledgeBase(checks.required(root, "version", ""), JsonChecks.text(root, "collected", null),
+                release, sources, biomarkers, resistance, indications, JsonChecks.strings(root.path("not_found")));
+    }
+
+    private List<Biomarker> biomarkers(JsonNode root) {
+        List<Biomarker> out = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        BiomarkerEntryReader reader = new BiomarkerEntryReader(checks);
+        JsonNode bs = checks.array(root, "biomarkers", "");
+        for (int i = 0; i < bs.size(); i++) {
+            Biomarker b = reader.read(bs.get(i), "biomarkers[" + i + "]");
+            if (b != null) {
+                if (!ids.add(b.id())) {
+                    checks.problem("biomarkers[" + i + "].id", "duplicate biomarker id '" + b.id() + "'");
+                }
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    /** Resistance mutations with what each does to each drug; an unverified one says what is unverified. */
+    private List<ResistanceMutation> resistance(JsonNode root) {
+        List<ResistanceMutation> out = new ArrayList<>();
+        JsonNode rs = root.has("resistance") ? checks.array(root, "resistance", "") : JSON.createArrayNode();
         for (int i = 0; i < rs.size(); i++) {
             JsonNode r = rs.get(i);
             String at = "resistance[" + i + "]";
-            resistance.add(new ResistanceMutation(required(r, "gene", at), required(r, "protein", at),
-                    text(r, "role", null), cited(r, at)));
-        }
-        List<Approval> approvals = new ArrayList<>();
-        JsonNode as = array(root, "approvals");
-        for (int i = 0; i < as.size(); i++) {
-            approvals.add(approval(as.get(i), "approvals[" + i + "]", ids));
-        }
-        if (!problems.isEmpty()) {
-            throw new InputException(source + ": " + problems.size() + " problem(s) in the knowledge base:\n  "
-                    + String.join("\n  ", problems));
-        }
-        return new KnowledgeBase(required(root, "version", ""), text(root, "collected", null), sources, biomarkers,
-                resistance, approvals, strings(root.path("not_found")));
-    }
-
-    private Biomarker biomarker(JsonNode b, String at) {
-        String id = required(b, "id", at);
-        String kindText = required(b, "kind", at);
-        Biomarker.Kind kind;
-        try {
-            kind = Biomarker.Kind.valueOf(kindText.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            problem(at + ".kind", "expected hotspot, fusion, tmb, msi or external, found '" + kindText + "'");
-            return null;
-        }
-        Map<GenomeBuild, List<Allele>> alleles = new EnumMap<>(GenomeBuild.class);
-        b.path("alleles").fields().forEachRemaining(e -> {
-            GenomeBuild build = buildWithArray(e, at + ".alleles." + e.getKey(), "an array of alleles");
-            if (build == null) {
-                return;
-            }
-            List<Allele> list = new ArrayList<>();
-            for (int k = 0; k < e.getValue().size(); k++) {
-                list.add(allele(e.getValue().get(k), at + ".alleles." + e.getKey() + "[" + k + "]"));
-            }
-            alleles.put(build, list);
-        });
-        Map<GenomeBuild, CodonHotspot> codons = codons(b, at, id, alleles);
-        if (kind == Biomarker.Kind.HOTSPOT && alleles.isEmpty()) {
-            problem(at + ".alleles", "a hotspot needs its alleles on at least one build");
-        }
-        Threshold threshold = null;
-        if (b.has("threshold")) {
-            JsonNode t = b.get("threshold");
-            String cmp = text(t, "comparison", "");
-            if (!cmp.equals(">=") && !cmp.equals(">")) {
-                problem(at + ".threshold.comparison", "expected '>=' or '>' (say which, as the source does), found '"
-                        + cmp + "'");
-            } else if (!t.path("value").isNumber()) {
-                problem(at + ".threshold.value", "expected a number");
-            } else {
-                threshold = new Threshold(t.get("value").asDouble(), cmp, text(t, "unit", ""));
-            }
-        }
-        if (kind == Biomarker.Kind.TMB && threshold == null) {
-            problem(at + ".threshold", "a TMB biomarker needs its threshold");
-        }
-        List<String> threePrime = strings(b.path("three_prime_genes"));
-        if (kind == Biomarker.Kind.FUSION && threePrime.isEmpty()) {
-            problem(at + ".three_prime_genes", "a fusion needs its 3' partner genes");
-        }
-        boolean assessable = b.path("assessable_from_sequencing").asBoolean(kind != Biomarker.Kind.EXTERNAL);
-        return new Biomarker(id, required(b, "name", at), kind, text(b, "gene", null), text(b, "protein", null),
-                threePrime, alleles, codons,
-                threshold, assessable, text(b, "note", null), strings(b.path("unverified")), cited(b, at));
-    }
-
-    /** A protein change's codon per build; its positions must hold the biomarker's own alleles. */
-    private Map<GenomeBuild, CodonHotspot> codons(JsonNode b, String at, String id,
-                                                   Map<GenomeBuild, List<Allele>> alleles) {
-        Map<GenomeBuild, CodonHotspot> out = new EnumMap<>(GenomeBuild.class);
-        JsonNode c = b.get("codon");
-        if (c == null) {
-            return out;
-        }
-        String strand = text(c, "strand", "");
-        String refCodon = text(c, "ref_codon", "");
-        String target = text(c, "target_amino_acid", "");
-        if (!strand.equals("+") && !strand.equals("-")) {
-            problem(at + ".codon.strand", "expected + or -, found '" + strand + "'");
-        }
-        if (!refCodon.matches("[ACGT]{3}")) {
-            problem(at + ".codon.ref_codon", "expected three bases, found '" + refCodon + "'");
-        }
-        if (target.length() != 1) {
-            problem(at + ".codon.target_amino_acid", "expected one amino-acid letter, found '" + target + "'");
-        }
-        c.path("positions").fields().forEachRemaining(e -> {
-            GenomeBuild build = buildWithArray(e, at + ".codon.positions." + e.getKey(), "an array of three positions");
-            if (build == null) {
-                return;
-            }
-            long[] p = new long[e.getValue().size()];
-            for (int i = 0; i < p.length; i++) {
-                p[i] = e.getValue().get(i).asLong();
-            }
-            List<Allele> own = alleles.getOrDefault(build, List.of());
-            if (p.length != 3 || own.isEmpty()) {
-                problem(at + ".codon.positions." + e.getKey(), "expected three positions on a build with alleles");
-                return;
-            }
-            for (Allele a : own) {
-                for (long pos = a.pos(); pos < a.pos() + a.ref().length(); pos++) {
-                    final long q = pos;
-                    if (java.util.Arrays.stream(p).noneMatch(x -> x == q)) {
-                        problem(at + ".codon.positions." + e.getKey(), "allele " + a.chrom() + ":" + a.pos() + " "
-                                + a.ref() + ">" + a.alt() + " lies outside the codon");
-                    }
+            Map<String, DrugResponse> drugs = new LinkedHashMap<>();
+            r.path("drugs").fields().forEachRemaining(e -> {
+                String v = e.getValue().asText();
+                try {
+                    drugs.put(e.getKey(), DrugResponse.valueOf(v.toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException ex) {
+                    checks.problem(at + ".drugs." + e.getKey(), "expected resistant or active, found '" + v + "'");
                 }
+            });
+            if (drugs.isEmpty()) {
+                checks.problem(at + ".drugs", "say what the mutation does to each drug (resistant or active)");
             }
-            if (strand.length() == 1 && refCodon.length() == 3 && target.length() == 1) {
-                out.put(build, new CodonHotspot(id, own.get(0).chrom(), p, strand.equals("-"), refCodon,
-                        target.charAt(0)));
+            JsonNode verified = r.get("verified");
+            if (verified == null || !verified.isBoolean()) {
+                checks.problem(at + ".verified", "expected true or false");
+            } else if (!verified.asBoolean() && JsonChecks.text(r, "unverified", "").isBlank()) {
+                checks.problem(at + ".unverified", "an unverified entry says what is unverified");
             }
-        });
-        return out;
-    }
-
-    private Allele allele(JsonNode a, String at) {
-        String ref = required(a, "ref", at);
-        String alt = required(a, "alt", at);
-        for (String[] allele : new String[][] {{"ref", ref}, {"alt", alt}}) {
-            if (!allele[1].matches("[ACGTN]+")) {
-                problem(at + "." + allele[0], "expected bases (A, C, G, T, N), found '" + allele[1] + "'");
-            }
-        }
-        if (!a.path("pos").canConvertToLong() || a.path("pos").asLong() < 1) {
-            problem(at + ".pos", "expected a 1-based position");
-        }
-        return new Allele(required(a, "chrom", at), a.path("pos").asLong(), ref, alt, text(a, "hgvs_c", null),
-                cited(a, at));
-    }
-
-    private Approval approval(JsonNode a, String at, Set<String> biomarkerIds) {
-        List<String> drugs = strings(a.path("drugs"));
-        if (drugs.isEmpty()) {
-            problem(at + ".drugs", "expected at least one drug");
-        }
-        List<String> markers = strings(a.path("biomarkers"));
-        for (String m : markers) {
-            if (!biomarkerIds.contains(m)) {
-                problem(at + ".biomarkers", "names unknown biomarker '" + m + "'");
-            }
-        }
-        if (markers.isEmpty()) {
-            problem(at + ".biomarkers", "expected at least one biomarker");
-        }
-        String agency = required(a, "agency", at);
-        if (!agency.equals("FDA") && !agency.equals("EMA")) {
-            problem(at + ".agency", "expected FDA or EMA, found '" + agency + "'");
-        }
-        String date = required(a, "date", at);
-        if (!date.matches("(19|20)\\d\\d-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?")) {
-            problem(at + ".date", "expected an ISO date YYYY-MM-DD (or YYYY-MM), found '" + date + "'");
-        }
-        if (!a.has("tissue_agnostic") || !a.get("tissue_agnostic").isBoolean()) {
-            problem(at + ".tissue_agnostic", "expected true or false: say whether the approval is tissue-agnostic");
-        }
-        return new Approval(drugs, markers, agency, required(a, "status", at), date,
-                a.path("tissue_agnostic").asBoolean(), a.path("excludes_resistance").asBoolean(false),
-                text(a, "population", null), strings(a.path("conditions")), strings(a.path("excluded_tissues")),
-                strings(a.path("unverified")), cited(a, at));
-    }
-
-    /** The source keys of an entry: at least one, each defined in 'sources'. */
-    private List<String> cited(JsonNode node, String at) {
-        List<String> keys = strings(node.path("sources"));
-        if (keys.isEmpty()) {
-            problem(at + ".sources", "every fact cites a source: expected at least one source key");
-        }
-        for (String k : keys) {
-            if (!sourceKeys.contains(k)) {
-                problem(at + ".sources", "source '" + k + "' is not defined in 'sources'");
-            }
-        }
-        return keys;
-    }
-
-    /** A {@code "GRCh38": [...]} entry's build, or null (with the problem noted) when the key or the value is wrong. */
-    private GenomeBuild buildWithArray(Map.Entry<String, JsonNode> e, String at, String expected) {
-        GenomeBuild build;
-        try {
-            build = GenomeBuild.parse(e.getKey());
-        } catch (InputException ex) {
-            problem(at, "expected GRCh37 or GRCh38");
-            return null;
-        }
-        if (!e.getValue().isArray()) {
-            problem(at, "expected " + expected);
-            return null;
-        }
-        return build;
-    }
-
-    /**
-     * The array {@code field} of {@code root}: an empty array (and a problem) when it is something else, so that
-     * callers index it safely ({@code get(i)} of an object would give null).
-     */
-    private JsonNode array(JsonNode root, String field) {
-        JsonNode n = root.path(field);
-        if (!n.isArray()) {
-            problem(field, "expected an array");
-            return JSON.createArrayNode();
-        }
-        return n;
-    }
-
-    private String required(JsonNode n, String field, String at) {
-        JsonNode v = n == null ? null : n.get(field);
-        if (v == null || v.isNull() || v.asText().isBlank()) {
-            problem(at.isEmpty() ? field : at + "." + field, "required");
-            return "";
-        }
-        return v.asText();
-    }
-
-    private static String text(JsonNode n, String field, String fallback) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? fallback : v.asText();
-    }
-
-    private static List<String> strings(JsonNode n) {
-        List<String> out = new ArrayList<>();
-        if (n != null && n.isArray()) {
-            n.forEach(x -> out.add(x.asText()));
+            var day = checks.day(r, "last_verified", at);
+            out.add(new ResistanceMutation(checks.required(r, "gene", at), checks.required(r, "protein", at),
+                    JsonChecks.text(r, "class", null), drugs, verified != null && verified.asBoolean(), day,
+                    checks.cited(r, at)));
         }
         return out;
-    }
-
-    private void problem(String at, String what) {
-        problems.add(at + ": " + what);
     }
 }

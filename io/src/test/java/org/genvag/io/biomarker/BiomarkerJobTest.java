@@ -22,7 +22,9 @@ import org.genvag.core.error.InputException;
 import org.genvag.core.genome.Gene;
 import org.genvag.core.genome.GeneResolution;
 import org.genvag.core.genome.GenomeBuild;
+import org.genvag.core.kb.Indication;
 import org.genvag.io.genes.GeneTableReader;
+import org.genvag.io.kb.OncoTreeReader;
 import org.genvag.testsupport.Fixtures;
 import org.genvag.testsupport.PeerTool;
 import org.junit.jupiter.api.Test;
@@ -77,9 +79,14 @@ class BiomarkerJobTest {
     }
 
     BiomarkerReport run(Path somatic, Path sv, Path callable, Double mb) throws IOException {
+        return run(somatic, sv, callable, mb, null);
+    }
+
+    BiomarkerReport run(Path somatic, Path sv, Path callable, Double mb, String tumourType) throws IOException {
         BiomarkerJob.Outcome o = BiomarkerJob.run(new BiomarkerJob.Request(somatic == null ? null : somatic.toString(),
                 sv == null ? null : sv.toString(), callable, mb, null, null, null, BiomarkerJob.TmbOptions.defaults(),
-                1));
+                1, tumourType == null ? null : OncoTreeReader.tumourType(OncoTreeReader.bundled(), tumourType,
+                "test")));
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         BiomarkerReportJson.write(o.report(), o.kb(), "test", json);
         var errors = SCHEMA.validate(json.toString(StandardCharsets.UTF_8), InputFormat.JSON);
@@ -127,9 +134,22 @@ class BiomarkerJobTest {
         assertEquals(1, m.evidence().size());
         assertEquals(2, m.evidence().get(0).record().split(",").length, "both mate records cited");
         assertEquals(20, m.evidence().get(0).altReads(), "PR + SR alt reads of the TUMOR column, not the NORMAL's");
-        List<String> drugs = m.therapies().stream().map(t -> t.approval().therapy()).distinct().toList();
+        List<String> drugs = m.therapies().stream().map(t -> t.indication().therapy()).distinct().toList();
         assertTrue(drugs.containsAll(List.of("larotrectinib", "entrectinib", "repotrectinib")), drugs.toString());
-        assertTrue(m.therapies().stream().allMatch(TherapyOption::applicable));
+        // No somatic VCF: the labels that exclude known resistance depend on a test that could not be run; the EU's
+        // entrectinib depends on the treatment history; the others apply.
+        for (TherapyOption t : m.therapies()) {
+            Indication i = t.indication();
+            Boolean expected = i.excludesKnownResistance() || i.id().startsWith("ema-entrectinib") ? null : true;
+            assertEquals(expected, t.applicability().applies(), i.id() + " " + t.applicability());
+        }
+        List<String> current = m.therapies().stream().map(t -> t.indication().id()).toList();
+        for (String superseded : List.of("fda-larotrectinib-ntrk-2018", "fda-entrectinib-ntrk-2019",
+                "ema-entrectinib-ntrk-2020")) {
+            assertFalse(current.contains(superseded), superseded + " is history, not a therapy: " + current);
+            assertTrue(m.therapies().stream().anyMatch(t -> t.history().stream()
+                    .anyMatch(h -> h.id().equals(superseded))), superseded + " is in its successor's history");
+        }
         assertTrue(m.caveats().stream().anyMatch(c -> c.contains("not verified")));
         assertTrue(ids(r.notAssessable()).containsAll(List.of("BRAF_V600E", "TMB_H", "MSI_H", "DMMR", "HER2_IHC3")),
                 "no somatic VCF: hotspots and TMB cannot be assessed");
@@ -160,7 +180,7 @@ class BiomarkerJobTest {
         BiomarkerReport d = run(null, write("delly.vcf", delly), null, null);
         assertEquals(List.of("KIF5B::RET fusion"), names(d.matches()));
         assertEquals(13, d.matches().get(0).evidence().get(0).altReads(), "DV + RV");
-        assertTrue(d.matches().get(0).therapies().stream().anyMatch(t -> t.approval().therapy()
+        assertTrue(d.matches().get(0).therapies().stream().anyMatch(t -> t.indication().therapy()
                 .equals("selpercatinib")));
     }
 
@@ -220,14 +240,55 @@ class BiomarkerJobTest {
         assertEquals(40, braf.evidence().get(0).altReads());
         BiomarkerMatch ntrk = r.matches().get(1);
         assertEquals(BiomarkerMatch.RESISTANCE, ntrk.status());
+        // NTRK3 G623R is a solvent-front mutation: larotrectinib and entrectinib lose activity, in both agencies
+        // (the evidence, and the FDA labels' resistance clause); repotrectinib keeps it.
         for (TherapyOption t : ntrk.therapies()) {
-            assertEquals(!t.approval().excludesResistance(), t.applicable(), t.approval().therapy() + " "
-                    + t.approval().agency());
+            boolean repotrectinib = t.indication().therapy().equals("repotrectinib");
+            assertEquals(repotrectinib, Boolean.TRUE.equals(t.applicability().applies()), t.indication().id());
+            if (repotrectinib) {
+                assertTrue(t.notes().get(0).contains("repotrectinib retains activity"), t.notes().toString());
+            } else {
+                assertTrue(t.applicability().reasons().get(0).startsWith("NTRK3 G623R (solvent front) found: it "
+                        + "confers resistance to " + t.indication().therapy()), t.applicability().toString());
+            }
         }
-        assertTrue(ntrk.therapies().stream().anyMatch(t -> t.approval().therapy().equals("repotrectinib")
-                && t.applicable()), "repotrectinib's label does not exclude acquired resistance");
-        assertTrue(ntrk.therapies().stream().anyMatch(t -> t.approval().therapy().equals("larotrectinib")
-                && !t.applicable()));
+    }
+
+    /** The FDA's dabrafenib + trametinib label excludes colorectal cancer; the EU has no tissue-agnostic approval. */
+    @Test
+    void brafV600eTherapyByTheTumourType() throws IOException {
+        GenomeBuild b = GenomeBuild.GRCH38;
+        Path somatic = write("braf.vcf", contigs(b, "chr") + CSQ_HEADER
+                + rec("chr7", 140753336, "A", "T", "PASS", null, "60,40", 100));
+        for (String[] c : new String[][] {{"COADREAD", "false"}, {"COAD", "false"}, {"READ", "false"},
+            {"PAAD", "true"}, {"NSCLC", "true"}, {null, "null"}}) {
+            BiomarkerReport r = run(somatic, null, null, null, c[0]);
+            assertEquals(List.of("BRAF V600E"), names(r.matches()));
+            List<TherapyOption> t = r.matches().get(0).therapies();
+            assertEquals(List.of("fda-dabrafenib-trametinib-braf-v600e-2022"),
+                    t.stream().map(x -> x.indication().id()).toList());
+            var a = t.get(0).applicability();
+            assertEquals(c[1], String.valueOf(a.applies()), c[0] + ": " + a);
+            switch (c[1]) {
+                case "false" -> assertTrue(a.reasons().get(0).startsWith("the label excludes COADREAD: not "
+                        + "indicated for colorectal cancer because of known intrinsic resistance to BRAF inhibition"),
+                        a.reasons().toString());
+                case "null" -> assertTrue(a.dependsOn().get(0).startsWith("tumour type: the label excludes "
+                        + "COADREAD"), a.dependsOn().toString());
+                default -> assertEquals(List.of(), a.reasons());
+            }
+            assertEquals(c[0] == null ? null : c[0], r.tumourType() == null ? null : r.tumourType().code());
+        }
+    }
+
+    @Test
+    void anUnknownTumourTypeIsAnErrorNotAMissingType() {
+        InputException e = assertThrows(InputException.class, () -> OncoTreeReader.tumourType(
+                OncoTreeReader.bundled(), "COLON", "--tumour-type"));
+        assertTrue(e.getMessage().startsWith("--tumour-type: 'COLON' is not an OncoTree code of release "
+                + "oncotree_2025_10_03"), e.getMessage());
+        assertEquals("COADREAD", OncoTreeReader.tumourType(OncoTreeReader.bundled(), "coadread", "x").code(),
+                "codes are matched in any case");
     }
 
     @Test
@@ -298,7 +359,7 @@ class BiomarkerJobTest {
         BiomarkerReport high = run(vcf, null, null, 0.25);
         assertEquals(5, high.tmb().result().mutations());
         assertEquals(List.of("TMB-high"), names(high.matches()));
-        assertTrue(high.matches().get(0).therapies().stream().anyMatch(x -> x.approval().therapy()
+        assertTrue(high.matches().get(0).therapies().stream().anyMatch(x -> x.indication().therapy()
                 .equals("pembrolizumab")));
     }
 

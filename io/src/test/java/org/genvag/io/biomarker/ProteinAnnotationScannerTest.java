@@ -40,10 +40,11 @@ class ProteinAnnotationScannerTest {
                         + "1\t156874571\t.\tG\tA\t.\tclustered_events\tCSQ=A|missense_variant|MODERATE|NTRK1|ENSG00000198400|"
                         + "Transcript|ENST00000524377|protein_coding|14/17||c.1783G>A|ENSP00000431418.1:p.Gly595Arg\n");
         assertEquals(2, hits.size(), hits.toString());
-        assertEquals(new ProteinAnnotationScanner.Hit("BRAF_V600E", "BRAF", "p.Val600Glu", "7:140753336:A:T", true),
-                hits.get(0));
+        assertEquals(new ProteinAnnotationScanner.Hit("BRAF_V600E", "BRAF", "p.Val600Glu", "7:140753336:A:T", true,
+                null), hits.get(0));
         assertEquals("resistance", hits.get(1).what());
         assertEquals("NTRK1", hits.get(1).gene());
+        assertEquals("G595R", hits.get(1).mutation().protein(), "the knowledge-base entry it matched");
         assertEquals(false, hits.get(1).pass(), "a filtered call is reported as filtered");
     }
 

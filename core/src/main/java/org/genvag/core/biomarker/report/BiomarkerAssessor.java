@@ -8,22 +8,28 @@ import java.util.Map;
 
 import org.genvag.core.biomarker.CodonMatch;
 import org.genvag.core.biomarker.FusionCall;
-import org.genvag.core.kb.Approval;
 import org.genvag.core.kb.Biomarker;
 import org.genvag.core.kb.KnowledgeBase;
+import org.genvag.core.kb.ResistanceMutation;
+import org.genvag.core.msi.MsiScorer;
 
 /**
  * Turns what the scanners saw into the report: for every knowledge-base biomarker exactly one of matched, assessed
  * and not found, or not assessable (with the reason); non-matching findings at the biomarkers' loci as observations;
- * approvals attached to each match with whether they apply (tissue-agnostic, no excluded resistance). The scanners
- * call the {@code add...} methods; {@link #report} decides.
+ * the current label indications attached to each match, {@link TherapyRules} deciding whether each applies. The
+ * scanners call the {@code add...} methods; {@link #report} decides.
  */
 public final class BiomarkerAssessor {
-    /** A protein change found through a VCF's own annotation. */
-    public record ProteinFinding(String biomarkerId, String gene, String protein, boolean pass, Evidence evidence) {
+    /**
+     * A protein change found through a VCF's own annotation: a hotspot biomarker's ({@code biomarkerId}), or a
+     * knowledge-base resistance mutation ({@code mutation}, with biomarkerId "resistance").
+     */
+    public record ProteinFinding(String biomarkerId, String gene, String protein, boolean pass, Evidence evidence,
+                                 ResistanceMutation mutation) {
     }
 
     private final KnowledgeBase kb;
+    private final TherapyRules rules;
     private final Map<String, List<Evidence>> hotspotMatches = new LinkedHashMap<>();
     private final Map<String, CodonMatch> codonResults = new LinkedHashMap<>();
     private final List<ProteinFinding> proteins = new ArrayList<>();
@@ -39,10 +45,11 @@ public final class BiomarkerAssessor {
     private String tmbNotAssessable = "no somatic VCF";
     private String msiNotAssessable = "MSI is called from the tumour and normal BAMs at microsatellite sites; none "
             + "were given (--bam, --normal-bam, --msi-sites)";
-    private org.genvag.core.msi.MsiScorer.Result msi;
+    private MsiScorer.Result msi;
 
-    public BiomarkerAssessor(KnowledgeBase kb) {
+    public BiomarkerAssessor(KnowledgeBase kb, TherapyRules rules) {
         this.kb = kb;
+        this.rules = rules;
     }
 
     /** The somatic VCF was read; {@code annotation} is "CSQ", "ANN" or null when it carried none. */
@@ -87,7 +94,7 @@ public final class BiomarkerAssessor {
     }
 
     /** The MSI call of the tumour against its normal. */
-    public void msi(org.genvag.core.msi.MsiScorer.Result result) {
+    public void msi(MsiScorer.Result result) {
         this.msi = result;
     }
 
@@ -104,9 +111,11 @@ public final class BiomarkerAssessor {
         for (ProteinFinding p : proteins) {
             if (p.biomarkerId().equals("resistance")) {
                 resistance.add(p);
-                seen.add(new Observation("resistance", p.gene() + " " + p.protein(), p.pass() ? "present"
-                        : "filtered", "acquired resistance mutation named by the knowledge base",
-                        List.of(p.evidence())));
+                ResistanceMutation m = p.mutation();
+                seen.add(new Observation("resistance", p.gene() + " " + p.protein(), !p.pass() ? "filtered"
+                        : m.verified() ? "present" : "present, unverified", "acquired resistance mutation named by "
+                        + "the knowledge base: " + m.label() + "; " + TherapyRules.responses(m)
+                        + (m.verified() ? "" : "; unverified, not used to decide"), List.of(p.evidence())));
             }
         }
         for (Biomarker b : kb.biomarkers()) {
@@ -120,8 +129,8 @@ public final class BiomarkerAssessor {
             }
         }
         reportingOnlyFusions(seen);
-        return new BiomarkerReport(sample, build, kb.version(), kb.collected(), inputs, matches, tmb, notFound,
-                notAssessable, seen, warnings);
+        return new BiomarkerReport(sample, build, kb.version(), kb.collected(), rules.tumour(), inputs, matches,
+                tmb, notFound, notAssessable, seen, warnings);
     }
 
     private void hotspot(Biomarker b, List<BiomarkerMatch> matches, List<Unassessed> notFound,
@@ -154,7 +163,8 @@ public final class BiomarkerAssessor {
             caveats.add("the annotation names " + b.protein() + " but the alleles at the codon by coordinates give "
                     + label(codon.status()) + ": check the record");
         }
-        matches.add(new BiomarkerMatch(b, b.name(), BiomarkerMatch.MATCH, therapies(b, false), evidence, caveats));
+        matches.add(new BiomarkerMatch(b, b.name(), BiomarkerMatch.MATCH,
+                rules.therapies(b, ResistanceFindings.NONE), evidence, caveats));
     }
 
     private void fusion(Biomarker b, List<ProteinFinding> resistance, List<BiomarkerMatch> matches,
@@ -198,15 +208,21 @@ public final class BiomarkerAssessor {
             }
             List<ProteinFinding> found = resistance.stream().filter(p -> p.pass() && p.gene().equals(three))
                     .toList();
+            String notAssessed = null;
             if (!somaticAssessed) {
-                caveats.add("acquired resistance mutations were not assessed: no somatic VCF");
+                notAssessed = "no somatic VCF";
             } else if (annotation == null) {
-                caveats.add("acquired resistance mutations were not assessed: the somatic VCF carries no VEP or "
-                        + "SnpEff protein annotation");
+                notAssessed = "the somatic VCF carries no VEP or SnpEff protein annotation";
+            }
+            if (notAssessed != null) {
+                caveats.add("acquired resistance mutations were not assessed: " + notAssessed);
             }
             found.forEach(p -> evidence.add(p.evidence()));
-            matches.add(new BiomarkerMatch(b, e.getKey() + " fusion", found.isEmpty() ? BiomarkerMatch.MATCH
-                    : BiomarkerMatch.RESISTANCE, therapies(b, !found.isEmpty()), evidence, caveats));
+            ResistanceFindings findings = new ResistanceFindings(notAssessed,
+                    found.stream().map(ProteinFinding::mutation).distinct().toList());
+            boolean resistant = findings.found().stream().anyMatch(ResistanceMutation::verified);
+            matches.add(new BiomarkerMatch(b, e.getKey() + " fusion", resistant ? BiomarkerMatch.RESISTANCE
+                    : BiomarkerMatch.MATCH, rules.therapies(b, findings), evidence, caveats));
         }
     }
 
@@ -243,7 +259,8 @@ public final class BiomarkerAssessor {
         }
         List<String> caveats = List.of("the label's cut-off applies to an FDA-approved test (FoundationOne CDx); "
                 + "panel and caller differences shift TMB (Friends of Cancer Research harmonisation)");
-        matches.add(new BiomarkerMatch(b, b.name(), BiomarkerMatch.MATCH, therapies(b, false),
+        matches.add(new BiomarkerMatch(b, b.name(), BiomarkerMatch.MATCH,
+                rules.therapies(b, ResistanceFindings.NONE),
                 List.of(Evidence.of("TMB " + summary, "PASS", "TMB over " + tmb.territoryFrom())), caveats));
     }
 
@@ -258,7 +275,8 @@ public final class BiomarkerAssessor {
                 + ">= %s, indeterminate from %s)", msi.score(), msi.unstable(), msi.evaluable(), trim(o.highCutoff()),
                 trim(o.indeterminateCutoff()));
         switch (msi.status()) {
-            case MSI_H -> matches.add(new BiomarkerMatch(b, b.name(), BiomarkerMatch.MATCH, therapies(b, false),
+            case MSI_H -> matches.add(new BiomarkerMatch(b, b.name(), BiomarkerMatch.MATCH,
+                    rules.therapies(b, ResistanceFindings.NONE),
                     List.of(Evidence.of(summary, "PASS", "tumour vs normal at microsatellite sites")),
                     List.of("MSI from sequencing satisfies 'MSI-H' label wording only; cut-offs are method-specific "
                             + "and the labels name validated tests")));
@@ -268,22 +286,6 @@ public final class BiomarkerAssessor {
             case NOT_ASSESSABLE -> notAssessable.add(new Unassessed(b, String.format(Locale.ROOT, "only %d "
                     + "evaluable sites (at least %d needed)", msi.evaluable(), o.minSites())));
         }
-    }
-
-    private List<TherapyOption> therapies(Biomarker b, boolean resistance) {
-        List<TherapyOption> out = new ArrayList<>();
-        for (Approval a : kb.approvalsFor(b.id())) {
-            if (!a.tissueAgnostic()) {
-                out.add(new TherapyOption(a, false, a.agency() + " approved named tumour types only"));
-            } else if (resistance && a.excludesResistance()) {
-                out.add(new TherapyOption(a, false, "the label excludes tumours with a known acquired resistance "
-                        + "mutation, and one was found"));
-            } else {
-                out.add(new TherapyOption(a, true, resistance ? "the label does not exclude acquired resistance"
-                        : ""));
-            }
-        }
-        return out;
     }
 
     private static String label(CodonMatch.Status s) {

@@ -1,11 +1,19 @@
 package org.genvag.core.biomarker.report;
 
-import org.genvag.core.kb.Approval;
+import java.util.List;
+
+import org.genvag.core.kb.Indication;
 
 /**
- * An approval naming a matched biomarker, and whether it applies to this tumour as far as sequencing can tell:
- * not when a resistance mutation the label excludes was found, nor when the agency approved named tumour types only.
- * Age, line of therapy and prior treatment stay with the clinician; they are in the approval's conditions.
+ * A current label indication naming a matched biomarker: whether it applies to this tumour, the label conditions the
+ * clinician confirms (sequencing settles none of them), what the resistance evidence says for its drugs, and the
+ * earlier indications it replaced (history, never therapies of their own).
  */
-public record TherapyOption(Approval approval, boolean applicable, String note) {
+public record TherapyOption(Indication indication, Applicability applicability, List<String> conditionsToConfirm,
+                            List<String> notes, List<Indication> history) {
+    public TherapyOption {
+        conditionsToConfirm = List.copyOf(conditionsToConfirm);
+        notes = List.copyOf(notes);
+        history = List.copyOf(history);
+    }
 }

@@ -2,6 +2,10 @@ package org.genvag.core.biomarker.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.genvag.core.kb.KbFixtures.biomarker;
+import static org.genvag.core.kb.KbFixtures.fda;
+import static org.genvag.core.kb.KbFixtures.named;
+import static org.genvag.core.kb.KbFixtures.solid;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -14,11 +18,15 @@ import org.genvag.core.biomarker.FusionCall;
 import org.genvag.core.biomarker.Junction;
 import org.genvag.core.biomarker.TmbCalculator;
 import org.genvag.core.genome.Gene;
-import org.genvag.core.kb.Approval;
 import org.genvag.core.kb.Biomarker;
+import org.genvag.core.kb.DrugResponse;
+import org.genvag.core.kb.Indication;
+import org.genvag.core.kb.KbFixtures;
 import org.genvag.core.kb.KnowledgeBase;
+import org.genvag.core.kb.ResistanceMutation;
 import org.genvag.core.kb.Threshold;
 import org.genvag.core.msi.MsiScorer;
+import org.genvag.core.tumour.TumourType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,31 +37,27 @@ import org.junit.jupiter.params.provider.EnumSource;
  * biomarker lands in exactly one of matched, assessed and not found, not assessable; observations stay observations.
  */
 class BiomarkerAssessorTest {
-    private static final Biomarker HOTSPOT = biomarker("braf", "BRAF V600E", Biomarker.Kind.HOTSPOT, "BRAF", "V600E",
+    private static final Biomarker HOTSPOT = biomarker("braf", "BRAF V600E", Biomarker.Kind.HOTSPOT, List.of(),
             List.of());
-    private static final Biomarker FUSION = biomarker("ntrk", "NTRK fusion", Biomarker.Kind.FUSION, null, null,
-            List.of("NTRK1", "NTRK3"));
-    private static final Biomarker TMB = biomarker("tmb", "TMB-high", Biomarker.Kind.TMB, null, null, List.of());
-    private static final Biomarker MSI = biomarker("msi", "MSI-H", Biomarker.Kind.MSI, null, null, List.of());
-    private static final Biomarker IHC = biomarker("dmmr", "dMMR", Biomarker.Kind.EXTERNAL, null, null, List.of());
-    private static final Approval AGNOSTIC = approval("drug A", List.of("braf", "ntrk", "tmb", "msi"), true, false);
-    private static final Approval NAMED_TUMOURS = approval("drug B", List.of("braf"), false, false);
-    private static final Approval NO_RESISTANCE = approval("drug C", List.of("ntrk"), true, true);
-    private static final KnowledgeBase KB = new KnowledgeBase("test", "2026-11-29", Map.of("S1", "a label"),
-            List.of(HOTSPOT, FUSION, TMB, MSI, IHC), List.of(), List.of(AGNOSTIC, NAMED_TUMOURS, NO_RESISTANCE),
+    private static final Biomarker FUSION = biomarker("ntrk", "NTRK fusion", Biomarker.Kind.FUSION,
+            List.of("NTRK1", "NTRK3"), List.of());
+    private static final Biomarker TMB = biomarker("tmb", "TMB-high", Biomarker.Kind.TMB, List.of(), List.of());
+    private static final Biomarker MSI = biomarker("msi", "MSI-H", Biomarker.Kind.MSI, List.of(), List.of());
+    private static final Biomarker IHC = biomarker("dmmr", "dMMR", Biomarker.Kind.EXTERNAL, List.of(), List.of());
+    private static final Indication AGNOSTIC = fda("a", "drug A", List.of("braf", "ntrk", "tmb", "msi"), solid(),
+            false, List.of());
+    private static final Indication NAMED_TUMOURS = fda("b", "drug B", List.of("braf"), named("UCEC"), false,
             List.of());
+    private static final Indication NO_RESISTANCE = fda("c", "drug C", List.of("ntrk"), solid(), true, List.of());
+    private static final ResistanceMutation G623R = KbFixtures.resistance("NTRK3", "G623R",
+            "solvent front", true, Map.of("drug C", DrugResponse.RESISTANT));
+    private static final KnowledgeBase KB = KbFixtures.kb(List.of(HOTSPOT, FUSION, TMB, MSI, IHC),
+            List.of(G623R), List.of(AGNOSTIC, NAMED_TUMOURS, NO_RESISTANCE));
+    private static final TumourType PANCREATIC = new TumourType("PAAD", "PAAD name", "oncotree_test");
     private static final Evidence EVIDENCE = Evidence.of("7:140753336:A:T", "PASS", "test");
 
-    private static Biomarker biomarker(String id, String name, Biomarker.Kind kind, String gene, String protein,
-                                       List<String> threePrime) {
-        return new Biomarker(id, name, kind, gene, protein, threePrime, Map.of(), Map.of(),
-                kind == Biomarker.Kind.TMB ? new Threshold(10, ">=", "mut/Mb") : null, kind != Biomarker.Kind.EXTERNAL,
-                kind == Biomarker.Kind.EXTERNAL ? "immunohistochemistry" : null, List.of(), List.of("S1"));
-    }
-
-    private static Approval approval(String drug, List<String> biomarkers, boolean agnostic, boolean excludes) {
-        return new Approval(List.of(drug), biomarkers, "FDA", "approved", "2020-01-01", agnostic, excludes, "adults",
-                List.of(), List.of(), List.of(), List.of("S1"));
+    private static BiomarkerAssessor assessor() {
+        return new BiomarkerAssessor(KB, new TherapyRules(KB, KbFixtures.TREE, PANCREATIC));
     }
 
     private static Gene gene(String symbol) {
@@ -84,7 +88,7 @@ class BiomarkerAssessorTest {
 
     @Test
     void withoutInputsNothingIsAssessableAndEachSaysWhy() {
-        BiomarkerReport r = new BiomarkerAssessor(KB).report("s", "GRCh38", Map.of());
+        BiomarkerReport r = assessor().report("s", "GRCh38", Map.of());
         assertEquals(Map.of("braf", "not assessable", "ntrk", "not assessable", "tmb", "not assessable",
                 "msi", "not assessable", "dmmr", "not assessable"), outcomes(r));
         assertEquals("no somatic VCF given", detail(r.notAssessable(), HOTSPOT));
@@ -96,7 +100,7 @@ class BiomarkerAssessorTest {
 
     @Test
     void readInputsWithNothingInThemAreAssessedAndNotFound() {
-        BiomarkerAssessor a = new BiomarkerAssessor(KB);
+        BiomarkerAssessor a = assessor();
         a.somaticVcfRead(null);
         a.addCodon(HOTSPOT, new CodonMatch(CodonMatch.Status.NONE, "chr7:140753335-140753337", 'V', List.of(), ""),
                 List.of());
@@ -108,7 +112,7 @@ class BiomarkerAssessorTest {
 
     @Test
     void aHotspotMatchListsEveryApprovalWithWhetherItApplies() {
-        BiomarkerAssessor a = new BiomarkerAssessor(KB);
+        BiomarkerAssessor a = assessor();
         a.somaticVcfRead(null);
         a.addCodon(HOTSPOT, new CodonMatch(CodonMatch.Status.MATCH, "chr7:140753335-140753337", 'E', List.of(), ""),
                 List.of(EVIDENCE));
@@ -116,15 +120,16 @@ class BiomarkerAssessorTest {
         assertEquals("match", outcomes(r).get("braf"));
         BiomarkerMatch m = r.matches().get(0);
         assertEquals(List.of(EVIDENCE), m.evidence());
-        assertEquals(List.of("drug A", "drug B"), m.therapies().stream().map(t -> t.approval().drugs().get(0))
+        assertEquals(List.of("drug A", "drug B"), m.therapies().stream().map(t -> t.indication().drugs().get(0))
                 .toList());
-        assertEquals(List.of(true, false), m.therapies().stream().map(TherapyOption::applicable).toList());
-        assertEquals("FDA approved named tumour types only", m.therapies().get(1).note());
+        assertEquals(List.of(true, false), m.therapies().stream().map(t -> t.applicability().applies()).toList());
+        assertTrue(m.therapies().get(1).applicability().reasons().get(0).startsWith("the FDA indication covers "
+                + "named tumour types only (UCEC)"), m.therapies().get(1).applicability().reasons().toString());
     }
 
     @Test
     void anotherChangeAtTheCodonIsAnObservationNotAMatch() {
-        BiomarkerAssessor a = new BiomarkerAssessor(KB);
+        BiomarkerAssessor a = assessor();
         a.somaticVcfRead(null);
         a.addCodon(HOTSPOT, new CodonMatch(CodonMatch.Status.OTHER_CHANGE, "chr7:140753335-140753337", 'K',
                 List.of(), "V600K"), List.of(EVIDENCE));
@@ -135,7 +140,7 @@ class BiomarkerAssessorTest {
 
     @Test
     void fusionsByPartnerAndFilter() {
-        BiomarkerAssessor a = new BiomarkerAssessor(KB);
+        BiomarkerAssessor a = assessor();
         a.structuralVariantsRead("sv.vcf");
         a.addFusion(fusion("ETV6", "NTRK3", FusionCall.Status.IN_FRAME_UNVERIFIED), EVIDENCE);
         a.addFusion(fusion("NTRK1", "TPM3", FusionCall.Status.TARGET_IS_FIVE_PRIME), EVIDENCE);
@@ -151,16 +156,18 @@ class BiomarkerAssessorTest {
 
     @Test
     void aResistanceMutationTurnsTheFusionAndTheApprovalsThatExcludeIt() {
-        BiomarkerAssessor a = new BiomarkerAssessor(KB);
+        BiomarkerAssessor a = assessor();
         a.somaticVcfRead("CSQ");
         a.structuralVariantsRead("sv.vcf");
         a.addFusion(fusion("ETV6", "NTRK3", FusionCall.Status.IN_FRAME_UNVERIFIED), EVIDENCE);
-        a.addProtein(new BiomarkerAssessor.ProteinFinding("resistance", "NTRK3", "G623R", true, EVIDENCE));
+        a.addProtein(new BiomarkerAssessor.ProteinFinding("resistance", "NTRK3", "p.Gly623Arg", true, EVIDENCE,
+                G623R));
         BiomarkerReport r = a.report("s", "GRCh38", Map.of());
         assertEquals("resistance detected", outcomes(r).get("ntrk"));
         List<TherapyOption> t = r.matches().get(0).therapies();
-        assertEquals(List.of(true, false), t.stream().map(TherapyOption::applicable).toList());
-        assertTrue(t.get(1).note().contains("excludes tumours with a known acquired resistance mutation"));
+        assertEquals(List.of(true, false), t.stream().map(x -> x.applicability().applies()).toList());
+        assertTrue(t.get(1).applicability().reasons().get(0).contains("excludes tumours with a known acquired "
+                + "resistance mutation"));
         assertEquals(List.of("present"), r.observations().stream().map(Observation::status).toList());
     }
 
@@ -173,11 +180,11 @@ class BiomarkerAssessorTest {
     void tmbByItsCutOffAndItsTerritory() {
         for (Object[] c : new Object[][] {{tmb(12, true, true), "match"}, {tmb(4, false, true), "not found"},
             {tmb(12, true, false), "not assessable"}}) {
-            BiomarkerAssessor a = new BiomarkerAssessor(KB);
+            BiomarkerAssessor a = assessor();
             a.tmb(new TmbReport((TmbCalculator.Result) c[0], "callable.bed", "CSQ", "coding", 0));
             assertEquals(c[1], outcomes(a.report("s", "GRCh38", Map.of())).get("tmb"));
         }
-        BiomarkerAssessor a = new BiomarkerAssessor(KB);
+        BiomarkerAssessor a = assessor();
         a.tmbNotAssessable("no territory: give --callable or --territory-mb");
         assertEquals("no territory: give --callable or --territory-mb",
                 detail(a.report("s", "GRCh38", Map.of()).notAssessable(), TMB));
@@ -186,7 +193,7 @@ class BiomarkerAssessorTest {
     @ParameterizedTest
     @EnumSource(MsiScorer.Status.class)
     void msiByItsStatus(MsiScorer.Status status) {
-        BiomarkerAssessor a = new BiomarkerAssessor(KB);
+        BiomarkerAssessor a = assessor();
         a.msi(new MsiScorer.Result(status, 25, 80, 20, 100, MsiScorer.Options.defaults(), new BitSet(), new BitSet()));
         String expected = switch (status) {
             case MSI_H -> "match";
