@@ -57,10 +57,11 @@ class BatchAnnotationTest {
         Files.write(dir.resolve("garbage.vcf"), new byte[] {1, 2, 3, 4, '\n'});
         Files.copy(Fixtures.path("vcf/hapmap_exome_chr22.vcf.gz"), dir.resolve("hapmap.vcf.gz"));
         Files.writeString(dir.resolve("panel.txt"), String.join("\n", TUMOUR_GENES) + "\n");
-        return Files.writeString(dir.resolve("samples.tsv"), "id\ttype\tvcf\tsv_vcf\tbam\tcallable\tbuild\tsample\n"
-                + "hapmap\tgermline\thapmap.vcf.gz\t.\t.\t.\tGRCh37\t" + HAPMAP_SAMPLE + "\n"
-                + "tumour\ttumour\tt.somatic.vcf\tt.sv.vcf\tt.bam\tt.callable.bed\t.\t.\n"
-                + "bad\tgermline\tgarbage.vcf\t.\t.\t.\t.\t.\n");
+        return Files.writeString(dir.resolve("samples.tsv"), "id\ttype\tvcf\tsv_vcf\tbam\tcallable\tbuild\tsample\t"
+                + "tumour_type\n"
+                + "hapmap\tgermline\thapmap.vcf.gz\t.\t.\t.\tGRCh37\t" + HAPMAP_SAMPLE + "\t.\n"
+                + "tumour\ttumour\tt.somatic.vcf\tt.sv.vcf\tt.bam\tt.callable.bed\t.\t.\tCOAD\n"
+                + "bad\tgermline\tgarbage.vcf\t.\t.\t.\t.\t.\t.\n");
     }
 
     BatchOptions options(boolean force) {
@@ -121,6 +122,20 @@ class BatchAnnotationTest {
                 bad + ":6: empty id")) {
             assertTrue(m.contains(expected), "missing '" + expected + "' in:\n" + m);
         }
+    }
+
+    @Test
+    void aTumourTypeIsAnOncoTreeCodeOfATumourRow() throws IOException {
+        manifest();
+        Path bad = Files.writeString(dir.resolve("types.tsv"), "id\ttype\tvcf\ttumour_type\n"
+                + "t1\ttumour\tt.somatic.vcf\tcolon\n"
+                + "g1\tgermline\thapmap.vcf.gz\tPAAD\n"
+                + "t2\ttumour\tt.somatic.vcf\tpaad\n");
+        InputException e = assertThrows(InputException.class, () -> ManifestReader.read(bad));
+        assertTrue(e.getMessage().contains(bad + ":2: tumour_type: 'colon' is not an OncoTree code of release "
+                + "oncotree_2025_10_03"), e.getMessage());
+        assertTrue(e.getMessage().contains(bad + ":3: tumour_type 'PAAD' on a germline row"), e.getMessage());
+        assertFalse(e.getMessage().contains(":4:"), "a code in lower case is read: " + e.getMessage());
     }
 
     @Test
@@ -188,7 +203,9 @@ class BatchAnnotationTest {
         String dom = chromium.runText("--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
                 report.toUri().toString());
         for (String text : List.of("Sample tumour", "BRAF V600E", "ETV6::NTRK3 fusion", "dabrafenib + trametinib",
-                "larotrectinib", "TMB-high", "Coverage", "Panel variants", "<svg", "SHA-256", "label source")) {
+                "larotrectinib", "TMB-high", "Coverage", "Panel variants", "<svg", "SHA-256", "label source",
+                "Tumour type: COAD (Colon Adenocarcinoma)", "the label excludes COADREAD", "depends</span> on",
+                "prior-targeted-therapy: has not received a prior NTRK inhibitor", "superseded: ")) {
             assertTrue(dom.contains(text), "the rendered page lacks '" + text + "'");
         }
         // Rule sources are shown as the knowledge base's citations, never as its keys.
