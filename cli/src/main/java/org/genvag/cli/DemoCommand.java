@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.genvag.core.biomarker.report.Applicability;
 import org.genvag.core.biomarker.report.BiomarkerMatch;
 import org.genvag.core.biomarker.report.TherapyOption;
 import org.genvag.core.genome.GenomeBuild;
+import org.genvag.core.kb.Indication;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelGene;
 import org.genvag.core.panel.PanelResolver;
@@ -26,6 +28,7 @@ import org.genvag.io.msi.SiteScan;
 import org.genvag.io.biomarker.BiomarkerReportJson;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.kb.KnowledgeBaseReader;
+import org.genvag.io.kb.OncoTreeReader;
 import org.genvag.io.panel.PanelFiltering;
 import org.genvag.io.panel.PanelReader;
 import org.genvag.io.panel.StorePanelQuery;
@@ -56,6 +59,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run genvag's pipeline on bundled demo data and print what it found.")
 final class DemoCommand implements Callable<Integer> {
+    /** The demo tumour's type: a colon adenocarcinoma, where the BRAF V600E label's colorectal exclusion applies. */
+    private static final String DEMO_TYPE = "COAD";
+
     private static final String[] BUNDLED = {"hapmap_exome_chr22.vcf.gz", "chr22-genes.txt", "metabolic-944.tsv",
         "tumour-agnostic.txt"};
 
@@ -135,27 +141,27 @@ final class DemoCommand implements Callable<Integer> {
                 tumourKept);
         printTopGenes(out, t);
 
-        out.println("5. Tumour-agnostic biomarkers of a generated tumour (GRCh38; BRAF V600E and ETV6::NTRK3 planted)");
+        out.println("5. Tumour-agnostic biomarkers of a generated colon adenocarcinoma (GRCh38, OncoTree COAD; BRAF "
+                + "V600E and ETV6::NTRK3 planted)");
         TumourGenerator.Outputs tumour = new TumourGenerator(new TumourGenerator.Options(GenomeBuild.GRCH38, true,
                 List.of("NTRK1", "NTRK2", "NTRK3", "RET", "BRAF", "ETV6", "TP53", "KRAS", "EGFR"), 40, true,
                 "ETV6::NTRK3", 7), KnowledgeBaseReader.bundled()).write(dir.resolve("demo-tumour.somatic.vcf"),
                 dir.resolve("demo-tumour.sv.vcf"), dir.resolve("demo-tumour.callable.bed"));
         BiomarkerJob.Outcome b = BiomarkerJob.run(new BiomarkerJob.Request(tumour.somaticVcf().toString(),
                 tumour.svVcf().toString(), tumour.callableBed(), null, null, null, null,
-                BiomarkerJob.TmbOptions.defaults(), 2));
+                BiomarkerJob.TmbOptions.defaults(), 2, OncoTreeReader.tumourType(OncoTreeReader.bundled(), DEMO_TYPE,
+                "demo")));
         Path report = dir.resolve("demo-tumour.biomarkers.json");
         BiomarkerReportJson.write(b.report(), b.kb(), Version.get(), report);
         for (BiomarkerMatch m : b.report().matches()) {
-            // One entry per therapy: "larotrectinib (FDA 2025-04-09; EMA 2019-09-19)", the current decision per
-            // agency of the therapies that apply.
-            java.util.Map<String, java.util.Map<String, String>> byTherapy = new java.util.LinkedHashMap<>();
-            m.therapies().stream().filter(x -> Boolean.TRUE.equals(x.applicability().applies())).forEach(x -> byTherapy
-                    .computeIfAbsent(x.indication().therapy(), k -> new java.util.LinkedHashMap<>())
-                    .putIfAbsent(x.indication().agency().name(), x.indication().date()));
-            out.printf("   MATCH %s: %s%n", m.name(), byTherapy.entrySet().stream().map(e -> e.getKey() + " ("
-                    + e.getValue().entrySet().stream().map(a -> a.getKey() + " " + a.getValue())
-                    .collect(java.util.stream.Collectors.joining("; ")) + ")")
-                    .collect(java.util.stream.Collectors.joining(", ")));
+            out.printf("   MATCH %s%n", m.name());
+            for (TherapyOption option : m.therapies()) {
+                Indication i = option.indication();
+                Applicability a = option.applicability();
+                String why = a.applies() == null ? a.dependsOn().get(0) : a.applies() ? "" : a.reasons().get(0);
+                out.printf("     %-15s %-24s %s %s%s%n", a.label(), i.therapy(), i.agency(), i.date(),
+                        why.isEmpty() ? "" : ": " + clip(why, 70));
+            }
         }
         var tmb = b.report().tmb().result();
         out.printf(java.util.Locale.ROOT, "   TMB %.1f mut/Mb (%d mutations / %.3f Mb); not assessable here: %s%n",
@@ -165,9 +171,9 @@ final class DemoCommand implements Callable<Integer> {
 
         out.println("6. Batch annotation (genvag annotate) of the tumour: VCFs, tumour and normal BAMs, MSI, HTML report");
         Path manifest = dir.resolve("demo-manifest.tsv");
-        Files.writeString(manifest, "id\ttype\tvcf\tsv_vcf\tbam\tnormal_bam\tcallable\n"
+        Files.writeString(manifest, "id\ttype\tvcf\tsv_vcf\tbam\tnormal_bam\tcallable\ttumour_type\n"
                 + "demo-tumour\ttumour\tdemo-tumour.somatic.vcf\tdemo-tumour.sv.vcf\tdemo-tumour.bam\t"
-                + "demo-normal.bam\tdemo-tumour.callable.bed\n");
+                + "demo-normal.bam\tdemo-tumour.callable.bed\t" + DEMO_TYPE + "\n");
         Path batch = dir.resolve("batch");
         List<SampleOutcome> outcomes = BatchRun.run(ManifestReader.read(manifest), batch, new BatchOptions(
                 List.of(inputs.resolve("tumour-agnostic.txt")), 0, null, 2, true, Version.get(), msiSites), null);
@@ -211,5 +217,9 @@ final class DemoCommand implements Callable<Integer> {
             sb.append(' ').append(r.intervals().geneOf(i)).append('=').append(r.perLabel()[i]);
         }
         out.println(labels.isEmpty() ? "   no records in the panel genes" : sb.toString());
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
 }

@@ -256,6 +256,8 @@ class CliTest {
         assertTrue(Files.size(dir.resolve("stores/hapmap_exome_chr22.gvs")) > 0);
         assertTrue(Files.size(dir.resolve("demo-tumour.vcf.gz")) > 0);
         assertTrue(Files.exists(dir.resolve("demo-tumour.bam.bai")));
+        assertTrue(r.out().contains("not applicable  dabrafenib + trametinib  FDA 2022-06-22: the label excludes "
+                + "COADREAD"), "the demo colon tumour meets the label's exclusion: " + r.out());
     }
 
     @Test
