@@ -12,9 +12,9 @@ import org.genvag.core.msi.RepeatSite;
 import org.genvag.io.ReadMode;
 import org.genvag.io.bed.BedReader;
 import org.genvag.io.bed.BedRecord;
-import org.genvag.io.coverage.CoverageJob;
-import org.genvag.io.coverage.PanelCoverage;
-import org.genvag.io.msi.RepeatLengthCounter;
+import org.genvag.pipeline.coverage.CoverageJob;
+import org.genvag.pipeline.coverage.PanelCoverage;
+import org.genvag.pipeline.msi.RepeatLengthCounter;
 import org.genvag.testdata.Contig;
 import org.genvag.testdata.Region;
 import org.genvag.testdata.SyntheticGenome;
@@ -39,7 +39,7 @@ public final class CoverageWithMsi {
         List<RepeatSite> sites = sites(Path.of(args[2]), new SyntheticGenome(args.length > 3 ? Long.parseLong(args[3])
                 : 42));
         if (args.length > 4) {
-            org.genvag.io.msi.SiteScan.write(sites, Path.of(args[4]));
+            org.genvag.pipeline.msi.SiteScan.write(sites, Path.of(args[4]));
             System.out.printf("%d sites -> %s%n", sites.size(), args[4]);
             return;
         }

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.broadinstitute.gatk.nativebindings.smithwaterman.SWAlignerNativeBinding;
 import org.broadinstitute.gatk.nativebindings.smithwaterman.SWOverhangStrategy;
 import org.genvag.core.msi.RepeatRealigner;
-import org.genvag.io.align.Aligners;
+import org.genvag.pipeline.align.Aligners;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.genvag.io.batch.BatchOptions;
-import org.genvag.io.batch.BatchRun;
-import org.genvag.io.batch.ManifestReader;
-import org.genvag.io.batch.SampleEntry;
-import org.genvag.io.batch.SampleOutcome;
+import org.genvag.pipeline.batch.BatchOptions;
+import org.genvag.pipeline.batch.BatchRun;
+import org.genvag.pipeline.batch.ManifestReader;
+import org.genvag.pipeline.batch.SampleEntry;
+import org.genvag.pipeline.batch.SampleOutcome;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,7 +71,7 @@ final class AnnotateCommand implements Callable<Integer> {
                         + "was built with");
             }
             // Checked once here, not in every sample: a baseline of another site list is an error for all of them.
-            org.genvag.io.msi.MsiBaseline.read(msiBaseline, org.genvag.io.msi.SiteList.read(msiSites));
+            org.genvag.pipeline.msi.MsiBaseline.read(msiBaseline, org.genvag.io.msi.SiteList.read(msiSites));
         }
         boolean terminal = System.console() != null;
         long start = System.nanoTime();

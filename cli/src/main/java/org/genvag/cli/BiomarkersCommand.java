@@ -15,11 +15,11 @@ import org.genvag.core.biomarker.report.Unassessed;
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.kb.Indication;
-import org.genvag.io.biomarker.BiomarkerJob;
-import org.genvag.io.biomarker.BiomarkerReportJson;
-import org.genvag.io.biomarker.TmbScanner;
 import org.genvag.io.kb.OncoTreeReader;
 import org.genvag.io.output.OutputPaths;
+import org.genvag.pipeline.biomarker.BiomarkerJob;
+import org.genvag.pipeline.biomarker.BiomarkerReportJson;
+import org.genvag.pipeline.biomarker.TmbScanner;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -123,9 +123,9 @@ final class BiomarkersCommand implements Callable<Integer> {
                 tumourType == null ? null : OncoTreeReader.tumourType(OncoTreeReader.bundled(), tumourType,
                         "--tumour-type"));
         org.genvag.core.msi.MsiScorer.Result msi = !anyMsi ? null : normalBam != null
-                ? org.genvag.io.msi.MsiCall.run(bam, normalBam, msiSites, org.genvag.core.msi.MsiScorer.Options.defaults(),
+                ? org.genvag.pipeline.msi.MsiCall.run(bam, normalBam, msiSites, org.genvag.core.msi.MsiScorer.Options.defaults(),
                         threads.count()).result()
-                : org.genvag.io.msi.MsiCall.runAgainstBaseline(bam, msiBaseline, msiSites,
+                : org.genvag.pipeline.msi.MsiCall.runAgainstBaseline(bam, msiBaseline, msiSites,
                         org.genvag.core.msi.MsiScorer.Options.defaults(), threads.count()).result();
         BiomarkerJob.Outcome o = BiomarkerJob.run(request, msi);
         BiomarkerReportJson.write(o.report(), o.kb(), Version.get(), out);

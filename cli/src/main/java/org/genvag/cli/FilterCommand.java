@@ -12,7 +12,7 @@ import org.genvag.core.panel.PanelIntervals;
 import org.genvag.core.panel.Unresolved;
 import org.genvag.io.ReadMode;
 import org.genvag.io.output.OutputPaths;
-import org.genvag.io.panel.PanelFiltering;
+import org.genvag.pipeline.panel.PanelFiltering;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

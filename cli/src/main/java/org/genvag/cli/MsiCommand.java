@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.genvag.core.interval.IntervalIndex;
 import org.genvag.core.msi.MicrosatelliteScanner;
 import org.genvag.io.bed.BedReader;
-import org.genvag.io.msi.SiteScan;
+import org.genvag.pipeline.msi.SiteScan;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -143,10 +143,10 @@ final class MsiCommand implements Runnable {
             }
             org.genvag.core.msi.MsiScorer.Options options = new org.genvag.core.msi.MsiScorer.Options(minReads,
                     siteP, minSites, high, indeterminate);
-            org.genvag.io.msi.MsiCall.Outcome o = normal != null
-                    ? org.genvag.io.msi.MsiCall.run(bam, normal, sites, options, threads.count())
-                    : org.genvag.io.msi.MsiCall.runAgainstBaseline(bam, baseline, sites, options, threads.count());
-            org.genvag.io.msi.MsiCall.write(o, bam, normal != null ? normal : "baseline " + baseline, sites, out);
+            org.genvag.pipeline.msi.MsiCall.Outcome o = normal != null
+                    ? org.genvag.pipeline.msi.MsiCall.run(bam, normal, sites, options, threads.count())
+                    : org.genvag.pipeline.msi.MsiCall.runAgainstBaseline(bam, baseline, sites, options, threads.count());
+            org.genvag.pipeline.msi.MsiCall.write(o, bam, normal != null ? normal : "baseline " + baseline, sites, out);
             var r = o.result();
             spec.commandLine().getErr().printf(java.util.Locale.ROOT, "genvag msi call: %s: %s, score %.2f%% (%d of %d "
                     + "evaluable sites unstable; %d sites listed) -> %s%n", bam, r.status(), r.score(), r.unstable(),
@@ -177,8 +177,8 @@ final class MsiCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             var list = org.genvag.io.msi.SiteList.read(sites);
-            var b = org.genvag.io.msi.MsiBaseline.build(normals, list, threads.count());
-            org.genvag.io.msi.MsiBaseline.write(b, list, out);
+            var b = org.genvag.pipeline.msi.MsiBaseline.build(normals, list, threads.count());
+            org.genvag.pipeline.msi.MsiBaseline.write(b, list, out);
             spec.commandLine().getErr().printf("genvag msi baseline: %d normals, %d sites -> %s%s%n", normals.size(),
                     list.size(), out, normals.size() < 20 ? " (fewer than the 20 normals MSIsensor-pro recommends)"
                             : "");

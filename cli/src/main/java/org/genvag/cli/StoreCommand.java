@@ -10,10 +10,10 @@ import java.util.concurrent.Callable;
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.io.output.OutputPaths;
-import org.genvag.io.panel.StorePanelQuery;
 import org.genvag.io.store.StoreReader;
 import org.genvag.io.store.StoreWriter;
 import org.genvag.io.vcf.VcfReader;
+import org.genvag.pipeline.panel.StorePanelQuery;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.genvag.io.batch.ManifestReader;
 import org.genvag.io.bed.BedReader;
 import org.genvag.io.panel.PanelReader;
+import org.genvag.pipeline.batch.ManifestReader;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;

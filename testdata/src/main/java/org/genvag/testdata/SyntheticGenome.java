@@ -9,7 +9,7 @@ package org.genvag.testdata;
  * (homopolymers of 10-24 bp, other units repeated 5-14 times). Positions are 0-based here.
  */
 public final class SyntheticGenome {
-    static final int TILE = 2048;
+    public static final int TILE = 2048;
     private static final byte[] ACGT = {'A', 'C', 'G', 'T'};
     /** 70% of tiles carry a repeat: about one microsatellite per 3 kb, as in the human genome. */
     private static final int REPEAT_PERCENT = 70;

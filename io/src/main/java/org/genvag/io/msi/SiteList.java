@@ -11,7 +11,7 @@ import java.util.List;
 import org.genvag.core.error.InputException;
 import org.genvag.core.msi.RepeatSite;
 
-/** Reads a site list written by {@link SiteScan}; every malformed line is an error naming it. */
+/** Reads a site list written by {@code genvag msi scan} (SiteScan in genvag-pipeline); every malformed line is an error naming it. */
 public final class SiteList {
     private SiteList() {
     }

@@ -1,0 +1,34 @@
+package org.genvag.pipeline.batch;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Settings of a batch run: the panels (empty: no panel filtering or coverage QC), their padding, a knowledge-base
+ * file (null: the bundled one), how many samples run at once, whether finished samples are run again, and the
+ * microsatellite site list for MSI (null: no MSI; a tumour needs a BAM and a normal BAM for it) and a baseline of
+ * pooled normals built with those sites (null: none), against which tumours without a normal BAM are scored.
+ */
+public record BatchOptions(List<Path> panels, long padding, Path kb, int threads, boolean force,
+                           String genvagVersion, Path msiSites, Path msiBaseline) {
+    /** Without MSI: tumours with a normal BAM are not scored for MSI. */
+    public BatchOptions(List<Path> panels, long padding, Path kb, int threads, boolean force, String genvagVersion) {
+        this(panels, padding, kb, threads, force, genvagVersion, null, null);
+    }
+
+    /** MSI against matched normals only. */
+    public BatchOptions(List<Path> panels, long padding, Path kb, int threads, boolean force, String genvagVersion,
+                        Path msiSites) {
+        this(panels, padding, kb, threads, force, genvagVersion, msiSites, null);
+    }
+
+    public BatchOptions {
+        panels = List.copyOf(panels);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1");
+        }
+        if (msiBaseline != null && msiSites == null) {
+            throw new IllegalArgumentException("an MSI baseline needs the site list it was built with");
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.genvag.pipeline.batch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.genvag.io.Futures;
+import org.genvag.io.output.AtomicOutput;
+import org.genvag.io.output.JsonFiles;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A batch: the manifest's samples run in parallel, one sample per thread, each independent of the others (one
+ * failing never stops the rest). A sample whose output directory holds {@code sample.json} was finished by an
+ * earlier run and is skipped unless {@code force}. The run ends with {@code summary.tsv} and {@code summary.json}
+ * in the output directory, written atomically, one row per sample in manifest order.
+ */
+public final class BatchRun {
+
+    /** Told as samples finish, from the worker threads, in completion order. */
+    public interface Progress {
+        void finished(SampleOutcome outcome, int done, int total);
+    }
+
+    private BatchRun() {
+    }
+
+    public static List<SampleOutcome> run(List<SampleEntry> samples, Path outDir, BatchOptions o, Progress progress)
+            throws IOException {
+        Files.createDirectories(outDir);
+        List<SampleOutcome> outcomes = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(o.threads(), Math.max(1, samples.size())), r -> {
+            Thread t = new Thread(r, "genvag-sample");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<SampleOutcome>> futures = new ArrayList<>();
+            int[] done = {0};
+            for (SampleEntry e : samples) {
+                Path finished = outDir.resolve(e.id()).resolve(SampleRun.DONE);
+                if (!o.force() && Files.isRegularFile(finished)) {
+                    SampleOutcome earlier = read(finished).withStatus("skipped (done earlier)");
+                    futures.add(java.util.concurrent.CompletableFuture.completedFuture(earlier));
+                    report(progress, earlier, done, samples.size());
+                    continue;
+                }
+                futures.add(pool.submit(() -> {
+                    SampleOutcome out = SampleRun.run(e, outDir, o);
+                    report(progress, out, done, samples.size());
+                    return out;
+                }));
+            }
+            for (Future<SampleOutcome> f : futures) {
+                outcomes.add(Futures.get(f));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        summaries(outcomes, outDir);
+        return outcomes;
+    }
+
+    private static void report(Progress progress, SampleOutcome outcome, int[] done, int total) {
+        synchronized (done) {
+            done[0]++;
+            if (progress != null) {
+                progress.finished(outcome, done[0], total);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SampleOutcome read(Path file) throws IOException {
+        return SampleOutcome.fromMap(new ObjectMapper().readValue(file.toFile(), Map.class));
+    }
+
+    static void summaries(List<SampleOutcome> outcomes, Path outDir) throws IOException {
+        StringBuilder tsv = new StringBuilder("#sample\ttype\tstatus\tpanel_variants\tgenes_failing_coverage\t"
+                + "genes_assessed\tbiomarkers\ttmb\tmsi\tseconds\terror\n");
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (SampleOutcome s : outcomes) {
+            tsv.append(s.id()).append('\t').append(s.type()).append('\t').append(s.status()).append('\t')
+                    .append(s.panelVariants() < 0 ? "." : s.panelVariants()).append('\t')
+                    .append(s.genesFailing() < 0 ? "." : s.genesFailing()).append('\t')
+                    .append(s.genesAssessed() < 0 ? "." : s.genesAssessed()).append('\t')
+                    .append(s.biomarkers().isEmpty() ? "." : String.join(";", s.biomarkers())).append('\t')
+                    .append(s.tmb() == null ? "." : String.format(java.util.Locale.ROOT, "%.2f", s.tmb())).append('\t')
+                    .append(s.msi() == null ? "." : s.msi().replace('\t', ' ')).append('\t')
+                    .append(String.format(java.util.Locale.ROOT, "%.1f", s.seconds())).append('\t')
+                    .append(s.error() == null ? "." : s.error().replace('\t', ' ').replace('\n', ' ')).append('\n');
+            json.add(s.toMap());
+        }
+        AtomicOutput.writeString(outDir.resolve("summary.tsv"), tsv);
+        Map<String, Object> top = new LinkedHashMap<>();
+        top.put("samples", json);
+        top.put("failed", outcomes.stream().filter(s -> s.status().equals("failed")).map(SampleOutcome::id).toList());
+        JsonFiles.write(outDir.resolve("summary.json"), top);
+    }
+}

@@ -1,0 +1,230 @@
+package org.genvag.pipeline.biomarker;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.genvag.core.biomarker.FusionCall;
+import org.genvag.core.biomarker.FusionCaller;
+import org.genvag.core.biomarker.Junction;
+import org.genvag.core.biomarker.TmbCalculator;
+import org.genvag.core.biomarker.report.BiomarkerAssessor;
+import org.genvag.core.biomarker.report.BiomarkerReport;
+import org.genvag.core.biomarker.report.Evidence;
+import org.genvag.core.biomarker.report.TherapyRules;
+import org.genvag.core.error.InputException;
+import org.genvag.core.genome.GeneLocator;
+import org.genvag.core.genome.GenomeBuild;
+import org.genvag.core.interval.IntervalIndex;
+import org.genvag.core.kb.Biomarker;
+import org.genvag.core.kb.KnowledgeBase;
+import org.genvag.core.msi.MsiScorer;
+import org.genvag.core.tumour.TumourType;
+import org.genvag.io.bed.BedReader;
+import org.genvag.io.genes.GeneTableReader;
+import org.genvag.io.kb.KnowledgeBaseReader;
+import org.genvag.io.kb.OncoTreeReader;
+import org.genvag.io.panel.BuildDetector;
+import org.genvag.io.sv.SvJunctionReader;
+import org.genvag.io.vcf.AnnotationLayout;
+import org.genvag.io.vcf.VcfReader;
+
+/**
+ * Tumour-agnostic biomarker assessment of one tumour, as a library call: one streaming pass over the somatic VCF
+ * (hotspots by coordinates, protein changes by annotation, TMB), one over the SV VCF (fusions), then the knowledge
+ * base decides. The command line is a thin layer over {@link #run}.
+ */
+public final class BiomarkerJob {
+    /** Genes whose fusions are reported for review though no tissue-agnostic approval names them. */
+    public static final Set<String> REPORTING_ONLY_FUSION_GENES = Set.of("ALK", "ROS1");
+
+    /**
+     * @param somaticVcf  SNV/indel VCF (path or "-"), or null
+     * @param svVcf       structural-variant VCF, or null
+     * @param callable    callable-territory BED for TMB, or null
+     * @param territoryMb stated territory size when there is no BED, or null
+     * @param build       null: from the VCF headers
+     * @param sample      tumour sample name, or null to find it
+     * @param kb          a knowledge-base file, or null for the bundled one
+     * @param tumourType  the tumour's OncoTree type, or null when not given (then therapies whose labels exclude or
+     *                    name tumour types depend on it)
+     */
+    public record Request(String somaticVcf, String svVcf, Path callable, Double territoryMb, GenomeBuild build,
+                          String sample, Path kb, TmbOptions tmb, int threads, TumourType tumourType) {
+        /** A request without the tumour's type. */
+        public Request(String somaticVcf, String svVcf, Path callable, Double territoryMb, GenomeBuild build,
+                       String sample, Path kb, TmbOptions tmb, int threads) {
+            this(somaticVcf, svVcf, callable, territoryMb, build, sample, kb, tmb, threads, null);
+        }
+
+        public Request {
+            if (somaticVcf == null && svVcf == null) {
+                throw new InputException("give a somatic VCF, an SV VCF or both");
+            }
+            if (callable != null && territoryMb != null) {
+                throw new InputException("give either a callable BED or a territory size, not both");
+            }
+            if (territoryMb != null && !(territoryMb > 0)) {
+                throw new InputException("territory size must be > 0 Mb, got " + territoryMb);
+            }
+        }
+    }
+
+    /** TMB settings a lab chooses; the cut-off comes from the knowledge base unless overridden. */
+    public record TmbOptions(double minVaf, int minDepth, double maxPopulationAf, TmbScanner.Mode mode,
+                             Double cutoff) {
+        public static TmbOptions defaults() {
+            return new TmbOptions(0.05, 25, 0.01, TmbScanner.Mode.CODING, null);
+        }
+    }
+
+    public record Outcome(BiomarkerReport report, KnowledgeBase kb, GenomeBuild build, long somaticRecords,
+                          SvJunctionReader.Result structuralVariants) {
+    }
+
+    private BiomarkerJob() {
+    }
+
+    public static Outcome run(Request q) throws IOException {
+        return run(q, null);
+    }
+
+    /** The same, with the MSI call of the tumour against its normal (from {@code MsiCall}), or null for none. */
+    public static Outcome run(Request q, MsiScorer.Result msi) throws IOException {
+        KnowledgeBase kb = q.kb() == null ? KnowledgeBaseReader.bundled() : KnowledgeBaseReader.read(q.kb());
+        BiomarkerAssessor assessor = new BiomarkerAssessor(kb, new TherapyRules(kb, OncoTreeReader.bundled(),
+                q.tumourType()));
+        if (msi != null) {
+            assessor.msi(msi);
+        }
+        Map<String, String> inputs = new LinkedHashMap<>();
+        GenomeBuild build = q.build();
+        String sampleName = q.sample();
+        long somaticRecords = 0;
+        if (q.somaticVcf() != null) {
+            inputs.put("somaticVcf", q.somaticVcf());
+            try (VcfReader reader = VcfReader.open(q.somaticVcf(), q.threads())) {
+                build = build(q.build(), reader);
+                int sample = TumourSample.pick(reader, q.sample());
+                sampleName = sample < 0 ? sampleName : reader.samples().get(sample);
+                warnIfRenamed(q.sample(), sampleName, reader, assessor);
+                somaticRecords = scanSomatic(reader, kb, build, sample, q, assessor, inputs);
+            }
+        }
+        SvJunctionReader.Result sv = null;
+        if (q.svVcf() != null) {
+            inputs.put("svVcf", q.svVcf());
+            try (VcfReader reader = VcfReader.open(q.svVcf(), q.threads())) {
+                GenomeBuild svBuild = build(build, reader);
+                build = svBuild;
+                // The name asked for, else the somatic VCF's tumour when this file has it, else this file's own.
+                String wanted = q.sample() != null ? q.sample()
+                        : sampleName != null && reader.samples().contains(sampleName) ? sampleName : null;
+                int sample = TumourSample.pick(reader, wanted);
+                if (sample >= 0) {
+                    warnIfRenamed(q.sample(), reader.samples().get(sample), reader, assessor);
+                    sampleName = sampleName == null ? reader.samples().get(sample) : sampleName;
+                }
+                sv = SvJunctionReader.read(reader, sample);
+                fusions(sv, kb, build, assessor);
+                assessor.structuralVariantsRead(q.svVcf());
+            }
+        }
+        String name = sampleName == null ? "unnamed" : sampleName;
+        return new Outcome(assessor.report(name, build.toString(), inputs), kb, build, somaticRecords, sv);
+    }
+
+    private static void warnIfRenamed(String asked, String used, VcfReader reader, BiomarkerAssessor assessor) {
+        if (asked != null && used != null && !asked.equals(used)) {
+            assessor.warn(reader.source() + " has one sample, '" + used + "', not '" + asked + "': it was used");
+        }
+    }
+
+    private static GenomeBuild build(GenomeBuild asked, VcfReader reader) {
+        Optional<BuildDetector.Detected> detected = BuildDetector.detect(reader.header());
+        return GenomeBuild.reconcile(asked, detected.map(BuildDetector.Detected::build).orElse(null),
+                detected.map(BuildDetector.Detected::evidence).orElse(null), reader.source());
+    }
+
+    private static long scanSomatic(VcfReader reader, KnowledgeBase kb, GenomeBuild build, int sample, Request q,
+                                    BiomarkerAssessor assessor, Map<String, String> inputs) throws IOException {
+        AnnotationLayout layout = AnnotationLayout.of(reader);
+        SomaticVcfScan scan = new SomaticVcfScan(kb, build, sample, layout,
+                tmbScanner(kb, layout, sample, q, assessor, inputs,
+                reader.header().infoIds()));
+        // Record order does not matter here (hotspots collect, TMB's territory cursor seeks backwards), so an
+        // unsorted somatic VCF is read as it is.
+        scan.readAll(reader);
+        scan.report(assessor);
+        return reader.recordsRead();
+    }
+
+    private static TmbScanner tmbScanner(KnowledgeBase kb, AnnotationLayout layout, int sample, Request q,
+                                         BiomarkerAssessor assessor, Map<String, String> inputs,
+                                         Set<String> infoIds) throws IOException {
+        Optional<Biomarker> marker = kb.biomarkers().stream().filter(b -> b.kind() == Biomarker.Kind.TMB)
+                .findFirst();
+        if (marker.isEmpty() || marker.get().threshold() == null) {
+            return null;
+        }
+        var threshold = marker.get().threshold();
+        if (q.tmb().cutoff() != null) {
+            threshold = new org.genvag.core.kb.Threshold(q.tmb().cutoff(), threshold.comparison(), threshold.unit());
+        }
+        TmbCalculator.Options options = new TmbCalculator.Options(q.tmb().minVaf(), q.tmb().minDepth(),
+                q.tmb().maxPopulationAf(), 0.2, threshold);
+        if (q.callable() != null) {
+            inputs.put("callable", q.callable().toString());
+            IntervalIndex territory = BedReader.index(q.callable(), "callable");
+            return new TmbScanner(options, territory, territory.coveredBases(), "callable BED "
+                    + q.callable().getFileName(), layout, q.tmb().mode(), sample, infoIds);
+        }
+        if (q.territoryMb() != null) {
+            return new TmbScanner(options, null, Math.round(q.territoryMb() * 1e6), "stated size", layout,
+                    q.tmb().mode(), sample, infoIds);
+        }
+        assessor.tmbNotAssessable("no callable territory: give a callable BED (--callable) or its size "
+                + "(--territory-mb)");
+        return null;
+    }
+
+    private static void fusions(SvJunctionReader.Result sv, KnowledgeBase kb, GenomeBuild build,
+                                BiomarkerAssessor assessor) {
+        Set<String> targets = new LinkedHashSet<>(REPORTING_ONLY_FUSION_GENES);
+        kb.biomarkers().stream().filter(b -> b.kind() == Biomarker.Kind.FUSION)
+                .forEach(b -> targets.addAll(b.threePrimeGenes()));
+        FusionCaller caller = new FusionCaller(new GeneLocator(GeneTableReader.bundled(build).genes()), targets);
+        for (Junction j : sv.junctions()) {
+            for (FusionCall c : caller.call(j)) {
+                assessor.addFusion(c, new Evidence(String.join(",", c.records()), j.filter(), Double.NaN, -1,
+                        supportTotal(j), "SV junction " + j.first() + " - " + j.second() + " (" + j.svType() + ")",
+                        j.support()));
+            }
+        }
+    }
+
+    /**
+     * Alt-supporting reads: GRIDSS VF, else read pairs plus split reads (Manta PR+SR, DELLY DV+RV or PE+SR, GRIDSS
+     * RP+SR); -1 when the caller gave neither (then the evidence lists the fields it did give).
+     */
+    private static int supportTotal(Junction j) {
+        Map<String, Integer> s = j.support();
+        if (s.containsKey("VF")) {
+            return s.get("VF");
+        }
+        int total = 0;
+        boolean any = false;
+        for (String k : List.of("PR", "SR", "RP", "DV", "RV", "PE")) {
+            if (s.containsKey(k)) {
+                total += s.get(k);
+                any = true;
+            }
+        }
+        return any ? total : -1;
+    }
+}

@@ -1,0 +1,93 @@
+package org.genvag.pipeline.coverage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.genvag.core.error.InputException;
+import org.genvag.core.genome.GenomeBuild;
+import org.genvag.core.panel.GenePanel;
+import org.genvag.core.panel.PanelIntervals;
+import org.genvag.io.ReadMode;
+import org.genvag.io.bam.BamReadPlan;
+import org.genvag.io.bam.BamReader;
+import org.genvag.io.bam.CramSource;
+import org.genvag.io.genes.GeneTableReader;
+import org.genvag.io.panel.BuildDetector;
+import org.genvag.io.panel.PanelReader;
+
+/**
+ * Panel coverage of one BAM or CRAM, end to end: reads the header (on one thread when the index may be used),
+ * checks the genome build, resolves the panels, chooses streaming or index jumping, and computes coverage. What
+ * {@code genvag coverage} runs; a lab system calls it directly, as {@code PanelFiltering} for VCFs.
+ */
+public final class CoverageJob {
+
+    /**
+     * @param reference reference FASTA for CRAM, else null
+     * @param build     null: from the header's chromosome 1 (an error when it does not tell)
+     */
+    public record Request(String bam, Path reference, List<Path> panels, GenomeBuild build, long padding,
+                          boolean strict, ReadMode mode, PanelCoverage.Options options) {
+        public Request {
+            panels = List.copyOf(panels);
+            if (padding < 0) {
+                throw new InputException("--padding must be >= 0, got " + padding);
+            }
+        }
+    }
+
+    public record Outcome(GenomeBuild build, List<GenePanel> panels, PanelCoverage.Result result, String readPlan) {
+    }
+
+    private CoverageJob() {
+    }
+
+    public static Outcome run(Request q) throws IOException {
+        return run(q, null);
+    }
+
+    /**
+     * The same, with more work per record in the same pass: {@code also} is given the BAM's reference names and
+     * returns what each record is handed to (MSI counting), so the BAM is decoded once for both.
+     */
+    public static Outcome run(Request q, java.util.function.Function<List<String>,
+            java.util.function.Consumer<org.genvag.io.bam.BamRecord>> also) throws IOException {
+        String bam = q.bam();
+        boolean cram = !bam.equals("-") && Files.isRegularFile(Path.of(bam)) && CramSource.isCram(Path.of(bam));
+        if (cram && q.mode() == ReadMode.INDEX) {
+            throw new InputException(bam + ": --mode index is for BAM; CRAM is read through htsjdk, streaming");
+        }
+        // The header is read on one thread when the index may be used: a parallel reader would start inflating the
+        // whole file before the decision.
+        boolean mayIndex = q.mode() != ReadMode.STREAM && !bam.equals("-") && !cram;
+        int threads = q.options().threads();
+        try (BamReader reader = cram ? new BamReader(new CramSource(Path.of(bam), q.reference()), bam)
+                : BamReader.open(bam, mayIndex ? 1 : threads)) {
+            Optional<BuildDetector.Detected> detected = BuildDetector.detect(reader.header());
+            GenomeBuild build = GenomeBuild.reconcile(q.build(), detected.map(BuildDetector.Detected::build)
+                    .orElse(null), detected.map(BuildDetector.Detected::evidence).orElse(null), bam);
+            List<GenePanel> panels = PanelReader.resolveAll(q.panels(), build, () -> GeneTableReader.bundled(build),
+                    q.strict());
+            PanelIntervals intervals = PanelIntervals.of(panels, q.padding());
+            BamReadPlan plan = BamReadPlan.choose(bam, reader.header(), intervals, cram ? ReadMode.STREAM : q.mode());
+            java.util.function.Consumer<org.genvag.io.bam.BamRecord> each = also == null ? null
+                    : also.apply(reader.header().names());
+            PanelCoverage.Result result;
+            if (plan.indexed()) {
+                try (BamReader chunks = plan.open(bam, reader.header())) {
+                    result = PanelCoverage.run(chunks, intervals, q.options(), each);
+                }
+            } else if (mayIndex) {
+                try (BamReader all = BamReader.open(bam, threads)) {
+                    result = PanelCoverage.run(all, intervals, q.options(), each);
+                }
+            } else {
+                result = PanelCoverage.run(reader, intervals, q.options(), each);
+            }
+            return new Outcome(build, panels, result, plan.reason());
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.genvag.pipeline.coverage;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.genvag.core.coverage.DepthStats;
+import org.genvag.core.error.InputException;
+import org.genvag.io.bgzf.BgzfOutputStream;
+import org.genvag.io.output.JsonFiles;
+import org.genvag.io.output.OutputGroup;
+
+/**
+ * Writes a coverage result as {@code P.regions.tsv}, {@code P.genes.tsv}, {@code P.lowcov.bed.gz} (BGZF) and
+ * {@code P.summary.json}, each atomically. Coordinates are 0-based half-open, as in BED and mosdepth.
+ */
+public final class CoverageReports {
+    private CoverageReports() {
+    }
+
+    /**
+     * Stages the four outputs in {@code group}; they appear when the group is committed, with whatever else the job
+     * writes (an MSI result), or not at all. A prefix that names a folder ({@code dir/}) is refused: it would give
+     * hidden files ({@code dir/.regions.tsv}).
+     */
+    public static List<Path> write(OutputGroup group, PanelCoverage.Result r, String prefix,
+            Map<String, Object> context) throws IOException {
+        requireFilePrefix(prefix);
+        int[] t = r.options().thresholds();
+        Path regions = Path.of(prefix + ".regions.tsv");
+        StringBuilder sb = new StringBuilder("#chrom\tstart\tend\tgenes\tbases\tmean\tmedian\tmin");
+        for (int x : t) {
+            sb.append("\tpct_ge_").append(x).append('x');
+        }
+        sb.append('\n');
+        for (PanelCoverage.Region g : r.regions()) {
+            sb.append(g.contig()).append('\t').append(g.start()).append('\t').append(g.end()).append('\t')
+                    .append(String.join(",", g.genes()));
+            stats(sb, g.stats(), t.length);
+            sb.append('\n');
+        }
+        group.writeString(regions, sb);
+
+        Path genes = Path.of(prefix + ".genes.tsv");
+        sb.setLength(0);
+        sb.append("#gene\tpanel\tchrom\tstart\tend\tbases\tmean\tmedian\tmin");
+        for (int x : t) {
+            sb.append("\tpct_ge_").append(x).append('x');
+        }
+        sb.append("\tqc\n");
+        for (PanelCoverage.GeneCoverage g : r.genes()) {
+            sb.append(g.gene()).append('\t').append(g.panel()).append('\t').append(g.contig()).append('\t')
+                    .append(g.start()).append('\t').append(g.end());
+            stats(sb, g.stats(), t.length);
+            sb.append('\t').append(g.passesQc() ? "PASS" : "FAIL").append('\n');
+        }
+        group.writeString(genes, sb);
+
+        Path low = Path.of(prefix + ".lowcov.bed.gz");
+        OutputStream bgzf = new BgzfOutputStream(group.open(low).stream());
+        StringBuilder b = new StringBuilder();
+        for (PanelCoverage.LowStretch s : r.lowCoverage()) {
+            b.append(s.contig()).append('\t').append(s.start()).append('\t').append(s.end()).append('\t')
+                    .append(s.genes()).append('\n');
+        }
+        bgzf.write(b.toString().getBytes(StandardCharsets.US_ASCII));
+        bgzf.close();
+
+        Path summary = Path.of(prefix + ".summary.json");
+        Map<String, Object> json = new LinkedHashMap<>(context);
+        json.put("bam", r.bam());
+        json.put("reads_counted", r.readsCounted());
+        json.put("reads_filtered", r.readsFiltered());
+        json.put("mate_overlaps_corrected", r.overlapsCorrected());
+        json.put("flag_mask", r.options().flagMask());
+        json.put("min_mapq", r.options().minMapq());
+        json.put("panel_bases", r.panel().bases());
+        json.put("panel_mean_depth", round(r.panel().mean()));
+        Map<String, Object> pct = new LinkedHashMap<>();
+        for (int i = 0; i < t.length; i++) {
+            pct.put(t[i] + "x", round(100 * r.panel().fractionAtLeast(i)));
+        }
+        json.put("panel_pct_bases_at_least", pct);
+        json.put("qc_rule", String.format(Locale.ROOT, ">= %.0f%% of bases at >= %dx",
+                100 * r.options().qcMinFraction(), r.options().qcDepth()));
+        List<String> failing = new ArrayList<>();
+        r.genes().stream().filter(g -> !g.passesQc()).forEach(g -> failing.add(g.gene()));
+        json.put("genes", r.genes().size());
+        json.put("genes_failing_qc", failing);
+        json.put("low_coverage_threshold", r.options().lowDepth());
+        json.put("low_coverage_stretches", r.lowCoverage().size());
+        json.put("panel_contigs_not_in_bam", r.contigsNotInBam());
+        JsonFiles.write(group, summary, json);
+        return List.of(regions, genes, low, summary);
+    }
+
+    /** An output prefix must end in a name: {@code dir/} or an existing folder would give hidden files. */
+    public static void requireFilePrefix(String prefix) {
+        if (prefix.isEmpty() || prefix.endsWith("/") || prefix.endsWith(File.separator) || prefix.endsWith("/.")
+                || Files.isDirectory(Path.of(prefix))) {
+            throw new InputException("--out-prefix " + prefix + " names a folder: give a folder and a name, such as "
+                    + (prefix.isEmpty() ? "" : prefix.endsWith("/") ? prefix : prefix + "/") + "SAMPLE (the outputs "
+                    + "are SAMPLE.regions.tsv, SAMPLE.genes.tsv, ...)");
+        }
+        Path folder = Path.of(prefix).toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            throw new InputException("--out-prefix " + prefix + ": the folder " + folder + " does not exist (genvag "
+                    + "does not create output folders)");
+        }
+    }
+
+    private static void stats(StringBuilder sb, DepthStats s, int thresholds) {
+        sb.append('\t').append(s.bases()).append('\t').append(String.format(Locale.ROOT, "%.2f", s.mean()))
+                .append('\t').append(s.median()).append('\t').append(s.min());
+        for (int i = 0; i < thresholds; i++) {
+            sb.append('\t').append(String.format(Locale.ROOT, "%.2f", 100 * s.fractionAtLeast(i)));
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+}

@@ -1,0 +1,156 @@
+package org.genvag.pipeline.panel;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.genvag.core.error.InputException;
+import org.genvag.core.genome.GenomeBuild;
+import org.genvag.core.panel.GenePanel;
+import org.genvag.core.panel.PanelIntervals;
+import org.genvag.io.ReadMode;
+import org.genvag.io.genes.GeneTableReader;
+import org.genvag.io.panel.BuildDetector;
+import org.genvag.io.panel.PanelReadPlan;
+import org.genvag.io.panel.PanelReader;
+import org.genvag.io.store.StoreQuery;
+import org.genvag.io.store.StoreReader;
+import org.genvag.io.vcf.VcfReader;
+import org.genvag.io.vcf.VcfRecord;
+import org.genvag.io.vcf.VcfWriter;
+
+/**
+ * Filters a VCF to one or more panels, end to end: checks the genome build against the VCF header, resolves the
+ * panels, chooses streaming or index jumping, and writes the kept records byte-identical plus INFO GENVAG_GENES and
+ * GENVAG_PANELS. What {@code genvag filter} runs; a lab system calls it directly.
+ */
+public final class PanelFiltering {
+    private static final byte[] GENES_KEY = "GENVAG_GENES".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * @param build   null: take it from the VCF header (an error when the header does not tell)
+     * @param threads decompression threads for streaming
+     * @param index   write a tabix index beside a .vcf.gz output
+     */
+    public record Options(List<Path> panels, GenomeBuild build, long padding, boolean strict, ReadMode mode,
+                          int threads, boolean index) {
+        public Options {
+            panels = List.copyOf(panels);
+            if (padding < 0) {
+                throw new InputException("padding must be >= 0, got " + padding);
+            }
+            if (threads < 1) {
+                throw new InputException("threads must be at least 1, got " + threads);
+            }
+        }
+    }
+
+    /** What a run did, for summaries and reports. {@code perLabel[i]} counts records hitting label i. */
+    public record Result(String source, GenomeBuild build, String buildEvidence, List<GenePanel> panels,
+                         PanelIntervals intervals, long recordsRead, long recordsKept, long[] perLabel,
+                         List<String> renamedContigs, long unsortedLookups, String readPlan) {
+    }
+
+    private PanelFiltering() {
+    }
+
+    /** The panels resolved on a build: by default read and resolved per run; a batch resolves them once. */
+    @FunctionalInterface
+    public interface Panels {
+        List<GenePanel> on(GenomeBuild build) throws IOException;
+    }
+
+    public static Result run(String in, String out, Options o) throws IOException {
+        return run(in, out, o, build -> PanelReader.resolveAll(o.panels(), build,
+                () -> GeneTableReader.bundled(build), o.strict()));
+    }
+
+    /** As {@link #run(String, String, Options)}, with the panels given resolved (their padding from {@code o}). */
+    public static Result run(String in, String out, Options o, Panels resolved) throws IOException {
+        // When the index may be used, read the header on one thread: a parallel reader would start inflating the
+        // whole file ahead of a decision that may skip 98% of it.
+        boolean mayIndex = o.mode() != ReadMode.STREAM && !in.equals("-")
+                && Files.isRegularFile(Path.of(in + ".tbi"));
+        try (VcfReader streamed = VcfReader.open(in, mayIndex ? 1 : o.threads())) {
+            Optional<BuildDetector.Detected> detected = BuildDetector.detect(streamed.header());
+            GenomeBuild build = chooseBuild(o.build(), detected, streamed.source());
+            List<GenePanel> panels = resolved.on(build);
+            PanelIntervals intervals = PanelIntervals.of(panels, o.padding());
+            boolean store = !in.equals("-") && StoreReader.isStore(Path.of(in));
+            PanelReadPlan plan = store ? null : PanelReadPlan.choose(in, streamed.header(), intervals, o.mode());
+            StoreQuery query = store ? new StoreQuery(intervals.index()) : null;
+            VcfReader reader = store ? new VcfReader(StoreReader.open(Path.of(in)).source(query), in)
+                    : plan.indexed() ? plan.openIndexed(in, streamed)
+                    : mayIndex ? VcfReader.open(in, o.threads()) : streamed;
+            try {
+                PanelVcfFilter filter = new PanelVcfFilter(intervals, reader.contigs(), reader.source());
+                List<String> names = new ArrayList<>();
+                panels.forEach(p -> names.add(safe(p.name())));
+                try (VcfWriter writer = VcfWriter.open(out, o.index(), reader.contigs().names())) {
+                    writer.writeHeader(reader.header().linesWith(List.of(
+                            "##INFO=<ID=GENVAG_GENES,Number=.,Type=String,Description=\"Panel genes or regions whose "
+                                    + "span (padding " + o.padding() + ") overlaps the record's REF (genvag filter)\">",
+                            "##INFO=<ID=GENVAG_PANELS,Number=.,Type=String,Description=\"Panels hit (genvag filter)\">",
+                            "##genvag_filter=<panels=\"" + String.join(",", names) + "\",build=" + build
+                                    + ",padding=" + o.padding() + ">")));
+                    VcfRecord r = new VcfRecord();
+                    while (reader.next(r)) {
+                        if (filter.test(r)) {
+                            writer.write(r, GENES_KEY, annotation(filter, intervals));
+                        }
+                    }
+                    writer.commit();
+                }
+                long[] perLabel = new long[intervals.labelCount()];
+                for (int i = 0; i < perLabel.length; i++) {
+                    perLabel[i] = filter.hits(i);
+                }
+                return new Result(streamed.source(), build, detected.map(BuildDetector.Detected::evidence)
+                        .orElse("given"), panels, intervals, filter.recordsRead(), filter.recordsKept(), perLabel,
+                        filter.renamedContigs(), filter.repositions(), store ? query.summary() : plan.reason());
+            } finally {
+                if (reader != streamed) {
+                    reader.close();
+                }
+            }
+        }
+    }
+
+    /** GENVAG_GENES value, then ";GENVAG_PANELS=..." so one INFO insertion carries both tags. */
+    private static byte[] annotation(PanelVcfFilter filter, PanelIntervals intervals) {
+        StringBuilder panelsHit = new StringBuilder();
+        boolean[] seen = new boolean[intervals.panels().size()];
+        for (int h = 0; h < filter.hitCount(); h++) {
+            int p = intervals.panelOf(filter.hitLabel(h));
+            if (!seen[p]) {
+                seen[p] = true;
+                panelsHit.append(panelsHit.length() > 0 ? "," : "").append(safe(intervals.panels().get(p).name()));
+            }
+        }
+        byte[] genes = filter.genesValue();
+        byte[] tail = (";GENVAG_PANELS=" + panelsHit).getBytes(StandardCharsets.US_ASCII);
+        byte[] out = java.util.Arrays.copyOf(genes, genes.length + tail.length);
+        System.arraycopy(tail, 0, out, genes.length, tail.length);
+        return out;
+    }
+
+    /** INFO values may not contain ';', '=', ',' or white space. */
+    private static String safe(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(c == ';' || c == '=' || c == ',' || Character.isWhitespace(c) ? '_' : c);
+        }
+        return b.toString();
+    }
+
+    private static GenomeBuild chooseBuild(GenomeBuild asked, Optional<BuildDetector.Detected> detected,
+                                           String source) {
+        return GenomeBuild.reconcile(asked, detected.map(BuildDetector.Detected::build).orElse(null),
+                detected.map(BuildDetector.Detected::evidence).orElse(null), source);
+    }
+}
