@@ -5,9 +5,9 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 work=${1:-${TMPDIR:-/tmp}/genvag-bench}
 mkdir -p "$work"
 vcf=$work/wgs-4600000.vcf.gz
-panel=$root/cli/src/main/resources/org/genvag/cli/demo/metabolic-944.tsv
+panel=$root/app/src/main/resources/org/genvag/app/demo/metabolic-944.tsv
 [ -f "$vcf" ] || "$root/genvag" generate vcf --records 4600000 -o "$vcf"
 [ -f "$vcf.tbi" ] && [ "$vcf.tbi" -nt "$vcf" ] || tabix -f -p vcf "$vcf"
 bed=$work/metabolic-944.bed
 "$root/genvag" panel --panel "$panel" --bed "$bed" >/dev/null   # the same regions for bcftools
-jar=$root/cli/target/genvag.jar
+jar=$root/app/target/genvag.jar

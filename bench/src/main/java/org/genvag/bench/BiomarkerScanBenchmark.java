@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import org.genvag.core.biomarker.Threshold;
 import org.genvag.core.biomarker.TmbCalculator;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.kb.KnowledgeBase;
-import org.genvag.core.kb.Threshold;
 import org.genvag.io.kb.KnowledgeBaseReader;
 import org.genvag.io.vcf.AnnotationLayout;
 import org.genvag.io.vcf.VcfReader;

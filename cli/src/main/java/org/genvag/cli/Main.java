@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
@@ -36,7 +37,6 @@ public final class Main implements Runnable {
             new LinkedHashMap<>();
 
     static {
-        COMMANDS.put("demo", DemoCommand::new);
         COMMANDS.put("view", ViewCommand::new);
         COMMANDS.put("validate", ValidateCommand::new);
         COMMANDS.put("filter", FilterCommand::new);
@@ -48,13 +48,15 @@ public final class Main implements Runnable {
         COMMANDS.put("msi", MsiCommand::new);
         COMMANDS.put("genes", GenesCommand::new);
         COMMANDS.put("kb", KbCommand::new);
-        COMMANDS.put("generate", GenerateCommand::new);
+        // The demo and the data generators come from genvag-app, beside the generators they run: the library's
+        // command line never depends on test data.
+        ServiceLoader.load(CommandPlugin.class).forEach(p -> COMMANDS.putAll(p.commands()));
         COMMANDS.put("help", CommandLine.HelpCommand::new);
     }
 
     /** Exit statuses: who must act. Documented in the README's table; tests hold every class to its code. */
     static final int EXIT_INTERNAL = 1;      // a bug in genvag: the message asks for a report
-    static final int EXIT_INPUT = 2;         // the input or the command line: the message names file and place
+    public static final int EXIT_INPUT = 2;         // the input or the command line: the message names file and place
     static final int EXIT_ENVIRONMENT = 3;   // disk full, permission, I/O error, memory: not the input's fault
     /** A closed pipe (`genvag view x | head`): quiet, with the status of a C tool killed by SIGPIPE (128 + 13). */
     static final int EXIT_BROKEN_PIPE = 141;

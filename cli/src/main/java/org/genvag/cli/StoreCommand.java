@@ -12,6 +12,7 @@ import org.genvag.core.genome.GenomeBuild;
 import org.genvag.io.output.OutputPaths;
 import org.genvag.io.store.StoreReader;
 import org.genvag.io.store.StoreWriter;
+import org.genvag.io.variants.VariantSources;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.pipeline.panel.StorePanelQuery;
 
@@ -61,7 +62,7 @@ final class StoreCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             OutputPaths.requireNotInput(out.toString(), in);
-            try (VcfReader reader = VcfReader.open(in, threads.count())) {
+            try (VcfReader reader = VariantSources.open(in, threads.count())) {
                 StoreWriter.Summary s = StoreWriter.write(reader, out, new StoreWriter.Options(blockRecords, high,
                         threads.count()));
                 spec.commandLine().getErr().printf("genvag store build: %s -> %s: %d records in %d blocks, %d bytes%n",

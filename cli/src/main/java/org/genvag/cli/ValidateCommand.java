@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import org.genvag.io.variants.VariantSources;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfValidator;
 
@@ -39,7 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         int[] printed = {0};
         VcfValidator.Result result;
-        try (VcfReader reader = VcfReader.open(in, threads.count())) {
+        try (VcfReader reader = VariantSources.open(in, threads.count())) {
             result = new VcfValidator(strict, p -> {
                 if (printed[0]++ < MAX_PRINTED) {
                     err.println(p);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 
 import org.genvag.io.output.OutputPaths;
+import org.genvag.io.variants.VariantSources;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfRecord;
 import org.genvag.io.vcf.VcfWriter;
@@ -48,7 +49,7 @@ final class ViewCommand implements Callable<Integer> {
         if (count) {
             return count();
         }
-        try (VcfReader reader = VcfReader.open(in, threads.count());
+        try (VcfReader reader = VariantSources.open(in, threads.count());
              VcfWriter writer = VcfWriter.open(out, index, reader.contigs().names())) {
             if (!noHeader) {
                 writer.writeHeader(reader.headerLines());
@@ -65,7 +66,7 @@ final class ViewCommand implements Callable<Integer> {
     private int count() throws IOException {
         long n = 0;
         long checksum = 0;
-        try (VcfReader reader = VcfReader.open(in, threads.count())) {
+        try (VcfReader reader = VariantSources.open(in, threads.count())) {
             VcfRecord r = new VcfRecord();
             while (reader.next(r)) {
                 // Decoding is the point; the checksum keeps the JIT from skipping it.

@@ -32,17 +32,16 @@ class CliTest {
     void helpListsEveryCommand() {
         Run r = run("--help");
         assertEquals(0, r.exit());
-        for (String command : List.of("demo", "view", "validate", "filter", "panel", "genes", "generate",
-                "biomarkers", "store", "annotate", "msi", "kb")) {
+        for (String command : List.of("view", "validate", "filter", "panel", "genes", "biomarkers", "store",
+                "annotate", "msi", "kb")) {
             assertTrue(r.out().contains(command), r.out());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "view", "validate", "filter", "panel", "coverage", "biomarkers", "annotate", "msi",
-        "msi scan", "msi call", "msi baseline", "store",
-        "store build", "store query", "store info", "genes", "generate",
-        "generate vcf", "generate fasta", "generate bam"})
+    @ValueSource(strings = {"view", "validate", "filter", "panel", "coverage", "biomarkers", "annotate", "msi",
+        "msi scan", "msi call", "msi baseline", "store", "store build", "store query", "store info", "genes", "kb",
+        "kb check"})
     void everyCommandHasHelp(String command) {
         String[] words = (command + " --help").split(" ");
         Run r = run(words);
@@ -64,41 +63,6 @@ class CliTest {
         assertEquals(Main.EXIT_INPUT, r.exit());
         assertEquals("genvag: error: unknown genome build 'hg18': expected GRCh37 (hg19, b37) or GRCh38 (hg38)",
                 r.err().strip());
-    }
-
-    @Test
-    void badBedNamesFileAndLineAndLeavesNoOutput(@TempDir Path dir) throws IOException {
-        Path bed = dir.resolve("targets.bed");
-        Files.writeString(bed, "# header\nsyn1\t100\t200\nsyn1\tabc\t300\n");
-        Path bam = dir.resolve("out.bam");
-        Run r = run("generate", "bam", "--genome", "synthetic:1:10000", "--regions", bed.toString(), "-o",
-                bam.toString());
-        assertEquals(Main.EXIT_INPUT, r.exit());
-        assertEquals("genvag: error: " + bed + ":3: BED start and end must be whole numbers, found 'abc' and '300'",
-                r.err().strip());
-        try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of(bed), files.toList(), "no output or temp file may be left behind");
-        }
-    }
-
-    @Test
-    void unknownContigInRegionsIsNamed(@TempDir Path dir) throws IOException {
-        Path bed = dir.resolve("t.bed");
-        Files.writeString(bed, "chr1\t100\t200\n");
-        Run r = run("generate", "bam", "--genome", "synthetic:1:10000", "--regions", bed.toString(), "-o",
-                dir.resolve("x.bam").toString());
-        assertEquals(Main.EXIT_INPUT, r.exit());
-        assertTrue(r.err().contains("contig 'chr1' is not in the generated genome"), r.err());
-        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
-    }
-
-    @Test
-    void missingInputFileIsNamed(@TempDir Path dir) {
-        Path missing = dir.resolve("nope.bed");
-        Run r = run("generate", "bam", "--genome", "synthetic:1:10000", "--regions", missing.toString(), "-o",
-                dir.resolve("x.bam").toString());
-        assertEquals(Main.EXIT_INPUT, r.exit());
-        assertEquals("genvag: error: no such file: " + missing, r.err().strip());
     }
 
     private static Path fixture(String relative) {
@@ -246,18 +210,6 @@ class CliTest {
                 "--build", "GRCh38", "--out-prefix", prefix, "--thresholds", "5,10", "--qc-depth", "20");
         assertEquals(Main.EXIT_INPUT, badQc.exit());
         assertEquals("genvag: error: the QC depth 20x must be one of the thresholds [5, 10]", badQc.err().strip());
-    }
-
-    @Test
-    void demoRunsOnBundledData(@TempDir Path dir) throws IOException {
-        Run r = run("demo", "--out-dir", dir.toString());
-        assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("as step 2 found in the VCF"), "the store's panel query agrees: " + r.out());
-        assertTrue(Files.size(dir.resolve("stores/hapmap_exome_chr22.gvs")) > 0);
-        assertTrue(Files.size(dir.resolve("demo-tumour.vcf.gz")) > 0);
-        assertTrue(Files.exists(dir.resolve("demo-tumour.bam.bai")));
-        assertTrue(r.out().contains("not applicable  dabrafenib + trametinib  FDA 2022-06-22: the label excludes "
-                + "COADREAD"), "the demo colon tumour meets the label's exclusion: " + r.out());
     }
 
     @Test

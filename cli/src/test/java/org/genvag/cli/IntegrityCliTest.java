@@ -32,7 +32,6 @@ import org.genvag.core.error.InputException;
 import org.genvag.io.bgzf.BgzfOutputStream;
 import org.genvag.testsupport.Fixtures;
 import org.genvag.testsupport.PeerTool;
-
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,8 +43,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with exit 2 and no output; an environment failure is exit 3 and names the user's file; a closed pipe is quiet.
  */
 class IntegrityCliTest {
-    private static final Path EXOME = Path.of("src/main/resources/org/genvag/cli/demo/hapmap_exome_chr22.vcf.gz");
-    private static final Path CHR22_GENES = Path.of("src/main/resources/org/genvag/cli/demo/chr22-genes.txt");
+    private static final Path EXOME = Fixtures.path("vcf/hapmap_exome_chr22.vcf.gz");
+    private static final Path CHR22_GENES = Fixtures.path("panels/chr22-genes.txt");
 
     private static List<Path> list(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {

@@ -6,17 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.genvag.core.biomarker.report.BiomarkerMatch;
+import org.genvag.core.biomarker.report.TherapyOption;
 import org.genvag.core.genome.GeneResolution;
 import org.genvag.core.genome.GeneResolver;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.PanelIntervals;
 import org.genvag.core.panel.PanelResolver;
+import org.genvag.core.tumour.TumourType;
 import org.genvag.io.ReadMode;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.kb.KnowledgeBaseReader;
+import org.genvag.io.kb.OncoTreeReader;
 import org.genvag.io.panel.PanelReader;
 import org.genvag.io.store.StoreReader;
 import org.genvag.io.store.StoreWriter;
@@ -75,13 +79,21 @@ class ReadmeExampleTest {
         TumourGenerator.Outputs t = new TumourGenerator(new TumourGenerator.Options(GenomeBuild.GRCH38, true,
                 List.of("NTRK3", "ETV6", "BRAF"), 10, false, "ETV6::NTRK3", 1), KnowledgeBaseReader.bundled())
                 .write(dir.resolve("tumour.somatic.vcf"), dir.resolve("tumour.sv.vcf"), dir.resolve("callable.bed"));
+        TumourType colon = OncoTreeReader.tumourType(OncoTreeReader.bundled(), "COAD", "tumour type");
         BiomarkerJob.Outcome o = BiomarkerJob.run(new BiomarkerJob.Request(t.somaticVcf().toString(),
-                t.svVcf().toString(), t.callableBed(), null, null, null, null, BiomarkerJob.TmbOptions.defaults(), 2));
-        List<String> matched = new java.util.ArrayList<>();
+                t.svVcf().toString(), t.callableBed(), null, null, null, null, BiomarkerJob.TmbOptions.defaults(), 2,
+                colon));
+        List<String> matched = new ArrayList<>();
+        List<String> therapies = new ArrayList<>();
         for (BiomarkerMatch m : o.report().matches()) {
             matched.add(m.name() + ": " + m.status());             // ETV6::NTRK3 fusion: match
+            for (TherapyOption x : m.therapies()) {                   // repotrectinib FDA applicable
+                therapies.add(x.indication().therapy() + " " + x.indication().agency() + " "
+                        + x.applicability().label());
+            }
         }
         assertEquals("ETV6::NTRK3 fusion: match", matched.get(0));
+        assertTrue(therapies.contains("repotrectinib FDA applicable"), therapies.toString());
         BiomarkerReportJson.write(o.report(), o.kb(), "0.1.0", dir.resolve("report.json"));
         assertTrue(Files.size(dir.resolve("report.json")) > 0);
 

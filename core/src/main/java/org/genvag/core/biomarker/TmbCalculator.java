@@ -1,6 +1,5 @@
 package org.genvag.core.biomarker;
 
-import org.genvag.core.kb.Threshold;
 
 /**
  * Tumour mutational burden: eligible somatic mutations per megabase of callable territory, following the Friends of

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.genvag.core.biomarker.CodonHotspot;
+import org.genvag.core.biomarker.Threshold;
 import org.genvag.core.genome.GenomeBuild;
 
 /**

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.genvag.core.kb.Threshold;
+import org.genvag.core.biomarker.Threshold;
 import org.junit.jupiter.api.Test;
 
 /** TMB on a hand-checked set of variants: each kind of exclusion once, the rest counted. */

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.genvag.core.biomarker.CodonHotspot;
+import org.genvag.core.biomarker.Threshold;
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.kb.Allele;
 import org.genvag.core.kb.Biomarker;
-import org.genvag.core.kb.Threshold;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

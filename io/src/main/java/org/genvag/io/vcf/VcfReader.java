@@ -41,14 +41,10 @@ public final class VcfReader implements AutoCloseable {
     private boolean checkRecords = true;
 
     /**
-     * Opens a VCF (plain, gzip or BGZF; "-" for standard input) or a genvag variant store, which reads back as the
-     * VCF it was built from.
+     * Opens a VCF (plain, gzip or BGZF; "-" for standard input). {@code VariantSources.open} opens a variant store
+     * too, as the VCF it was built from: commands use that.
      */
     public static VcfReader open(String pathOrDash, int threads) throws IOException {
-        if (!pathOrDash.equals("-") && org.genvag.io.store.StoreReader.isStore(java.nio.file.Path.of(pathOrDash))) {
-            return new VcfReader(org.genvag.io.store.StoreReader.open(java.nio.file.Path.of(pathOrDash))
-                    .source(b -> true), pathOrDash);
-        }
         ByteSource bytes = ByteSources.open(pathOrDash, threads);
         try {
             return new VcfReader(bytes, pathOrDash.equals("-") ? "<stdin>" : pathOrDash);
@@ -78,6 +74,10 @@ public final class VcfReader implements AutoCloseable {
             throw new InputException(source + ": empty input: expected a VCF header starting with ##fileformat=VCF");
         }
         String first = lines.lineAsString();
+        if (first.startsWith("GENVAGVS")) {
+            throw new InputException(source + ": a genvag variant store, not a VCF text: open it with "
+                    + "VariantSources.open, which reads a store as the VCF it was built from");
+        }
         if (first.startsWith("BCF\u0002") || first.startsWith("BCF\u0004")) {
             throw new InputException(source + ": BCF is not supported: convert it to VCF first (bcftools view -Oz -o "
                     + "out.vcf.gz " + source + ")");

@@ -18,6 +18,7 @@ import org.genvag.core.biomarker.report.Unassessed;
 import org.genvag.core.kb.Indication;
 import org.genvag.core.variant.Genotypes;
 import org.genvag.io.output.AtomicOutput;
+import org.genvag.io.variants.VariantSources;
 import org.genvag.io.vcf.FieldKey;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfRecord;
@@ -294,7 +295,7 @@ public final class HtmlReport {
         FieldKey gt = FieldKey.of("GT");
         long carried = 0;
         long records = 0;
-        try (VcfReader r = VcfReader.open(vcf.toString(), 1)) {
+        try (VcfReader r = VariantSources.open(vcf.toString(), 1)) {
             VcfRecord rec = new VcfRecord();
             while (r.next(rec)) {
                 records++;

@@ -19,6 +19,7 @@ import org.genvag.core.tumour.TumourType;
 import org.genvag.io.kb.OncoTreeReader;
 import org.genvag.io.panel.BuildDetector;
 import org.genvag.io.text.InputFiles;
+import org.genvag.io.variants.VariantSources;
 import org.genvag.io.vcf.VcfReader;
 
 /**
@@ -166,7 +167,7 @@ public final class ManifestReader {
      */
     private static void checkVcf(Path vcf, GenomeBuild build, String sample, SampleEntry.Type type, Path manifest,
                                  long line, List<String> problems) {
-        try (VcfReader r = VcfReader.open(vcf.toString(), 1)) {
+        try (VcfReader r = VariantSources.open(vcf.toString(), 1)) {
             if (build != null) {
                 Optional<BuildDetector.Detected> d = BuildDetector.detect(r.header());
                 if (d.isPresent() && d.get().build() != build) {

@@ -18,6 +18,7 @@ import org.genvag.core.error.InputException;
 import org.genvag.io.ReadMode;
 import org.genvag.io.output.JsonFiles;
 import org.genvag.io.output.OutputGroup;
+import org.genvag.io.variants.VariantSources;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.pipeline.biomarker.BiomarkerJob;
 import org.genvag.pipeline.biomarker.BiomarkerReportJson;
@@ -235,7 +236,7 @@ final class SampleRun {
      * else the only one (the manifest reader has refused a germline multi-sample VCF without a {@code sample}).
      */
     private static ReportedColumn reportedColumn(SampleEntry e, Path vcf) throws IOException {
-        try (VcfReader r = VcfReader.open(vcf.toString(), 1)) {
+        try (VcfReader r = VariantSources.open(vcf.toString(), 1)) {
             List<String> samples = r.samples();
             if (samples.isEmpty()) {
                 return new ReportedColumn(-1, "sites-only VCF");

@@ -31,6 +31,7 @@ import org.genvag.io.kb.KnowledgeBaseReader;
 import org.genvag.io.kb.OncoTreeReader;
 import org.genvag.io.panel.BuildDetector;
 import org.genvag.io.sv.SvJunctionReader;
+import org.genvag.io.variants.VariantSources;
 import org.genvag.io.vcf.AnnotationLayout;
 import org.genvag.io.vcf.VcfReader;
 
@@ -108,7 +109,7 @@ public final class BiomarkerJob {
         long somaticRecords = 0;
         if (q.somaticVcf() != null) {
             inputs.put("somaticVcf", q.somaticVcf());
-            try (VcfReader reader = VcfReader.open(q.somaticVcf(), q.threads())) {
+            try (VcfReader reader = VariantSources.open(q.somaticVcf(), q.threads())) {
                 build = build(q.build(), reader);
                 int sample = TumourSample.pick(reader, q.sample());
                 sampleName = sample < 0 ? sampleName : reader.samples().get(sample);
@@ -119,7 +120,7 @@ public final class BiomarkerJob {
         SvJunctionReader.Result sv = null;
         if (q.svVcf() != null) {
             inputs.put("svVcf", q.svVcf());
-            try (VcfReader reader = VcfReader.open(q.svVcf(), q.threads())) {
+            try (VcfReader reader = VariantSources.open(q.svVcf(), q.threads())) {
                 GenomeBuild svBuild = build(build, reader);
                 build = svBuild;
                 // The name asked for, else the somatic VCF's tumour when this file has it, else this file's own.
@@ -174,7 +175,7 @@ public final class BiomarkerJob {
         }
         var threshold = marker.get().threshold();
         if (q.tmb().cutoff() != null) {
-            threshold = new org.genvag.core.kb.Threshold(q.tmb().cutoff(), threshold.comparison(), threshold.unit());
+            threshold = new org.genvag.core.biomarker.Threshold(q.tmb().cutoff(), threshold.comparison(), threshold.unit());
         }
         TmbCalculator.Options options = new TmbCalculator.Options(q.tmb().minVaf(), q.tmb().minDepth(),
                 q.tmb().maxPopulationAf(), 0.2, threshold);

@@ -19,6 +19,7 @@ import org.genvag.io.panel.PanelReadPlan;
 import org.genvag.io.panel.PanelReader;
 import org.genvag.io.store.StoreQuery;
 import org.genvag.io.store.StoreReader;
+import org.genvag.io.variants.VariantSources;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfRecord;
 import org.genvag.io.vcf.VcfWriter;
@@ -75,7 +76,7 @@ public final class PanelFiltering {
         // whole file ahead of a decision that may skip 98% of it.
         boolean mayIndex = o.mode() != ReadMode.STREAM && !in.equals("-")
                 && Files.isRegularFile(Path.of(in + ".tbi"));
-        try (VcfReader streamed = VcfReader.open(in, mayIndex ? 1 : o.threads())) {
+        try (VcfReader streamed = VariantSources.open(in, mayIndex ? 1 : o.threads())) {
             Optional<BuildDetector.Detected> detected = BuildDetector.detect(streamed.header());
             GenomeBuild build = chooseBuild(o.build(), detected, streamed.source());
             List<GenePanel> panels = resolved.on(build);
@@ -85,7 +86,7 @@ public final class PanelFiltering {
             StoreQuery query = store ? new StoreQuery(intervals.index()) : null;
             VcfReader reader = store ? new VcfReader(StoreReader.open(Path.of(in)).source(query), in)
                     : plan.indexed() ? plan.openIndexed(in, streamed)
-                    : mayIndex ? VcfReader.open(in, o.threads()) : streamed;
+                    : mayIndex ? VariantSources.open(in, o.threads()) : streamed;
             try {
                 PanelVcfFilter filter = new PanelVcfFilter(intervals, reader.contigs(), reader.source());
                 List<String> names = new ArrayList<>();

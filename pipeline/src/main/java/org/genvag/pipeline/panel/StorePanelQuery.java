@@ -27,6 +27,7 @@ import org.genvag.io.panel.PanelReader;
 import org.genvag.io.store.StoreQuery;
 import org.genvag.io.store.StoreReader;
 import org.genvag.io.store.StoredRecord;
+import org.genvag.io.variants.VariantSources;
 import org.genvag.io.vcf.ContigDictionary;
 import org.genvag.io.vcf.VcfReader;
 
@@ -158,7 +159,7 @@ public final class StorePanelQuery {
         GenomeBuild build;
         List<String> samples;
         ContigDictionary contigs;
-        try (VcfReader header = VcfReader.open(store.toString(), 1)) {
+        try (VcfReader header = VariantSources.open(store.toString(), 1)) {
             samples = header.samples();
             contigs = header.contigs();
             Optional<BuildDetector.Detected> d = BuildDetector.detect(header.header());

@@ -14,6 +14,7 @@ import org.genvag.core.genome.GenomeBuild;
 import org.genvag.io.ReadMode;
 import org.genvag.io.panel.PanelReader;
 import org.genvag.io.store.StoreWriter;
+import org.genvag.io.variants.VariantSources;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class StorePanelQueryTest {
         PanelFiltering.Result single = PanelFiltering.run(Fixtures.path("vcf/hapmap_exome_chr22.vcf.gz").toString(),
                 dir.resolve("x.vcf").toString(), options());
         int samples;
-        try (VcfReader r = VcfReader.open(made.get(0).toString(), 1)) {
+        try (VcfReader r = VariantSources.open(made.get(0).toString(), 1)) {
             samples = r.samples().size();
         }
         List<String> lines = Files.readAllLines(out);

@@ -1,11 +1,11 @@
 package org.genvag.core.biomarker.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.genvag.core.kb.KbFixtures.biomarker;
 import static org.genvag.core.kb.KbFixtures.fda;
 import static org.genvag.core.kb.KbFixtures.named;
 import static org.genvag.core.kb.KbFixtures.solid;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -16,6 +16,7 @@ import org.genvag.core.biomarker.Breakend;
 import org.genvag.core.biomarker.CodonMatch;
 import org.genvag.core.biomarker.FusionCall;
 import org.genvag.core.biomarker.Junction;
+import org.genvag.core.biomarker.Threshold;
 import org.genvag.core.biomarker.TmbCalculator;
 import org.genvag.core.genome.Gene;
 import org.genvag.core.kb.Biomarker;
@@ -24,7 +25,6 @@ import org.genvag.core.kb.Indication;
 import org.genvag.core.kb.KbFixtures;
 import org.genvag.core.kb.KnowledgeBase;
 import org.genvag.core.kb.ResistanceMutation;
-import org.genvag.core.kb.Threshold;
 import org.genvag.core.msi.MsiScorer;
 import org.genvag.core.tumour.TumourType;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.genvag.core.kb;
+package org.genvag.core.biomarker;
 
 /** A cut-off as a source states it: inclusive (>=) or exclusive (>), never left implicit. */
 public record Threshold(double value, String comparison, String unit) {

@@ -1,4 +1,4 @@
-package org.genvag.cli;
+package org.genvag.app;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate large, realistic synthetic inputs (deterministic for a given --seed).",
         subcommands = {GenerateCommand.Vcf.class, GenerateCommand.Fasta.class, GenerateCommand.Bam.class})
-final class GenerateCommand {
+public final class GenerateCommand {
 
     /** Options every generator shares: which genome, how contigs are named, the seed. */
     static final class GenomeOptions {

@@ -1,4 +1,4 @@
-package org.genvag.cli;
+package org.genvag.app;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.genvag.cli.Main;
+import org.genvag.cli.Version;
 import org.genvag.core.biomarker.report.Applicability;
 import org.genvag.core.biomarker.report.BiomarkerMatch;
 import org.genvag.core.biomarker.report.TherapyOption;
@@ -24,6 +26,7 @@ import org.genvag.io.kb.KnowledgeBaseReader;
 import org.genvag.io.kb.OncoTreeReader;
 import org.genvag.io.panel.PanelReader;
 import org.genvag.io.store.StoreWriter;
+import org.genvag.io.variants.VariantSources;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfValidator;
 import org.genvag.pipeline.batch.BatchOptions;
@@ -58,7 +61,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run genvag's pipeline on bundled demo data and print what it found.")
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
     /** The demo tumour's type: a colon adenocarcinoma, where the BRAF V600E label's colorectal exclusion applies. */
     private static final String DEMO_TYPE = "COAD";
 
@@ -84,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
 
         out.println("1. Real exome VCF (HapMap samples, chr22, GRCh37): validate");
         Path hapmap = inputs.resolve("hapmap_exome_chr22.vcf.gz");
-        try (VcfReader reader = VcfReader.open(hapmap.toString(), 2)) {
+        try (VcfReader reader = VariantSources.open(hapmap.toString(), 2)) {
             var problems = new ArrayList<org.genvag.io.vcf.VcfProblem>();
             var v = new VcfValidator(false, problems::add).validate(reader);
             out.printf("   %d records, %d samples, %d errors, %d warnings%n", v.records(), reader.samples().size(),
@@ -188,7 +191,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("7. Re-analysis: the exome VCF kept as a variant store, and the chr22 panel asked again of it");
         Path store = Files.createDirectories(dir.resolve("stores")).resolve("hapmap_exome_chr22.gvs");
         StoreWriter.Summary stored;
-        try (VcfReader in = VcfReader.open(hapmap.toString(), 2)) {
+        try (VcfReader in = VariantSources.open(hapmap.toString(), 2)) {
             stored = StoreWriter.write(in, store, StoreWriter.Options.defaults());
         }
         out.printf(java.util.Locale.ROOT, "   %d records in %d blocks, %d bytes (%.2fx the VCF.gz) -> %s%n",
