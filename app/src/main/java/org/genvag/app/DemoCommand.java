@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import org.genvag.cli.Main;
 import org.genvag.cli.Version;
@@ -27,6 +29,7 @@ import org.genvag.io.kb.OncoTreeReader;
 import org.genvag.io.panel.PanelReader;
 import org.genvag.io.store.StoreWriter;
 import org.genvag.io.variants.VariantSources;
+import org.genvag.io.vcf.VcfProblem;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfValidator;
 import org.genvag.pipeline.batch.BatchOptions;
@@ -88,7 +91,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("1. Real exome VCF (HapMap samples, chr22, GRCh37): validate");
         Path hapmap = inputs.resolve("hapmap_exome_chr22.vcf.gz");
         try (VcfReader reader = VariantSources.open(hapmap.toString(), 2)) {
-            var problems = new ArrayList<org.genvag.io.vcf.VcfProblem>();
+            var problems = new ArrayList<VcfProblem>();
             var v = new VcfValidator(false, problems::add).validate(reader);
             out.printf("   %d records, %d samples, %d errors, %d warnings%n", v.records(), reader.samples().size(),
                     v.errors(), v.warnings());
@@ -167,9 +170,9 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         var tmb = b.report().tmb().result();
-        out.printf(java.util.Locale.ROOT, "   TMB %.1f mut/Mb (%d mutations / %.3f Mb); not assessable here: %s%n",
+        out.printf(Locale.ROOT, "   TMB %.1f mut/Mb (%d mutations / %.3f Mb); not assessable here: %s%n",
                 tmb.value(), tmb.mutations(), tmb.megabases(), b.report().notAssessable().stream()
-                        .map(u -> u.biomarker().name()).collect(java.util.stream.Collectors.joining(", ")));
+                        .map(u -> u.biomarker().name()).collect(Collectors.joining(", ")));
         out.println("   report -> " + report);
 
         out.println("6. Batch annotation (genvag annotate) of the tumour: VCFs, tumour and normal BAMs, MSI, HTML report");
@@ -181,7 +184,7 @@ public final class DemoCommand implements Callable<Integer> {
         List<SampleOutcome> outcomes = BatchRun.run(ManifestReader.read(manifest), batch, new BatchOptions(
                 List.of(inputs.resolve("tumour-agnostic.txt")), 0, null, 2, true, Version.get(), msiSites), null);
         for (SampleOutcome o : outcomes) {
-            out.printf(java.util.Locale.ROOT, "   %s: %s; %d panel variants; %s genes below the coverage rule; MSI %s; "
+            out.printf(Locale.ROOT, "   %s: %s; %d panel variants; %s genes below the coverage rule; MSI %s; "
                     + "%s%n", o.id(), o.status(), o.panelVariants(), o.genesFailing() < 0 ? "-" : o.genesFailing()
                     + " of " + o.genesAssessed(), o.msi(), o.error() != null ? o.error()
                     : String.join(", ", o.biomarkers()));
@@ -194,7 +197,7 @@ public final class DemoCommand implements Callable<Integer> {
         try (VcfReader in = VariantSources.open(hapmap.toString(), 2)) {
             stored = StoreWriter.write(in, store, StoreWriter.Options.defaults());
         }
-        out.printf(java.util.Locale.ROOT, "   %d records in %d blocks, %d bytes (%.2fx the VCF.gz) -> %s%n",
+        out.printf(Locale.ROOT, "   %d records in %d blocks, %d bytes (%.2fx the VCF.gz) -> %s%n",
                 stored.records(), stored.blocks(), stored.bytes(), (double) stored.bytes() / Files.size(hapmap), store);
         Path rows = dir.resolve("hapmap_exome_chr22.panel.rows.tsv");
         StorePanelQuery.StoreResult asked = StorePanelQuery.run(List.of(store), rows, new StorePanelQuery.Options(

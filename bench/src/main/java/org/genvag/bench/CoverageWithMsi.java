@@ -3,6 +3,7 @@ package org.genvag.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.genvag.core.genome.ContigNames;
@@ -15,6 +16,7 @@ import org.genvag.io.bed.BedRecord;
 import org.genvag.pipeline.coverage.CoverageJob;
 import org.genvag.pipeline.coverage.PanelCoverage;
 import org.genvag.pipeline.msi.RepeatLengthCounter;
+import org.genvag.pipeline.msi.SiteScan;
 import org.genvag.testdata.Contig;
 import org.genvag.testdata.Region;
 import org.genvag.testdata.SyntheticGenome;
@@ -39,7 +41,7 @@ public final class CoverageWithMsi {
         List<RepeatSite> sites = sites(Path.of(args[2]), new SyntheticGenome(args.length > 3 ? Long.parseLong(args[3])
                 : 42));
         if (args.length > 4) {
-            org.genvag.pipeline.msi.SiteScan.write(sites, Path.of(args[4]));
+            SiteScan.write(sites, Path.of(args[4]));
             System.out.printf("%d sites -> %s%n", sites.size(), args[4]);
             return;
         }
@@ -79,7 +81,7 @@ public final class CoverageWithMsi {
         }
         double[] median = new double[3];
         for (int v = 0; v < 3; v++) {
-            java.util.Arrays.sort(seconds[v]);
+            Arrays.sort(seconds[v]);
             median[v] = seconds[v][seconds[v].length / 2];
         }
         System.out.printf("median of rounds 1-%d: coverage %.2f s; with MSI counting, exact anchors only %.2f s "

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.genvag.core.error.InputException;
+import org.genvag.io.msi.SiteList;
 import org.genvag.pipeline.batch.BatchOptions;
 import org.genvag.pipeline.batch.BatchRun;
 import org.genvag.pipeline.batch.ManifestReader;
 import org.genvag.pipeline.batch.SampleEntry;
 import org.genvag.pipeline.batch.SampleOutcome;
+import org.genvag.pipeline.msi.MsiBaseline;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,11 +70,11 @@ final class AnnotateCommand implements Callable<Integer> {
         List<SampleEntry> samples = ManifestReader.read(manifest);
         if (msiBaseline != null) {
             if (msiSites == null) {
-                throw new org.genvag.core.error.InputException("--msi-baseline needs --msi-sites, the site list it "
+                throw new InputException("--msi-baseline needs --msi-sites, the site list it "
                         + "was built with");
             }
             // Checked once here, not in every sample: a baseline of another site list is an error for all of them.
-            org.genvag.pipeline.msi.MsiBaseline.read(msiBaseline, org.genvag.io.msi.SiteList.read(msiSites));
+            MsiBaseline.read(msiBaseline, SiteList.read(msiSites));
         }
         boolean terminal = System.console() != null;
         long start = System.nanoTime();

@@ -15,11 +15,13 @@ import org.genvag.core.biomarker.report.Unassessed;
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.kb.Indication;
+import org.genvag.core.msi.MsiScorer;
 import org.genvag.io.kb.OncoTreeReader;
 import org.genvag.io.output.OutputPaths;
 import org.genvag.pipeline.biomarker.BiomarkerJob;
 import org.genvag.pipeline.biomarker.BiomarkerReportJson;
 import org.genvag.pipeline.biomarker.TmbScanner;
+import org.genvag.pipeline.msi.MsiCall;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -122,11 +124,11 @@ final class BiomarkersCommand implements Callable<Integer> {
                 new BiomarkerJob.TmbOptions(minVaf, minDepth, maxPopulationAf, mode, tmbCutoff), threads.count(),
                 tumourType == null ? null : OncoTreeReader.tumourType(OncoTreeReader.bundled(), tumourType,
                         "--tumour-type"));
-        org.genvag.core.msi.MsiScorer.Result msi = !anyMsi ? null : normalBam != null
-                ? org.genvag.pipeline.msi.MsiCall.run(bam, normalBam, msiSites, org.genvag.core.msi.MsiScorer.Options.defaults(),
+        MsiScorer.Result msi = !anyMsi ? null : normalBam != null
+                ? MsiCall.run(bam, normalBam, msiSites, MsiScorer.Options.defaults(),
                         threads.count()).result()
-                : org.genvag.pipeline.msi.MsiCall.runAgainstBaseline(bam, msiBaseline, msiSites,
-                        org.genvag.core.msi.MsiScorer.Options.defaults(), threads.count()).result();
+                : MsiCall.runAgainstBaseline(bam, msiBaseline, msiSites,
+                        MsiScorer.Options.defaults(), threads.count()).result();
         BiomarkerJob.Outcome o = BiomarkerJob.run(request, msi);
         BiomarkerReportJson.write(o.report(), o.kb(), Version.get(), out);
         summary(o.report(), spec.commandLine().getErr());

@@ -2,11 +2,18 @@ package org.genvag.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.genvag.core.error.InputException;
 import org.genvag.core.interval.IntervalIndex;
 import org.genvag.core.msi.MicrosatelliteScanner;
+import org.genvag.core.msi.MsiScorer;
 import org.genvag.io.bed.BedReader;
+import org.genvag.io.msi.SiteList;
+import org.genvag.pipeline.msi.MsiBaseline;
+import org.genvag.pipeline.msi.MsiCall;
 import org.genvag.pipeline.msi.SiteScan;
 
 import picocli.CommandLine.Command;
@@ -70,7 +77,7 @@ final class MsiCommand implements Runnable {
             try {
                 options = new MicrosatelliteScanner.Options(minHomopolymer, minCopies, maxUnit, flank, maxLength);
             } catch (IllegalArgumentException e) {
-                throw new org.genvag.core.error.InputException(e.getMessage());
+                throw new InputException(e.getMessage());
             }
             IntervalIndex index = regions == null ? null : BedReader.index(regions, "region");
             SiteScan.Result r = SiteScan.run(reference, index, options, out);
@@ -133,22 +140,22 @@ final class MsiCommand implements Runnable {
         public Integer call() throws IOException {
             if (minReads < 1 || minSites < 1 || !(siteP > 0 && siteP < 1) || !(indeterminate >= 0)
                     || !(high > indeterminate) || high > 100) {
-                throw new org.genvag.core.error.InputException("MSI cut-offs out of range: --min-reads " + minReads
+                throw new InputException("MSI cut-offs out of range: --min-reads " + minReads
                         + ", --min-sites " + minSites + ", --site-p " + siteP + " (0 to 1), --indeterminate "
                         + indeterminate + " and --msi-high " + high + " (0 <= indeterminate < high <= 100)");
             }
             if ((normal == null) == (baseline == null)) {
-                throw new org.genvag.core.error.InputException("give either --normal (tumour vs normal) or --baseline "
+                throw new InputException("give either --normal (tumour vs normal) or --baseline "
                         + "(tumour-only), not both or neither");
             }
-            org.genvag.core.msi.MsiScorer.Options options = new org.genvag.core.msi.MsiScorer.Options(minReads,
+            MsiScorer.Options options = new MsiScorer.Options(minReads,
                     siteP, minSites, high, indeterminate);
-            org.genvag.pipeline.msi.MsiCall.Outcome o = normal != null
-                    ? org.genvag.pipeline.msi.MsiCall.run(bam, normal, sites, options, threads.count())
-                    : org.genvag.pipeline.msi.MsiCall.runAgainstBaseline(bam, baseline, sites, options, threads.count());
-            org.genvag.pipeline.msi.MsiCall.write(o, bam, normal != null ? normal : "baseline " + baseline, sites, out);
+            MsiCall.Outcome o = normal != null
+                    ? MsiCall.run(bam, normal, sites, options, threads.count())
+                    : MsiCall.runAgainstBaseline(bam, baseline, sites, options, threads.count());
+            MsiCall.write(o, bam, normal != null ? normal : "baseline " + baseline, sites, out);
             var r = o.result();
-            spec.commandLine().getErr().printf(java.util.Locale.ROOT, "genvag msi call: %s: %s, score %.2f%% (%d of %d "
+            spec.commandLine().getErr().printf(Locale.ROOT, "genvag msi call: %s: %s, score %.2f%% (%d of %d "
                     + "evaluable sites unstable; %d sites listed) -> %s%n", bam, r.status(), r.score(), r.unstable(),
                     r.evaluable(), r.sites(), out);
             return 0;
@@ -163,7 +170,7 @@ final class MsiCommand implements Runnable {
         CommandSpec spec;
 
         @Option(names = "--normals", required = true, arity = "1..*", description = "normal BAMs")
-        java.util.List<String> normals;
+        List<String> normals;
 
         @Option(names = "--sites", required = true, description = "site list from 'genvag msi scan'")
         Path sites;
@@ -176,9 +183,9 @@ final class MsiCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            var list = org.genvag.io.msi.SiteList.read(sites);
-            var b = org.genvag.pipeline.msi.MsiBaseline.build(normals, list, threads.count());
-            org.genvag.pipeline.msi.MsiBaseline.write(b, list, out);
+            var list = SiteList.read(sites);
+            var b = MsiBaseline.build(normals, list, threads.count());
+            MsiBaseline.write(b, list, out);
             spec.commandLine().getErr().printf("genvag msi baseline: %d normals, %d sites -> %s%s%n", normals.size(),
                     list.size(), out, normals.size() < 20 ? " (fewer than the 20 normals MSIsensor-pro recommends)"
                             : "");

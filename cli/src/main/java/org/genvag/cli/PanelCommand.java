@@ -1,11 +1,14 @@
 package org.genvag.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GeneResolver;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.GenePanel;
@@ -48,7 +51,7 @@ final class PanelCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (padding < 0) {
-            throw new org.genvag.core.error.InputException("--padding must be >= 0, got " + padding);
+            throw new InputException("--padding must be >= 0, got " + padding);
         }
         GeneResolver genes = GeneTableReader.bundled(GenomeBuild.parse(build));
         List<GenePanel> resolved = PanelReader.resolveAll(panels, genes, strict);
@@ -70,8 +73,8 @@ final class PanelCommand implements Callable<Integer> {
     }
 
     private static int countMerged(PanelIntervals intervals) throws IOException {
-        var buf = new java.io.ByteArrayOutputStream();
+        var buf = new ByteArrayOutputStream();
         PanelBedWriter.write(intervals, buf, false);
-        return (int) buf.toString(java.nio.charset.StandardCharsets.US_ASCII).lines().count();
+        return (int) buf.toString(StandardCharsets.US_ASCII).lines().count();
     }
 }

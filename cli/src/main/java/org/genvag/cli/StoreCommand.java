@@ -2,6 +2,7 @@ package org.genvag.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,7 @@ final class StoreCommand implements Runnable {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             try (StoreReader reader = StoreReader.open(store)) {
-                long size = java.nio.file.Files.size(store);
+                long size = Files.size(store);
                 List<StoreReader.ColumnSize> columns = reader.columnSizes();
                 long inColumns = columns.stream().mapToLong(StoreReader.ColumnSize::storedBytes).sum();
                 out.printf("store\t%s%nbytes\t%d%nrecords\t%d%nblocks\t%d%ncolumn bytes\t%d%n"
@@ -138,14 +139,14 @@ final class StoreCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            List<Path> list = java.nio.file.Files.isDirectory(stores) ? StorePanelQuery.storesIn(stores)
+            List<Path> list = Files.isDirectory(stores) ? StorePanelQuery.storesIn(stores)
                     : new ArrayList<>(List.of(stores));
             StorePanelQuery.Options options = new StorePanelQuery.Options(panels, build == null ? null
                     : GenomeBuild.parse(build), padding, strict, threads.count());
             List<StorePanelQuery.StoreResult> results = switch (format) {
                 case "tsv" -> StorePanelQuery.run(list, out, options);
                 case "vcf" -> {
-                    if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+                    if (Files.exists(out) && !Files.isDirectory(out)) {
                         throw new InputException(out + ": --format vcf writes one VCF per store into a directory, "
                                 + "and this is a file");
                     }

@@ -1,5 +1,7 @@
 package org.genvag.cli;
 
+import org.genvag.core.error.InputException;
+
 import picocli.CommandLine.Option;
 
 /** The --threads option: worker threads for decompression; default all cores. */
@@ -9,7 +11,7 @@ final class Threads {
 
     int count() {
         if (threads != null && threads < 1) {
-            throw new org.genvag.core.error.InputException("--threads must be at least 1, got " + threads);
+            throw new InputException("--threads must be at least 1, got " + threads);
         }
         return threads != null ? threads : Runtime.getRuntime().availableProcessors();
     }

@@ -1,6 +1,7 @@
 package org.genvag.testsupport;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,7 +41,7 @@ public final class PeerTool {
         if (path == null) {
             return false;
         }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, name))) {
                 return true;
             }
@@ -67,7 +68,7 @@ public final class PeerTool {
         cmd.add(name);
         cmd.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             Thread drain = new Thread(() -> copy(p.getErrorStream(), err));

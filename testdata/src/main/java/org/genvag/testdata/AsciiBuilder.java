@@ -2,6 +2,7 @@ package org.genvag.testdata;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /** A growable byte buffer for ASCII text with number formatting that allocates nothing per call. */
 final class AsciiBuilder {
@@ -80,7 +81,7 @@ final class AsciiBuilder {
 
     private void ensure(int n) {
         if (len + n > buf.length) {
-            buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 
+import org.genvag.core.error.InputException;
 import org.genvag.io.output.AtomicOutput;
 
 import htsjdk.samtools.Cigar;
@@ -115,7 +116,7 @@ public final class BamGenerator {
         rg.setPlatform("ILLUMINA");
         header.addReadGroup(rg);
         if (Files.exists(bam) && !Files.isRegularFile(bam)) {
-            throw new org.genvag.core.error.InputException(bam + ": a BAM output must be a regular file (its index is "
+            throw new InputException(bam + ": a BAM output must be a regular file (its index is "
                     + "written beside it)");
         }
         Path dir = bam.toAbsolutePath().getParent();

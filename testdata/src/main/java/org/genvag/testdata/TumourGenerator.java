@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import org.genvag.core.genome.Gene;
@@ -13,8 +14,8 @@ import org.genvag.core.genome.GeneResolver;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.kb.Allele;
 import org.genvag.core.kb.KnowledgeBase;
-import org.genvag.io.output.AtomicOutput;
 import org.genvag.io.genes.GeneTableReader;
+import org.genvag.io.output.AtomicOutput;
 
 /**
  * A tumour's calls with known biomarkers planted, for tests and the demo: a Mutect2-like somatic VCF (##tumor_sample,
@@ -141,7 +142,7 @@ public final class TumourGenerator {
         int altReads = (int) Math.round(depth * vaf);
         return chrom(contig) + "\t" + pos + "\t.\t" + ref + "\t" + alt + "\t.\t" + filter + "\t.\tGT:AD:AF:DP\t"
                 + "0/0:" + depth + ",0:0.000:" + depth + "\t0/1:" + (depth - altReads) + "," + altReads + ":"
-                + String.format(java.util.Locale.ROOT, "%.3f", (double) altReads / depth) + ":" + depth + "\n";
+                + String.format(Locale.ROOT, "%.3f", (double) altReads / depth) + ":" + depth + "\n";
     }
 
     private String structural() {

@@ -1,6 +1,7 @@
 package org.genvag.core.align;
 
 import java.io.File;
+import java.util.Arrays;
 
 import org.broadinstitute.gatk.nativebindings.smithwaterman.SWAlignerNativeBinding;
 import org.broadinstitute.gatk.nativebindings.smithwaterman.SWNativeAlignerResult;
@@ -242,8 +243,8 @@ public final class JavaSmithWaterman implements SWAlignerNativeBinding {
 
     private void push(byte op, int length) {
         if (elements == ops.length) {
-            ops = java.util.Arrays.copyOf(ops, elements * 2);
-            lengths = java.util.Arrays.copyOf(lengths, elements * 2);
+            ops = Arrays.copyOf(ops, elements * 2);
+            lengths = Arrays.copyOf(lengths, elements * 2);
         }
         ops[elements] = op;
         lengths[elements] = length;

@@ -1,4 +1,5 @@
 package org.genvag.core.coverage;
+import java.util.Arrays;
 
 /**
  * Depth statistics of a set of bases (a region, a gene, a panel): mean, minimum, median and the count of bases at or
@@ -46,7 +47,7 @@ public final class DepthStats {
     }
 
     private long[] grow(int bin) {
-        histogram = java.util.Arrays.copyOf(histogram, Math.min(CAP + 1, Math.max(bin + 1, 2 * histogram.length)));
+        histogram = Arrays.copyOf(histogram, Math.min(CAP + 1, Math.max(bin + 1, 2 * histogram.length)));
         return histogram;
     }
 
@@ -66,7 +67,7 @@ public final class DepthStats {
 
     /** Empties the statistics for reuse. */
     public void clear() {
-        java.util.Arrays.fill(histogram, 0, maxBin + 1, 0);
+        Arrays.fill(histogram, 0, maxBin + 1, 0);
         maxBin = 0;
         bases = 0;
         sum = 0;

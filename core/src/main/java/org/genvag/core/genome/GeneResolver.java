@@ -1,10 +1,19 @@
 package org.genvag.core.genome;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Resolves gene names (symbol, alias or previous symbol, Ensembl ID, Entrez ID) against one build's gene table.
@@ -38,10 +47,10 @@ public final class GeneResolver {
 
     /** A value built on first use, once, safely across threads. */
     private static final class Lazy<T> {
-        private final java.util.function.Supplier<T> build;
+        private final Supplier<T> build;
         private volatile T value;
 
-        Lazy(java.util.function.Supplier<T> build) {
+        Lazy(Supplier<T> build) {
             this.build = build;
         }
 
@@ -121,23 +130,23 @@ public final class GeneResolver {
         for (Gene g : genes) {
             symbolCount.merge(g.symbol(), 1, Integer::sum);
         }
-        Map<String, List<Gene>> repeated = new java.util.LinkedHashMap<>();
+        Map<String, List<Gene>> repeated = new LinkedHashMap<>();
         for (Gene g : genes) {
             if (symbolCount.get(g.symbol()) > 1) {
                 repeated.computeIfAbsent(g.symbol(), k -> new ArrayList<>(2)).add(g);
             }
         }
         // Identity, not equals: records hash every alias, and rows are distinct objects anyway.
-        Map<Gene, Gene> replacement = new java.util.IdentityHashMap<>();
+        Map<Gene, Gene> replacement = new IdentityHashMap<>();
         for (List<Gene> same : repeated.values()) {
             List<Gene> pending = new ArrayList<>(same);
-            pending.sort(java.util.Comparator.comparing(Gene::ensemblId));
+            pending.sort(Comparator.comparing(Gene::ensemblId));
             while (pending.size() > 1) {
                 Gene merged = pending.remove(0);
                 List<Gene> members = new ArrayList<>(List.of(merged));
                 for (boolean grew = true; grew; ) {
                     grew = false;
-                    for (java.util.Iterator<Gene> it = pending.iterator(); it.hasNext(); ) {
+                    for (Iterator<Gene> it = pending.iterator(); it.hasNext(); ) {
                         Gene g = it.next();
                         if (sameGene(merged, g)) {
                             merged = union(merged, g);
@@ -159,7 +168,7 @@ public final class GeneResolver {
             return List.copyOf(genes);
         }
         List<Gene> out = new ArrayList<>(genes.size());
-        java.util.Set<Gene> emitted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Gene> emitted = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Gene g : genes) {
             Gene r = replacement.getOrDefault(g, g);
             if (emitted.add(r)) {
@@ -182,9 +191,9 @@ public final class GeneResolver {
     }
 
     private static Gene union(Gene canonical, Gene other) {
-        java.util.LinkedHashSet<String> entrez = new java.util.LinkedHashSet<>(canonical.entrezIds());
+        LinkedHashSet<String> entrez = new LinkedHashSet<>(canonical.entrezIds());
         entrez.addAll(other.entrezIds());
-        java.util.TreeSet<String> aliases = new java.util.TreeSet<>(canonical.aliases());
+        TreeSet<String> aliases = new TreeSet<>(canonical.aliases());
         aliases.addAll(other.aliases());
         return new Gene(canonical.contig(), Math.min(canonical.start(), other.start()),
                 Math.max(canonical.end(), other.end()), canonical.strand(), canonical.symbol(), canonical.ensemblId(),

@@ -1,6 +1,7 @@
 package org.genvag.core.interval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -93,7 +94,7 @@ public final class IntervalIndex {
                 points[2 * i] = intervals.get(i)[0];
                 points[2 * i + 1] = intervals.get(i)[1];
             }
-            java.util.Arrays.sort(points);
+            Arrays.sort(points);
             intervals.sort((a, b) -> Long.compare(a[0], b[0]));
             LongArrayList starts = new LongArrayList();
             LongArrayList ends = new LongArrayList();
@@ -124,7 +125,7 @@ public final class IntervalIndex {
                 int[] labelSet = active.stream().mapToInt(iv -> (int) iv[2]).distinct().sorted().toArray();
                 int last = starts.size() - 1;
                 if (previousLabels != null && last >= 0 && ends.getLong(last) == from
-                        && java.util.Arrays.equals(previousLabels, labelSet)) {
+                        && Arrays.equals(previousLabels, labelSet)) {
                     ends.set(last, to);
                 } else {
                     starts.add(from);

@@ -1,5 +1,6 @@
 package org.genvag.core.msi;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
@@ -153,6 +154,6 @@ public final class MicrosatelliteScanner {
     }
 
     private static String text(byte[] seq, int from, int to) {
-        return new String(seq, from, to - from, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(seq, from, to - from, StandardCharsets.US_ASCII);
     }
 }

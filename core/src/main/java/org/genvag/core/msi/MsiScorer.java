@@ -1,4 +1,5 @@
 package org.genvag.core.msi;
+import java.util.BitSet;
 
 /**
  * Tumour against normal, site by site, as MSIsensor does: a site is evaluable when both samples have at least
@@ -20,7 +21,7 @@ public final class MsiScorer {
 
     /** {@code evaluableSites} and {@code unstableSites} flag sites by their index in the site list. */
     public record Result(Status status, double score, int evaluable, int unstable, int sites, Options options,
-                         java.util.BitSet evaluableSites, java.util.BitSet unstableSites) {
+                         BitSet evaluableSites, BitSet unstableSites) {
     }
 
     private MsiScorer() {
@@ -29,8 +30,8 @@ public final class MsiScorer {
     public static Result score(LengthHistograms tumour, LengthHistograms normal, Options o) {
         int evaluable = 0;
         int unstable = 0;
-        java.util.BitSet evaluableSites = new java.util.BitSet(tumour.sites());
-        java.util.BitSet unstableSites = new java.util.BitSet(tumour.sites());
+        BitSet evaluableSites = new BitSet(tumour.sites());
+        BitSet unstableSites = new BitSet(tumour.sites());
         for (int s = 0; s < tumour.sites(); s++) {
             if (tumour.reads(s) < o.minReads() || normal.reads(s) < o.minReads()) {
                 continue;

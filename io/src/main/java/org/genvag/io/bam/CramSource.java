@@ -2,6 +2,7 @@ package org.genvag.io.bam;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +104,7 @@ public final class CramSource implements ByteSource {
 
     /** The BAM header as bytes: magic, SAM text, reference names and lengths (SAM/BAM specification 4.2). */
     private void writeHeader(SAMFileHeader header) {
-        java.io.StringWriter text = new java.io.StringWriter();
+        StringWriter text = new StringWriter();
         new htsjdk.samtools.SAMTextHeaderCodec().encode(text, header);
         byte[] t = text.toString().getBytes(StandardCharsets.UTF_8);
         bytes.writeBytes(new byte[] {'B', 'A', 'M', 1});

@@ -1,5 +1,6 @@
 package org.genvag.io.bed;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 import org.genvag.core.error.InputException;
+import org.genvag.core.genome.ContigNames;
+import org.genvag.core.interval.IntervalIndex;
 import org.genvag.io.text.TabFields;
 
 /** Reads BED files (plain or gzipped): browser/track/# lines are skipped, every other line must be a valid interval. */
@@ -23,10 +26,10 @@ public final class BedReader {
      * A BED's regions as an interval index under canonical contig names (chr7 and 7 are one contig), overlapping
      * lines merged: the territory or region set of a query.
      */
-    public static org.genvag.core.interval.IntervalIndex index(Path path, String label) throws IOException {
-        org.genvag.core.interval.IntervalIndex.Builder b = org.genvag.core.interval.IntervalIndex.builder();
+    public static IntervalIndex index(Path path, String label) throws IOException {
+        IntervalIndex.Builder b = IntervalIndex.builder();
         for (BedRecord r : read(path)) {
-            b.add(org.genvag.core.genome.ContigNames.canonical(r.contig()), r.start(), r.end(), label);
+            b.add(ContigNames.canonical(r.contig()), r.start(), r.end(), label);
         }
         return b.build();
     }
@@ -34,7 +37,7 @@ public final class BedReader {
     public static List<BedRecord> read(Path path) throws IOException {
         String source = path.toString();
         try (InputStream raw = Files.newInputStream(path)) {
-            InputStream in = new java.io.BufferedInputStream(raw, 1 << 16);
+            InputStream in = new BufferedInputStream(raw, 1 << 16);
             in.mark(2);
             boolean gz = in.read() == 0x1f && in.read() == 0x8b;
             in.reset();

@@ -1,5 +1,6 @@
 package org.genvag.io.bgzf;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -67,7 +68,7 @@ public final class BgzfSliceSource implements ByteSource {
                 }
                 blockOffset = starts[chunk] >>> 16;
                 channel.position(blockOffset);
-                InputStream in = new java.io.BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
+                InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
                 reader = new CompressedBlockReader(in, source, blockOffset, false);
             }
             long thisBlock = blockOffset;

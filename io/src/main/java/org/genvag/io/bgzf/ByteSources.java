@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -59,12 +60,12 @@ public final class ByteSources {
     }
 
     /** The bytes of {@code buffer} (position to limit) as a source of one buffer. */
-    public static ByteSource of(java.nio.ByteBuffer buffer) {
+    public static ByteSource of(ByteBuffer buffer) {
         return new ByteSource() {
             boolean done;
 
             @Override
-            public java.nio.ByteBuffer next() {
+            public ByteBuffer next() {
                 if (done) {
                     return null;
                 }
@@ -89,9 +90,9 @@ public final class ByteSources {
             boolean onSecond;
 
             @Override
-            public java.nio.ByteBuffer next() throws IOException {
+            public ByteBuffer next() throws IOException {
                 if (!onSecond) {
-                    java.nio.ByteBuffer b = first.next();
+                    ByteBuffer b = first.next();
                     if (b != null) {
                         return b;
                     }

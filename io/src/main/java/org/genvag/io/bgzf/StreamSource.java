@@ -1,9 +1,11 @@
 package org.genvag.io.bgzf;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.zip.ZipException;
 
 import org.genvag.core.error.InputException;
 
@@ -36,10 +38,10 @@ final class StreamSource implements ByteSource {
                 }
                 n += r;
             }
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new InputException(source + ": truncated gzip data: the file ends mid-stream, after " + offset
                     + " uncompressed bytes");
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw new InputException(source + ": corrupt gzip data after " + offset + " uncompressed bytes: "
                     + e.getMessage());
         }

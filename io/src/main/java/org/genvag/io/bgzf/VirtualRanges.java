@@ -1,5 +1,7 @@
 package org.genvag.io.bgzf;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,7 +53,7 @@ public final class VirtualRanges {
         return n;
     }
 
-    public BgzfSliceSource open(java.nio.file.Path file) throws java.io.IOException {
+    public BgzfSliceSource open(Path file) throws IOException {
         return new BgzfSliceSource(file, starts, ends);
     }
 }

@@ -1,5 +1,6 @@
 package org.genvag.io.genes;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +56,7 @@ public final class GeneTableReader {
     }
 
     static GeneResolver read(InputStream raw, String source, GenomeBuild expected) throws IOException {
-        InputStream in = raw.markSupported() ? raw : new java.io.BufferedInputStream(raw);
+        InputStream in = raw.markSupported() ? raw : new BufferedInputStream(raw);
         in.mark(2);
         int b0 = in.read();
         int b1 = in.read();

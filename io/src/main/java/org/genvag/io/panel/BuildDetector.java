@@ -1,11 +1,13 @@
 package org.genvag.io.panel;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.genvag.core.genome.ContigNames;
 import org.genvag.core.genome.GenomeBuild;
+import org.genvag.io.bam.BamHeader;
 import org.genvag.io.vcf.VcfHeader;
 
 /**
@@ -41,8 +43,8 @@ public final class BuildDetector {
     }
 
     /** A BAM's build, from the length of chromosome 1 in its @SQ lines. */
-    public static Optional<Detected> detect(org.genvag.io.bam.BamHeader header) {
-        Map<String, Long> sequences = new java.util.LinkedHashMap<>();
+    public static Optional<Detected> detect(BamHeader header) {
+        Map<String, Long> sequences = new LinkedHashMap<>();
         for (int i = 0; i < header.names().size(); i++) {
             sequences.put(header.names().get(i), header.lengths().get(i));
         }

@@ -1,5 +1,6 @@
 package org.genvag.io.panel;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 import org.genvag.core.error.InputException;
@@ -74,7 +76,7 @@ public final class PanelReader {
      * second).
      */
     public static List<GenePanel> resolveAll(List<Path> paths, GenomeBuild build,
-                                             java.util.function.Supplier<GeneResolver> genes, boolean strict)
+                                             Supplier<GeneResolver> genes, boolean strict)
             throws IOException {
         List<GenePanel> panels = new ArrayList<>(paths.size());
         for (Path p : paths) {
@@ -264,7 +266,7 @@ public final class PanelReader {
     }
 
     private static BufferedReader open(Path path) throws IOException {
-        InputStream in = new java.io.BufferedInputStream(Files.newInputStream(path), 1 << 16);
+        InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
         in.mark(2);
         boolean gz = in.read() == 0x1f && in.read() == 0x8b;
         in.reset();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Joins a block's columns back into VCF lines, the inverse of {@link BlockShredder}: each column is read front to
@@ -226,7 +227,7 @@ final class BlockAssembler {
      * Hands on the records a selector wants as variants (POS, END, REF, ALT), reading only the position, mode, raw,
      * column-count and allele columns, as {@link #assemble} reads them; returns how many were handed on.
      */
-    long variants(int records, Selector selector, String contigName, java.util.function.Consumer<StoredVariant> sink) {
+    long variants(int records, Selector selector, String contigName, Consumer<StoredVariant> sink) {
         Placed placed = new Placed();
         long handed = 0;
         String where = StoreFormat.POS;
@@ -284,7 +285,7 @@ final class BlockAssembler {
      * Returns how many records were handed on.
      */
     long records(int records, Selector selector, String contigName, List<String> askedKeys, StoredRecord view,
-                 java.util.function.Consumer<StoredRecord> sink) {
+                 Consumer<StoredRecord> sink) {
         Placed placed = new Placed();
         ValueColumn.Reader id = values(StoreFormat.ID);
         ValueColumn.Reader qual = values(StoreFormat.QUAL);

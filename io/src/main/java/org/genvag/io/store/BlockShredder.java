@@ -1,6 +1,8 @@
 package org.genvag.io.store;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +60,7 @@ final class BlockShredder {
     long maxEnd = Long.MIN_VALUE;
 
     BlockShredder() {
-        java.util.Arrays.fill(predicted, -1);
+        Arrays.fill(predicted, -1);
         mode = sink(StoreFormat.MODE);
         span = sink(StoreFormat.SPAN);
         raw = sink(StoreFormat.RAW);
@@ -90,8 +92,8 @@ final class BlockShredder {
         infoValues.forEach(ValueColumn::clear);
         sampleValues.forEach(ValueColumn::clear);
         infoKeys.clear();
-        java.util.Arrays.fill(predicted, -1);
-        java.util.Arrays.fill(sameTarget, 0);
+        Arrays.fill(predicted, -1);
+        Arrays.fill(sameTarget, 0);
         shapes.clear();
         formats.clear();
         lastFormat = -1;
@@ -175,7 +177,7 @@ final class BlockShredder {
         int index = 0;
         while (true) {
             if (index == predicted.length) {
-                predicted = java.util.Arrays.copyOf(predicted, index * 2);
+                predicted = Arrays.copyOf(predicted, index * 2);
             }
             // Records of one caller repeat the same keys in the same order: the key the previous record had at
             // this place is compared while the key's end is looked for; only another key is hashed.
@@ -194,8 +196,8 @@ final class BlockShredder {
             endSeen |= keyEnd - entry == 3 && b[entry] == 'E' && b[entry + 1] == 'N' && b[entry + 2] == 'D';
             shapeScratch.varint(((long) key << 1) | (valued ? 1 : 0));
             if (index == valueStarts.length) {
-                valueStarts = java.util.Arrays.copyOf(valueStarts, index * 2);
-                valueEnds = java.util.Arrays.copyOf(valueEnds, index * 2);
+                valueStarts = Arrays.copyOf(valueStarts, index * 2);
+                valueEnds = Arrays.copyOf(valueEnds, index * 2);
             }
             int entryEnd = keyEnd;
             valueStarts[index] = keyEnd + 1;
@@ -281,7 +283,7 @@ final class BlockShredder {
             return -1;
         }
         if (key >= sameTarget.length) {
-            sameTarget = java.util.Arrays.copyOf(sameTarget, Math.max(key + 1, sameTarget.length * 2));
+            sameTarget = Arrays.copyOf(sameTarget, Math.max(key + 1, sameTarget.length * 2));
         }
         // Which earlier entry a key repeats is stable (MLEAF repeats AF): after the first records of a block only
         // the entry this key matched before is compared; the first records of a block search them all.
@@ -319,7 +321,7 @@ final class BlockShredder {
 
     /** Subfields beyond FORMAT's keys (malformed, but kept): one column per position, named "#j". */
     private int extraKey(int j) {
-        byte[] name = ("#" + j).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] name = ("#" + j).getBytes(StandardCharsets.ISO_8859_1);
         return formatKeys.intern(name, 0, name.length);
     }
 

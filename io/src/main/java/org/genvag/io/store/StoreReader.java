@@ -12,13 +12,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.genvag.core.error.InputException;
+import org.genvag.core.interval.IntervalIndex;
 import org.genvag.io.bgzf.ByteSource;
+import org.genvag.io.vcf.VcfReader;
 
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4SafeDecompressor;
@@ -158,8 +162,8 @@ public final class StoreReader implements AutoCloseable {
      * The records overlapping {@code regions} (0-based, half-open, contigs named as in {@code ContigNames}), as
      * views over the decoded bytes: the library form of a panel query. Closing the reader closes the store.
      */
-    public org.genvag.io.vcf.VcfReader query(org.genvag.core.interval.IntervalIndex regions) throws IOException {
-        return new org.genvag.io.vcf.VcfReader(source(new StoreQuery(regions)), path.toString());
+    public VcfReader query(IntervalIndex regions) throws IOException {
+        return new VcfReader(source(new StoreQuery(regions)), path.toString());
     }
 
     /** A record's place: its contig (as the store names it), POS and last reference base (REF span or INFO END). */
@@ -200,7 +204,7 @@ public final class StoreReader implements AutoCloseable {
      *
      * @return the number of variants visited
      */
-    public long forEachVariant(StoreQuery query, java.util.function.Consumer<StoredVariant> visitor)
+    public long forEachVariant(StoreQuery query, Consumer<StoredVariant> visitor)
             throws IOException {
         long visited = 0;
         for (StoreBlock b : blocks) {
@@ -256,9 +260,9 @@ public final class StoreReader implements AutoCloseable {
      *
      * @return the number of records visited
      */
-    public long forEachRecord(StoreQuery query, List<String> formatKeys, java.util.function.Consumer<StoredRecord> visitor)
+    public long forEachRecord(StoreQuery query, List<String> formatKeys, Consumer<StoredRecord> visitor)
             throws IOException {
-        Set<String> wanted = new java.util.HashSet<>(RECORD_COLUMNS);
+        Set<String> wanted = new HashSet<>(RECORD_COLUMNS);
         for (String k : formatKeys) {
             for (String part : List.of(StoreFormat.TAGS, StoreFormat.NUMBERS, StoreFormat.TEXT)) {
                 wanted.add(StoreFormat.SAMPLE_VALUE + k + part);

@@ -7,14 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import org.genvag.io.output.AtomicOutput;
 import org.genvag.io.Futures;
+import org.genvag.io.output.AtomicOutput;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfRecord;
 
@@ -87,8 +92,8 @@ public final class StoreWriter {
         section(head, "header", text, text.length, lz4);
         out.write(head.bytes, 0, head.length);
 
-        Map<String, Integer> names = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.concurrent.atomic.AtomicInteger nameIds = new java.util.concurrent.atomic.AtomicInteger();
+        Map<String, Integer> names = new ConcurrentHashMap<>();
+        AtomicInteger nameIds = new AtomicInteger();
         int workers = options.threads();
         ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "genvag-store-encoder");
@@ -141,8 +146,8 @@ public final class StoreWriter {
                                ArrayDeque<RecordBatch> free, List<StoreBlock> index, CountingStream out,
                                ThreadLocal<BlockShredder> shredders, ThreadLocal<VcfRecord> views, String source,
                                LZ4Compressor lz4, Map<String, Integer> names,
-                               java.util.concurrent.atomic.AtomicInteger nameIds, int workers) throws IOException {
-        java.util.concurrent.Callable<Encoded> task = () -> {
+                               AtomicInteger nameIds, int workers) throws IOException {
+        Callable<Encoded> task = () -> {
             try {
                 return encode(batch, shredders.get(), views.get(), source, lz4, names, nameIds);
             } finally {
@@ -153,7 +158,7 @@ public final class StoreWriter {
         };
         if (pool == null) {
             try {
-                written(java.util.concurrent.CompletableFuture.completedFuture(task.call()), index, out);
+                written(CompletableFuture.completedFuture(task.call()), index, out);
             } catch (IOException | RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -169,7 +174,7 @@ public final class StoreWriter {
 
     private static Encoded encode(RecordBatch batch, BlockShredder shredder, VcfRecord view, String source,
                                   LZ4Compressor lz4, Map<String, Integer> names,
-                                  java.util.concurrent.atomic.AtomicInteger nameIds) {
+                                  AtomicInteger nameIds) {
         shredder.clear();
         batch.shred(shredder, view, source);
         ByteSink block = new ByteSink(batch.bytes.length / 2 + 1024);
@@ -341,7 +346,7 @@ public final class StoreWriter {
         out.u32(0);
         int dataAt = out.length;
         if (out.bytes.length < dataAt + max) {
-            out.bytes = java.util.Arrays.copyOf(out.bytes, Math.max(out.bytes.length * 2, dataAt + max));
+            out.bytes = Arrays.copyOf(out.bytes, Math.max(out.bytes.length * 2, dataAt + max));
         }
         int compressed = lz4.compress(raw, 0, length, out.bytes, dataAt, max);
         int hash = StoreFormat.XXHASH.hash(out.bytes, dataAt, compressed, StoreFormat.HASH_SEED);

@@ -1,4 +1,6 @@
 package org.genvag.io.store;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A column of VCF values (QUAL, an INFO key's values, a FORMAT key's values for every sample) with numbers stored
@@ -47,9 +49,9 @@ final class ValueColumn {
 
     /** Names the column PREFIX + key, keeping the names of the previous block when the key is the same. */
     void name(String prefix, byte[] key, int from, int to) {
-        if (namedFor == null || !java.util.Arrays.equals(namedFor, 0, namedFor.length, key, from, to)) {
-            namedFor = java.util.Arrays.copyOfRange(key, from, to);
-            names(prefix + new String(key, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+        if (namedFor == null || !Arrays.equals(namedFor, 0, namedFor.length, key, from, to)) {
+            namedFor = Arrays.copyOfRange(key, from, to);
+            names(prefix + new String(key, from, to - from, StandardCharsets.ISO_8859_1));
         }
     }
 

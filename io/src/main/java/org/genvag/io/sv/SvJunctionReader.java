@@ -2,6 +2,7 @@ package org.genvag.io.sv;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class SvJunctionReader {
     /** @param sample the tumour's column for support and per-sample FT, or -1 to use INFO only */
     public static Result read(VcfReader reader, int sample) throws IOException {
         Map<String, Junction> byKey = new LinkedHashMap<>();
-        Map<String, String> keyById = new java.util.HashMap<>();
+        Map<String, String> keyById = new HashMap<>();
         VcfRecord r = new VcfRecord();
         long records = 0;
         long single = 0;

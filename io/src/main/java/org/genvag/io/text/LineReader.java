@@ -3,6 +3,7 @@ package org.genvag.io.text;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 import org.genvag.io.bgzf.ByteSource;
 
@@ -164,7 +165,7 @@ public final class LineReader implements AutoCloseable {
     public String lineAsString() {
         byte[] b = new byte[lineEnd - lineStart];
         lineBuffer.get(lineStart, b);
-        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(b, StandardCharsets.UTF_8);
     }
 
     @Override

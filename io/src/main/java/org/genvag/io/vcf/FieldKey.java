@@ -2,6 +2,8 @@ package org.genvag.io.vcf;
 
 import java.nio.charset.StandardCharsets;
 
+import org.genvag.io.text.Swar;
+
 /** An INFO or FORMAT key encoded once, so that looking it up in every record allocates nothing. */
 public final class FieldKey {
     final byte[] bytes;
@@ -12,7 +14,7 @@ public final class FieldKey {
     private FieldKey(String name) {
         this.name = name;
         this.bytes = name.getBytes(StandardCharsets.US_ASCII);
-        this.firstBytePattern = org.genvag.io.text.Swar.broadcast(bytes[0]);
+        this.firstBytePattern = Swar.broadcast(bytes[0]);
     }
 
     public static FieldKey of(String name) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.genvag.core.error.InputException;
+import org.genvag.io.text.TabFields;
 
 /**
  * What genvag needs from a VCF header, parsed as leniently as bcftools does: the contigs (with 64-bit lengths),
@@ -59,7 +60,7 @@ public final class VcfHeader {
             }
         }
         String columnLine = lines.get(lines.size() - 1);
-        List<String> cols = org.genvag.io.text.TabFields.split(columnLine, '\t');
+        List<String> cols = TabFields.split(columnLine, '\t');
         String[] fixed = {"#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO"};
         for (int c = 0; c < fixed.length; c++) {
             if (c >= cols.size() || !cols.get(c).equals(fixed[c])) {

@@ -3,6 +3,7 @@ package org.genvag.io.vcf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 
@@ -34,7 +35,7 @@ public final class VcfReader implements AutoCloseable {
     private boolean sorted;
     private int lastContig = -1;
     private long lastPos;
-    private java.util.BitSet finishedContigs;
+    private BitSet finishedContigs;
     private long records;
     private final int minTabs;
     private final int maxTabs;
@@ -114,7 +115,7 @@ public final class VcfReader implements AutoCloseable {
     /** Makes unsorted input an error from here on. */
     public VcfReader requireSorted() {
         sorted = true;
-        finishedContigs = new java.util.BitSet();
+        finishedContigs = new BitSet();
         return this;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 import org.genvag.core.error.InputException;
@@ -184,7 +185,7 @@ public final class VcfRecord {
             }
             int t = Swar.indexOf(buf, from, end, TAB, TAB_PATTERN);
             if (found == fieldEnd.length) {
-                fieldEnd = java.util.Arrays.copyOf(fieldEnd, found * 2);
+                fieldEnd = Arrays.copyOf(fieldEnd, found * 2);
             }
             fieldEnd[found++] = t < 0 ? end : t;
         }

@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.genvag.core.error.InputException;
-import org.genvag.io.output.AtomicOutput;
 import org.genvag.io.bgzf.BgzfOutputStream;
+import org.genvag.io.output.AtomicOutput;
 
 import htsjdk.samtools.SAMException;
 import htsjdk.samtools.SAMSequenceDictionary;
@@ -38,7 +40,7 @@ public final class VcfWriter implements AutoCloseable {
     private final SAMSequenceDictionary contigs;
     private final Path indexPath;
     private final byte[] scratch = new byte[1 << 16];
-    private final java.util.Set<String> finishedContigs = new java.util.HashSet<>();
+    private final Set<String> finishedContigs = new HashSet<>();
     private String lastContig;
     private long lastPos;
     private boolean committed;

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -49,7 +51,7 @@ public final class BatchRun {
                 Path finished = outDir.resolve(e.id()).resolve(SampleRun.DONE);
                 if (!o.force() && Files.isRegularFile(finished)) {
                     SampleOutcome earlier = read(finished).withStatus("skipped (done earlier)");
-                    futures.add(java.util.concurrent.CompletableFuture.completedFuture(earlier));
+                    futures.add(CompletableFuture.completedFuture(earlier));
                     report(progress, earlier, done, samples.size());
                     continue;
                 }
@@ -93,9 +95,9 @@ public final class BatchRun {
                     .append(s.genesFailing() < 0 ? "." : s.genesFailing()).append('\t')
                     .append(s.genesAssessed() < 0 ? "." : s.genesAssessed()).append('\t')
                     .append(s.biomarkers().isEmpty() ? "." : String.join(";", s.biomarkers())).append('\t')
-                    .append(s.tmb() == null ? "." : String.format(java.util.Locale.ROOT, "%.2f", s.tmb())).append('\t')
+                    .append(s.tmb() == null ? "." : String.format(Locale.ROOT, "%.2f", s.tmb())).append('\t')
                     .append(s.msi() == null ? "." : s.msi().replace('\t', ' ')).append('\t')
-                    .append(String.format(java.util.Locale.ROOT, "%.1f", s.seconds())).append('\t')
+                    .append(String.format(Locale.ROOT, "%.1f", s.seconds())).append('\t')
                     .append(s.error() == null ? "." : s.error().replace('\t', ' ').replace('\n', ' ')).append('\n');
             json.add(s.toMap());
         }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -218,7 +219,7 @@ public final class HtmlReport {
 
     private static void coverage(StringBuilder h, Data d) {
         PanelCoverage.Options rule = d.coverageRule;
-        int qc = java.util.Arrays.binarySearch(rule.thresholds(), rule.qcDepth());
+        int qc = Arrays.binarySearch(rule.thresholds(), rule.qcDepth());
         List<PanelCoverage.GeneCoverage> genes = new ArrayList<>(d.coverage);
         // Failing genes first, worst first; then the rest by name: what a reviewer must act on comes first.
         genes.sort((a, b) -> a.passesQc() != b.passesQc() ? (a.passesQc() ? 1 : -1)

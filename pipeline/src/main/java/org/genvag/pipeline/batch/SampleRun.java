@@ -8,14 +8,22 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.genvag.core.biomarker.report.Unassessed;
 import org.genvag.core.error.InputException;
+import org.genvag.core.kb.Biomarker;
+import org.genvag.core.msi.LengthHistograms;
+import org.genvag.core.msi.MsiScorer;
+import org.genvag.core.msi.RepeatSite;
 import org.genvag.io.ReadMode;
+import org.genvag.io.bam.BamReader;
+import org.genvag.io.msi.SiteList;
 import org.genvag.io.output.JsonFiles;
 import org.genvag.io.output.OutputGroup;
 import org.genvag.io.variants.VariantSources;
@@ -26,6 +34,9 @@ import org.genvag.pipeline.biomarker.TumourSample;
 import org.genvag.pipeline.coverage.CoverageJob;
 import org.genvag.pipeline.coverage.CoverageReports;
 import org.genvag.pipeline.coverage.PanelCoverage;
+import org.genvag.pipeline.msi.MsiBaseline;
+import org.genvag.pipeline.msi.MsiCall;
+import org.genvag.pipeline.msi.RepeatLengthCounter;
 import org.genvag.pipeline.panel.PanelFiltering;
 
 /**
@@ -96,20 +107,20 @@ final class SampleRun {
         boolean tumourOnly = e.normalBam() == null && o.msiBaseline() != null;
         boolean msiApplies = e.type() == SampleEntry.Type.TUMOUR && e.bam() != null && o.msiSites() != null
                 && (e.normalBam() != null || tumourOnly);
-        List<org.genvag.core.msi.RepeatSite> msiSites = msiApplies ? org.genvag.io.msi.SiteList.read(o.msiSites())
+        List<RepeatSite> msiSites = msiApplies ? SiteList.read(o.msiSites())
                 : null;
-        org.genvag.core.msi.LengthHistograms tumourLengths = null;
-        org.genvag.pipeline.msi.RepeatLengthCounter[] tumourCounter = {null};
+        LengthHistograms tumourLengths = null;
+        RepeatLengthCounter[] tumourCounter = {null};
         if (e.bam() != null && !o.panels().isEmpty()) {
             // The tumour's repeat lengths are counted in the coverage pass: the BAM is decoded once for both.
-            org.genvag.core.msi.LengthHistograms lengths = msiApplies
-                    ? new org.genvag.core.msi.LengthHistograms(msiSites.size()) : null;
+            LengthHistograms lengths = msiApplies
+                    ? new LengthHistograms(msiSites.size()) : null;
             tumourLengths = lengths;
             CoverageJob.Outcome c = CoverageJob.run(new CoverageJob.Request(e.bam().toString(), null, o.panels(),
                     e.build(), o.padding(), false, msiApplies ? ReadMode.STREAM : ReadMode.AUTO,
                     PanelCoverage.Options.defaults(1)),
                     !msiApplies ? null : names -> {
-                        tumourCounter[0] = new org.genvag.pipeline.msi.RepeatLengthCounter(msiSites, names, lengths);
+                        tumourCounter[0] = new RepeatLengthCounter(msiSites, names, lengths);
                         return tumourCounter[0]::accept;
                     });
             Map<String, Object> context = new LinkedHashMap<>();
@@ -130,26 +141,26 @@ final class SampleRun {
         List<String> biomarkers = new ArrayList<>();
         Double tmb = null;
         String msi = null;
-        org.genvag.core.msi.MsiScorer.Result msiResult = null;
+        MsiScorer.Result msiResult = null;
         if (msiApplies) {
             if (tumourCounter[0] == null) {
                 // No coverage pass to ride (no panel): the tumour is counted in a pass of its own.
-                tumourLengths = new org.genvag.core.msi.LengthHistograms(msiSites.size());
-                try (org.genvag.io.bam.BamReader r = org.genvag.io.bam.BamReader.open(e.bam().toString(), 1)) {
-                    tumourCounter[0] = org.genvag.pipeline.msi.RepeatLengthCounter.count(r, msiSites, tumourLengths);
+                tumourLengths = new LengthHistograms(msiSites.size());
+                try (BamReader r = BamReader.open(e.bam().toString(), 1)) {
+                    tumourCounter[0] = RepeatLengthCounter.count(r, msiSites, tumourLengths);
                 }
             }
-            org.genvag.core.msi.MsiScorer.Options msiOptions = org.genvag.core.msi.MsiScorer.Options.defaults();
-            org.genvag.pipeline.msi.MsiCall.Outcome m = tumourOnly
-                    ? org.genvag.pipeline.msi.MsiCall.scoreCountedAgainstBaseline(tumourLengths, tumourCounter[0],
-                            org.genvag.pipeline.msi.MsiBaseline.read(o.msiBaseline(), msiSites), msiOptions)
-                    : org.genvag.pipeline.msi.MsiCall.scoreCounted(tumourLengths, tumourCounter[0],
+            MsiScorer.Options msiOptions = MsiScorer.Options.defaults();
+            MsiCall.Outcome m = tumourOnly
+                    ? MsiCall.scoreCountedAgainstBaseline(tumourLengths, tumourCounter[0],
+                            MsiBaseline.read(o.msiBaseline(), msiSites), msiOptions)
+                    : MsiCall.scoreCounted(tumourLengths, tumourCounter[0],
                             e.normalBam().toString(), msiSites, msiOptions, 1);
-            org.genvag.pipeline.msi.MsiCall.write(m, e.bam().toString(), tumourOnly ? "baseline " + o.msiBaseline()
+            MsiCall.write(m, e.bam().toString(), tumourOnly ? "baseline " + o.msiBaseline()
                     : e.normalBam().toString(), o.msiSites(), work.resolve("msi.json"));
             msiResult = m.result();
-            msi = msiResult.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-                    + (Double.isNaN(msiResult.score()) ? "" : String.format(java.util.Locale.ROOT, " (%.2f%%)",
+            msi = msiResult.status().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                    + (Double.isNaN(msiResult.score()) ? "" : String.format(Locale.ROOT, " (%.2f%%)",
                     msiResult.score()));
         }
         if (e.type() == SampleEntry.Type.TUMOUR && (e.vcf() != null || e.svVcf() != null)) {
@@ -164,7 +175,7 @@ final class SampleRun {
                 tmb = b.report().tmb().result().value();
             }
             for (Unassessed u : b.report().notAssessable()) {
-                if (u.biomarker().kind() == org.genvag.core.kb.Biomarker.Kind.MSI && msiResult == null) {
+                if (u.biomarker().kind() == Biomarker.Kind.MSI && msiResult == null) {
                     msi = "not assessable: " + u.detail();
                 }
             }
@@ -221,7 +232,7 @@ final class SampleRun {
             return;
         }
         try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.genvag.core.biomarker.FusionCall;
 import org.genvag.core.biomarker.FusionCaller;
 import org.genvag.core.biomarker.Junction;
+import org.genvag.core.biomarker.Threshold;
 import org.genvag.core.biomarker.TmbCalculator;
 import org.genvag.core.biomarker.report.BiomarkerAssessor;
 import org.genvag.core.biomarker.report.BiomarkerReport;
@@ -175,7 +176,7 @@ public final class BiomarkerJob {
         }
         var threshold = marker.get().threshold();
         if (q.tmb().cutoff() != null) {
-            threshold = new org.genvag.core.biomarker.Threshold(q.tmb().cutoff(), threshold.comparison(), threshold.unit());
+            threshold = new Threshold(q.tmb().cutoff(), threshold.comparison(), threshold.unit());
         }
         TmbCalculator.Options options = new TmbCalculator.Options(q.tmb().minVaf(), q.tmb().minDepth(),
                 q.tmb().maxPopulationAf(), 0.2, threshold);

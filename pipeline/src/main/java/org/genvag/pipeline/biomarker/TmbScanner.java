@@ -1,7 +1,9 @@
 package org.genvag.pipeline.biomarker;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.genvag.core.biomarker.TmbCalculator;
@@ -72,7 +74,7 @@ public final class TmbScanner {
         this.annotation = annotation;
         this.mode = mode;
         this.sample = sample;
-        Set<String> counted = new java.util.LinkedHashSet<>(PROTEIN_CHANGING);
+        Set<String> counted = new LinkedHashSet<>(PROTEIN_CHANGING);
         if (mode == Mode.CODING) {
             counted.addAll(SILENT_CODING);
         } else {
@@ -115,7 +117,7 @@ public final class TmbScanner {
                 : annotation.key().name() + (annotation.key() == AnnotationLayout.CSQ ? " Consequence (VEP)"
                 : " Annotation (SnpEff)");
         return new TmbReport(calculator.result(territoryBases), territoryFrom, codingFrom,
-                mode.name().toLowerCase(java.util.Locale.ROOT), outside);
+                mode.name().toLowerCase(Locale.ROOT), outside);
     }
 
     private boolean inTerritory(VcfRecord r) {

@@ -1,6 +1,7 @@
 package org.genvag.pipeline.biomarker;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.genvag.core.error.InputException;
 import org.genvag.io.vcf.VcfReader;
@@ -44,7 +45,7 @@ public final class TumourSample {
         }
         int found = -1;
         for (int i = 0; i < samples.size(); i++) {
-            String s = samples.get(i).toUpperCase(java.util.Locale.ROOT);
+            String s = samples.get(i).toUpperCase(Locale.ROOT);
             String stem = s.replaceAll("(\\.REALIGNED)?(\\.BAM|\\.CRAM)$", "").replaceAll("_DEDUP$", "");
             if (s.equals("TUMOR") || s.equals("TUMOUR") || stem.endsWith("T")) {
                 if (found >= 0) {

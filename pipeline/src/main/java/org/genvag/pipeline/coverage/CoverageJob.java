@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GenomeBuild;
@@ -13,6 +15,7 @@ import org.genvag.core.panel.PanelIntervals;
 import org.genvag.io.ReadMode;
 import org.genvag.io.bam.BamReadPlan;
 import org.genvag.io.bam.BamReader;
+import org.genvag.io.bam.BamRecord;
 import org.genvag.io.bam.CramSource;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.panel.BuildDetector;
@@ -53,8 +56,8 @@ public final class CoverageJob {
      * The same, with more work per record in the same pass: {@code also} is given the BAM's reference names and
      * returns what each record is handed to (MSI counting), so the BAM is decoded once for both.
      */
-    public static Outcome run(Request q, java.util.function.Function<List<String>,
-            java.util.function.Consumer<org.genvag.io.bam.BamRecord>> also) throws IOException {
+    public static Outcome run(Request q, Function<List<String>,
+            Consumer<BamRecord>> also) throws IOException {
         String bam = q.bam();
         boolean cram = !bam.equals("-") && Files.isRegularFile(Path.of(bam)) && CramSource.isCram(Path.of(bam));
         if (cram && q.mode() == ReadMode.INDEX) {
@@ -73,7 +76,7 @@ public final class CoverageJob {
                     q.strict());
             PanelIntervals intervals = PanelIntervals.of(panels, q.padding());
             BamReadPlan plan = BamReadPlan.choose(bam, reader.header(), intervals, cram ? ReadMode.STREAM : q.mode());
-            java.util.function.Consumer<org.genvag.io.bam.BamRecord> each = also == null ? null
+            Consumer<BamRecord> each = also == null ? null
                     : also.apply(reader.header().names());
             PanelCoverage.Result result;
             if (plan.indexed()) {

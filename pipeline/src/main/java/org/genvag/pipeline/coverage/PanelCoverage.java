@@ -2,17 +2,21 @@ package org.genvag.pipeline.coverage;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.genvag.core.coverage.DepthStats;
 import org.genvag.core.coverage.PanelDepth;
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.ContigNames;
+import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.interval.ContigSegments;
 import org.genvag.core.panel.PanelIntervals;
 import org.genvag.io.bam.BamReader;
@@ -30,16 +34,16 @@ public final class PanelCoverage {
                           int threads) {
         public Options {
             thresholds = thresholds.clone();
-            java.util.Arrays.sort(thresholds);
+            Arrays.sort(thresholds);
             if (flagMask < 0 || minMapq < 0 || lowDepth < 0 || qcDepth < 0 || threads < 1 || qcMinFraction < 0
                     || qcMinFraction > 1) {
                 throw new InputException("coverage options out of range: flag " + flagMask + ", MAPQ " + minMapq
                         + ", low depth " + lowDepth + ", QC depth " + qcDepth + ", QC fraction " + qcMinFraction
                         + ", threads " + threads);
             }
-            if (java.util.Arrays.stream(thresholds).noneMatch(t -> t == qcDepth)) {
+            if (Arrays.stream(thresholds).noneMatch(t -> t == qcDepth)) {
                 throw new InputException("the QC depth " + qcDepth + "x must be one of the thresholds "
-                        + java.util.Arrays.toString(thresholds));
+                        + Arrays.toString(thresholds));
             }
         }
 
@@ -82,7 +86,7 @@ public final class PanelCoverage {
      * decode), or to nobody when it is null.
      */
     public static Result run(BamReader reader, PanelIntervals panel, Options o,
-                             java.util.function.Consumer<BamRecord> alsoEach) throws IOException {
+                             Consumer<BamRecord> alsoEach) throws IOException {
         List<String> refs = reader.header().names();
         Map<String, String> bamName = new HashMap<>();
         for (String ref : refs) {
@@ -91,8 +95,8 @@ public final class PanelCoverage {
         List<String> panelContigs = new ArrayList<>();
         panel.index().contigNames().forEach(panelContigs::add);
         // Report in karyotype order (1..22, X, Y, MT), then any other contig as the panel lists it.
-        panelContigs.sort(java.util.Comparator.comparingInt(c -> {
-            int i = org.genvag.core.genome.GenomeBuild.PRIMARY_CONTIGS.indexOf(c);
+        panelContigs.sort(Comparator.comparingInt(c -> {
+            int i = GenomeBuild.PRIMARY_CONTIGS.indexOf(c);
             return i < 0 ? Integer.MAX_VALUE : i;
         }));
         List<String> missing = new ArrayList<>();

@@ -3,10 +3,12 @@ package org.genvag.pipeline.msi;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.genvag.core.error.InputException;
@@ -48,19 +50,19 @@ public final class SiteScan {
                 try {
                     w.write(line(s));
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
             w.flush();
             atomic.commit();
             return r;
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         }
     }
 
     /** Writes sites found some other way (from sequence already in memory) as a site list, atomically. */
-    public static void write(java.util.List<RepeatSite> sites, Path out) throws IOException {
+    public static void write(List<RepeatSite> sites, Path out) throws IOException {
         try (AtomicOutput atomic = new AtomicOutput(out);
              Writer w = new BufferedWriter(new OutputStreamWriter(atomic.stream(), StandardCharsets.US_ASCII))) {
             w.write(HEADER);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -134,7 +135,7 @@ public final class PanelFiltering {
         }
         byte[] genes = filter.genesValue();
         byte[] tail = (";GENVAG_PANELS=" + panelsHit).getBytes(StandardCharsets.US_ASCII);
-        byte[] out = java.util.Arrays.copyOf(genes, genes.length + tail.length);
+        byte[] out = Arrays.copyOf(genes, genes.length + tail.length);
         System.arraycopy(tail, 0, out, genes.length, tail.length);
         return out;
     }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GenomeBuild;
@@ -189,7 +191,7 @@ public final class StorePanelQuery {
      * Writes one row per sample of each record the panel keeps, as bytes into a buffer of its own that goes to the
      * file 64 KB at a time: nothing per row is made a String, and no stream call is made per field.
      */
-    private static final class Rows implements java.util.function.Consumer<StoredRecord> {
+    private static final class Rows implements Consumer<StoredRecord> {
         private final OutputStream os;
         private final byte[] name;
         private final List<byte[]> sampleNames = new ArrayList<>();
@@ -270,14 +272,14 @@ public final class StorePanelQuery {
 
         private void put(int b) {
             if (length == buf.length) {
-                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+                buf = Arrays.copyOf(buf, buf.length * 2);
             }
             buf[length++] = (byte) b;
         }
 
         private void put(byte[] src, int from, int len) {
             if (length + len > buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, length + len));
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, length + len));
             }
             System.arraycopy(src, from, buf, length, len);
             length += len;
@@ -289,7 +291,7 @@ public final class StorePanelQuery {
                 digits++;
             }
             if (length + digits > buf.length) {
-                buf = java.util.Arrays.copyOf(buf, buf.length * 2 + digits);
+                buf = Arrays.copyOf(buf, buf.length * 2 + digits);
             }
             long x = value;
             for (int p = length + digits - 1; p >= length; p--) {
