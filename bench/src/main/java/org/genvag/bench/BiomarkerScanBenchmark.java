@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.genvag.core.biomarker.Threshold;
 import org.genvag.core.biomarker.TmbCalculator;
+import org.genvag.core.biomarker.TmbMode;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.kb.KnowledgeBase;
 import org.genvag.io.kb.KnowledgeBaseReader;
@@ -67,7 +68,7 @@ public class BiomarkerScanBenchmark {
         try (VcfReader reader = VcfReader.open(vcf.toString(), threads)) {
             AnnotationLayout layout = AnnotationLayout.of(reader);
             TmbScanner tmb = new TmbScanner(TmbCalculator.Options.defaults(cutoff), null, 3_000_000_000L,
-                    "stated size", layout, TmbScanner.Mode.CODING, 0, reader.header().infoIds());
+                    "stated size", layout, TmbMode.CODING, 0, reader.header().infoIds());
             SomaticVcfScan scan = new SomaticVcfScan(kb, GenomeBuild.GRCH38, 0, layout, tmb);
             long n = scan.readAll(reader);
             bh.consume(tmb.report());

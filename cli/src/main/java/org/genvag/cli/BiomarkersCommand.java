@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.genvag.core.biomarker.TmbMode;
 import org.genvag.core.biomarker.report.Applicability;
 import org.genvag.core.biomarker.report.BiomarkerMatch;
 import org.genvag.core.biomarker.report.BiomarkerReport;
@@ -13,14 +14,12 @@ import org.genvag.core.biomarker.report.Observation;
 import org.genvag.core.biomarker.report.TherapyOption;
 import org.genvag.core.biomarker.report.Unassessed;
 import org.genvag.core.error.InputException;
-import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.kb.Indication;
 import org.genvag.core.msi.MsiScorer;
 import org.genvag.io.kb.OncoTreeReader;
 import org.genvag.io.output.OutputPaths;
 import org.genvag.pipeline.biomarker.BiomarkerJob;
 import org.genvag.pipeline.biomarker.BiomarkerReportJson;
-import org.genvag.pipeline.biomarker.TmbScanner;
 import org.genvag.pipeline.msi.MsiCall;
 
 import picocli.CommandLine.Command;
@@ -54,8 +53,8 @@ final class BiomarkersCommand implements Callable<Integer> {
             + "somatic VCF must then hold only calls inside it)")
     Double territoryMb;
 
-    @Option(names = "--build", description = "GRCh37 or GRCh38; must agree with the VCF headers when they tell")
-    String build;
+    @Mixin
+    InputBuild build;
 
     @Option(names = "--sample", description = "tumour sample column (default: ##tumor_sample, the only sample, or "
             + "the column named like a tumour)")
@@ -109,9 +108,9 @@ final class BiomarkersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         OutputPaths.requireNotInput(out.toString(), somaticVcf, svVcf);
-        TmbScanner.Mode mode = switch (tmbMode.toLowerCase(Locale.ROOT)) {
-            case "coding" -> TmbScanner.Mode.CODING;
-            case "nonsynonymous" -> TmbScanner.Mode.NONSYNONYMOUS;
+        TmbMode mode = switch (tmbMode.toLowerCase(Locale.ROOT)) {
+            case "coding" -> TmbMode.CODING;
+            case "nonsynonymous" -> TmbMode.NONSYNONYMOUS;
             default -> throw new InputException("--tmb-mode must be coding or nonsynonymous, got " + tmbMode);
         };
         boolean anyMsi = bam != null || normalBam != null || msiSites != null || msiBaseline != null;
@@ -120,7 +119,7 @@ final class BiomarkersCommand implements Callable<Integer> {
                     + "--msi-baseline instead of --normal-bam)");
         }
         BiomarkerJob.Request request = new BiomarkerJob.Request(somaticVcf, svVcf, callable, territoryMb,
-                build == null ? null : GenomeBuild.parse(build), sample, kb,
+                build.orFromHeaders(), sample, kb,
                 new BiomarkerJob.TmbOptions(minVaf, minDepth, maxPopulationAf, mode, tmbCutoff), threads.count(),
                 tumourType == null ? null : OncoTreeReader.tumourType(OncoTreeReader.bundled(), tumourType,
                         "--tumour-type"));

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.genvag.core.error.InputException;
-import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.msi.LengthHistograms;
 import org.genvag.core.msi.MsiScorer;
 import org.genvag.core.msi.RepeatSite;
@@ -45,14 +44,11 @@ final class CoverageCommand implements Callable<Integer> {
     @Option(names = "--bam", required = true, description = "coordinate-sorted BAM")
     String bam;
 
-    @Option(names = "--panel", required = true, paramLabel = "PANEL", description = "panel file (repeatable)")
-    List<Path> panels;
+    @Mixin
+    Panels panels;
 
-    @Option(names = "--build", description = "GRCh37 or GRCh38; must agree with the BAM header when it tells")
-    String build;
-
-    @Option(names = "--padding", defaultValue = "0", description = "bases added each side (default: ${DEFAULT-VALUE})")
-    long padding;
+    @Mixin
+    InputBuild build;
 
     @Option(names = "--thresholds", defaultValue = "10,20,30,50", split = ",",
             description = "depths to report the %% of bases at or above (default: ${DEFAULT-VALUE})")
@@ -123,8 +119,8 @@ final class CoverageCommand implements Callable<Integer> {
         RepeatLengthCounter[] counter = {null};
         // MSI sites lie outside the panel too: with them the BAM is streamed whole rather than read by index.
         ReadMode readMode = sites == null ? ReadMode.parse(mode) : ReadMode.STREAM;
-        CoverageJob.Outcome o = CoverageJob.run(new CoverageJob.Request(bam, reference, panels,
-                build == null ? null : GenomeBuild.parse(build), padding, strict, readMode, options),
+        CoverageJob.Outcome o = CoverageJob.run(new CoverageJob.Request(bam, reference, panels.files,
+                build.orFromHeaders(), panels.padding(), strict, readMode, options),
                 sites == null ? null : names -> {
                     counter[0] = new RepeatLengthCounter(sites, names, lengths);
                     return counter[0]::accept;
@@ -136,7 +132,7 @@ final class CoverageCommand implements Callable<Integer> {
         List<String> names = new ArrayList<>();
         o.panels().forEach(p -> names.add(p.label()));
         context.put("panels", names);
-        context.put("padding", padding);
+        context.put("padding", panels.padding());
         context.put("read", o.readPlan());
         PrintWriter err = spec.commandLine().getErr();
         try (OutputGroup outputs = new OutputGroup()) {

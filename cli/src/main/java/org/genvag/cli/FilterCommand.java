@@ -2,11 +2,9 @@ package org.genvag.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelIntervals;
 import org.genvag.core.panel.Unresolved;
@@ -28,8 +26,8 @@ final class FilterCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--panel", required = true, paramLabel = "PANEL", description = "panel file (repeatable)")
-    List<Path> panels;
+    @Mixin
+    Panels panels;
 
     @Option(names = {"-i", "--in"}, required = true, description = "input VCF (.vcf, .vcf.gz, - for stdin)")
     String in;
@@ -37,12 +35,8 @@ final class FilterCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, defaultValue = "-", description = "output VCF (.vcf.gz for BGZF), - for stdout")
     String out;
 
-    @Option(names = "--build", description = "GRCh37 or GRCh38; must agree with the VCF header when it tells")
-    String build;
-
-    @Option(names = "--padding", defaultValue = "0", description = "bases added each side of every gene and region "
-            + "(default: ${DEFAULT-VALUE})")
-    long padding;
+    @Mixin
+    InputBuild build;
 
     @Option(names = "--strict", description = "unknown or ambiguous panel genes are an error, not a warning")
     boolean strict;
@@ -61,8 +55,8 @@ final class FilterCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         OutputPaths.requireNotInput(out, in);
         ReadMode readMode = ReadMode.parse(mode);
-        PanelFiltering.Result r = PanelFiltering.run(in, out, new PanelFiltering.Options(panels,
-                build == null ? null : GenomeBuild.parse(build), padding, strict, readMode, threads.count(), index));
+        PanelFiltering.Result r = PanelFiltering.run(in, out, new PanelFiltering.Options(panels.files,
+                build.orFromHeaders(), panels.padding(), strict, readMode, threads.count(), index));
         summary(spec.commandLine().getErr(), r);
         return 0;
     }

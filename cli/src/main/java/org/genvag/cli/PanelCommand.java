@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GeneResolver;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.GenePanel;
@@ -19,6 +18,7 @@ import org.genvag.io.panel.PanelBedWriter;
 import org.genvag.io.panel.PanelReader;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,14 +30,11 @@ final class PanelCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--panel", required = true, paramLabel = "PANEL", description = "panel file (repeatable)")
-    List<Path> panels;
+    @Mixin
+    Panels panels;
 
     @Option(names = "--build", defaultValue = "GRCh38", description = "GRCh37 or GRCh38 (default: ${DEFAULT-VALUE})")
     String build;
-
-    @Option(names = "--padding", defaultValue = "0", description = "bases added each side (default: ${DEFAULT-VALUE})")
-    long padding;
 
     @Option(names = "--bed", description = "write the merged panel regions here (BED, genes in column 4)")
     Path bed;
@@ -50,12 +47,9 @@ final class PanelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (padding < 0) {
-            throw new InputException("--padding must be >= 0, got " + padding);
-        }
         GeneResolver genes = GeneTableReader.bundled(GenomeBuild.parse(build));
-        List<GenePanel> resolved = PanelReader.resolveAll(panels, genes, strict);
-        PanelIntervals intervals = PanelIntervals.of(resolved, padding);
+        List<GenePanel> resolved = PanelReader.resolveAll(panels.files, genes, strict);
+        PanelIntervals intervals = PanelIntervals.of(resolved, panels.padding());
         PrintWriter out = spec.commandLine().getOut();
         for (GenePanel p : resolved) {
             out.printf("%s (%s): %d genes resolved, %d regions, %d unresolved%n", p.label(), p.build(),

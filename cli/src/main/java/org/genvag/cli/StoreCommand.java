@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.genvag.core.error.InputException;
-import org.genvag.core.genome.GenomeBuild;
 import org.genvag.io.output.OutputPaths;
 import org.genvag.io.store.StoreReader;
 import org.genvag.io.store.StoreWriter;
@@ -112,8 +111,8 @@ final class StoreCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--panel", required = true, paramLabel = "PANEL", description = "panel file (repeatable)")
-        List<Path> panels;
+        @Mixin
+        Panels panels;
 
         @Option(names = "--stores", required = true, description = "directory of .gvs stores, or one store")
         Path stores;
@@ -124,12 +123,8 @@ final class StoreCommand implements Runnable {
         @Option(names = "--format", defaultValue = "tsv", description = "tsv (default) or vcf")
         String format;
 
-        @Option(names = "--build", description = "GRCh37 or GRCh38; must agree with each store's header when it tells")
-        String build;
-
-        @Option(names = "--padding", defaultValue = "0", description = "bases added each side (default: "
-                + "${DEFAULT-VALUE})")
-        long padding;
+        @Mixin
+        InputBuild build;
 
         @Option(names = "--strict", description = "unknown or ambiguous panel genes are an error")
         boolean strict;
@@ -141,8 +136,8 @@ final class StoreCommand implements Runnable {
         public Integer call() throws IOException {
             List<Path> list = Files.isDirectory(stores) ? StorePanelQuery.storesIn(stores)
                     : new ArrayList<>(List.of(stores));
-            StorePanelQuery.Options options = new StorePanelQuery.Options(panels, build == null ? null
-                    : GenomeBuild.parse(build), padding, strict, threads.count());
+            StorePanelQuery.Options options = new StorePanelQuery.Options(panels.files,
+                    build.orFromHeaders(), panels.padding(), strict, threads.count());
             List<StorePanelQuery.StoreResult> results = switch (format) {
                 case "tsv" -> StorePanelQuery.run(list, out, options);
                 case "vcf" -> {

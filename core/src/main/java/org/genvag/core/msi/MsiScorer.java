@@ -1,5 +1,6 @@
 package org.genvag.core.msi;
 import java.util.BitSet;
+import java.util.Locale;
 
 /**
  * Tumour against normal, site by site, as MSIsensor does: a site is evaluable when both samples have at least
@@ -22,6 +23,28 @@ public final class MsiScorer {
     /** {@code evaluableSites} and {@code unstableSites} flag sites by their index in the site list. */
     public record Result(Status status, double score, int evaluable, int unstable, int sites, Options options,
                          BitSet evaluableSites, BitSet unstableSites) {
+        /** The status as a batch summary writes it: "msi-h (32.78%)", "mss (1.20%)", "not-assessable". */
+        public String summary() {
+            return status.name().toLowerCase(Locale.ROOT).replace('_', '-')
+                    + (Double.isNaN(score) ? "" : String.format(Locale.ROOT, " (%.2f%%)", score));
+        }
+    }
+
+    /**
+     * Why MSI cannot be called for a tumour from the inputs it has, or null when it can: a tumour BAM, a site list,
+     * and a matched normal BAM or a baseline of pooled normals.
+     */
+    public static String missingInput(boolean tumourBam, boolean normalBam, boolean baseline, boolean siteList) {
+        if (!tumourBam) {
+            return "no tumour BAM";
+        }
+        if (!siteList) {
+            return "no microsatellite site list (--msi-sites)";
+        }
+        if (!normalBam && !baseline) {
+            return "no normal BAM and no baseline of normals (--msi-baseline)";
+        }
+        return null;
     }
 
     private MsiScorer() {

@@ -47,12 +47,15 @@ public final class BamRecord {
     private int at;      // first byte after block_size
     private int length;  // block_size
     private long number;
+    /** Where the packed bases start, found on the first {@link #base} call of a record (-1 until then). */
+    private int seqAt = -1;
 
     void set(ByteBuffer buffer, int offset, int blockSize, long recordNumber) {
         this.buf = buffer;
         this.at = offset;
         this.length = blockSize;
         this.number = recordNumber;
+        this.seqAt = -1;
     }
 
     /** 1-based number of the record in the file, for messages. */
@@ -110,8 +113,29 @@ public final class BamRecord {
 
     /** Base {@code i} (0-based) of the read as stored (forward strand), as an upper-case letter. */
     public byte base(int i) {
-        int b = buf.get(cigarAt() + 4 * cigarCount() + (i >> 1));
+        if (seqAt < 0) {
+            seqAt = cigarAt() + 4 * cigarCount();   // callers walk a read base by base: found once per record
+        }
+        int b = buf.get(seqAt + (i >> 1));
         return BASES[(i & 1) == 0 ? (b >> 4) & 0xf : b & 0xf];
+    }
+
+    /**
+     * The i-th CIGAR element as BAM packs it: {@link #opOf} and {@link #lengthOf} unpack it. One read for a walk
+     * that needs both.
+     */
+    public int cigarWord(int i) {
+        return buf.getInt(cigarAt() + 4 * i);
+    }
+
+    /** The operation (0..8, see OP_*) of a packed CIGAR element. */
+    public static int opOf(int cigarWord) {
+        return cigarWord & 0xf;
+    }
+
+    /** The length of a packed CIGAR element. */
+    public static int lengthOf(int cigarWord) {
+        return cigarWord >>> 4;
     }
 
     /** The i-th CIGAR operation (0..8, see OP_*). */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.genvag.io.text.Bytes;
+
 /**
  * Joins a block's columns back into VCF lines, the inverse of {@link BlockShredder}: each column is read front to
  * back once, so assembling a block is linear in its size. A column that ends early or a dictionary id out of range
@@ -23,6 +25,8 @@ final class BlockAssembler {
 
     private final Map<String, ByteCursor> columns;
     private final byte[] contig;
+    /** Where the records a query does not want are walked: this assembler's own, as it is used by one thread. */
+    private final ByteSink discard = ByteSink.discarding();
 
     BlockAssembler(Map<String, ByteCursor> columns, byte[] contig) {
         this.columns = columns;
@@ -81,7 +85,7 @@ final class BlockAssembler {
                 long end = placed.next();
                 long lastPos = placed.lastPos;
                 boolean wanted = selector == null || selector.wants(lastPos, end);
-                ByteSink to = wanted ? out : DISCARD;
+                ByteSink to = wanted ? out : discard;
                 where = StoreFormat.MODE;
                 if (placed.mode.u8() == 1) {
                     where = StoreFormat.RAW;
@@ -188,7 +192,7 @@ final class BlockAssembler {
                 to.write('\n');
 
             }
-        } catch (ByteCursor.Underflow | NullPointerException e) {
+        } catch (ByteCursor.Underflow e) {
             throw new Corrupt("column '" + (where.equals(StoreFormat.INFO_VALUE) && whereKey >= 0
                     ? where + infoKeys.get(whereKey) : where) + "' ends early or is missing");
         }
@@ -312,7 +316,7 @@ final class BlockAssembler {
                 long end = placed.next();
                 long lastPos = placed.lastPos;
                 boolean wanted = selector.wants(lastPos, end);
-                ByteSink to = wanted ? view.bytes : DISCARD;
+                ByteSink to = wanted ? view.bytes : discard;
                 if (wanted) {
                     view.reset(contigName, lastPos, end);
                 }
@@ -398,7 +402,7 @@ final class BlockAssembler {
                     handed++;
                 }
             }
-        } catch (ByteCursor.Underflow | NullPointerException e) {
+        } catch (ByteCursor.Underflow e) {
             throw new Corrupt("column '" + where + "' ends early or is missing");
         }
         return handed;
@@ -439,7 +443,7 @@ final class BlockAssembler {
         int column = 0;
         int[] at = null;
         while (start <= lineEnd) {
-            int tab = indexOfTab(b, start, lineEnd);
+            int tab = Bytes.indexOf(b, start, lineEnd, (byte) '\t');
             int stop = tab < 0 ? lineEnd : tab;
             if (column >= 2 && column <= 6) {
                 view.field(column - 2, start, stop);
@@ -518,23 +522,14 @@ final class BlockAssembler {
     private static String field(byte[] line, int from, int to, int k) {
         int start = from;
         for (int i = 0; i < k; i++) {
-            int tab = indexOfTab(line, start, to);
+            int tab = Bytes.indexOf(line, start, to, (byte) '\t');
             if (tab < 0) {
                 return "";
             }
             start = tab + 1;
         }
-        int end = indexOfTab(line, start, to);
+        int end = Bytes.indexOf(line, start, to, (byte) '\t');
         return new String(line, start, (end < 0 ? to : end) - start, StandardCharsets.ISO_8859_1);
-    }
-
-    private static int indexOfTab(byte[] line, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (line[i] == '\t') {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static void copy(ByteCursor c, ByteSink out) {
@@ -552,17 +547,22 @@ final class BlockAssembler {
     }
 
     private static final byte[] BASES = {'A', 'C', 'G', 'T'};
-    private static final ByteSink DISCARD = ByteSink.discarding();
-    private static final ByteCursor EMPTY = new ByteCursor(new byte[0], 0);
+    private static final byte[] NO_BYTES = new byte[0];
 
-    /** A value column's reader; null when its tag column is absent (the block has no such values). */
+    /**
+     * A value column's reader. A block without the column (no record had such values) gives a reader over nothing:
+     * reading a value from it underflows and is reported as the column ending early or missing, never as a null.
+     */
     private ValueColumn.Reader values(String name) {
         ByteCursor tags = columns.get(name + StoreFormat.TAGS);
-        if (tags == null) {
-            return null;
-        }
-        return new ValueColumn.Reader(tags, columns.getOrDefault(name + StoreFormat.NUMBERS, EMPTY),
-                columns.getOrDefault(name + StoreFormat.TEXT, EMPTY));
+        return new ValueColumn.Reader(tags != null ? tags : empty(),
+                columns.getOrDefault(name + StoreFormat.NUMBERS, empty()),
+                columns.getOrDefault(name + StoreFormat.TEXT, empty()));
+    }
+
+    /** A cursor over nothing, one per use: cursors move, so none is shared. */
+    private static ByteCursor empty() {
+        return new ByteCursor(NO_BYTES, 0);
     }
 
     private List<String> dictionary(String name) {

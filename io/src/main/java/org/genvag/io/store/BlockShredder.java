@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.genvag.io.text.Bytes;
 import org.genvag.io.vcf.VcfRecord;
 
 /**
@@ -113,8 +114,8 @@ final class BlockShredder {
     void add(VcfRecord r, byte[] b) {
         records++;
         int end = r.end();
-        int chromEnd = indexOf(b, r.start(), end, TAB);
-        int posEnd = chromEnd < 0 ? -1 : indexOf(b, chromEnd + 1, end, TAB);
+        int chromEnd = Bytes.indexOf(b, r.start(), end, TAB);
+        int posEnd = chromEnd < 0 ? -1 : Bytes.indexOf(b, chromEnd + 1, end, TAB);
         if (posEnd < 0 || !canonical(b, chromEnd + 1, posEnd)) {
             // Kept whole; POS and END as the VCF reader reads them (a malformed one is an error naming the line).
             long p = r.pos();
@@ -127,8 +128,8 @@ final class BlockShredder {
         long p = digits(b, chromEnd + 1, posEnd);
         mode.write(0);
         int idEnd = id.add(b, posEnd + 1, end, TAB, TAB);
-        int refEnd = idEnd < end ? indexOf(b, idEnd + 1, end, TAB) : -1;
-        int altEnd = refEnd < 0 ? -1 : indexOf(b, refEnd + 1, end, TAB);
+        int refEnd = idEnd < end ? Bytes.indexOf(b, idEnd + 1, end, TAB) : -1;
+        int altEnd = refEnd < 0 ? -1 : Bytes.indexOf(b, refEnd + 1, end, TAB);
         if (altEnd < 0) {
             tooFewColumns(r, b);
         }
@@ -229,7 +230,7 @@ final class BlockShredder {
     /** FORMAT and the samples, from {@code s} to the line's end {@code e}; returns the line's column count. */
     private int samples(byte[] b, int s, int e) {
         int fs = s;
-        int fe = indexOf(b, fs, e, TAB);
+        int fe = Bytes.indexOf(b, fs, e, TAB);
         if (fe < 0) {
             fe = e;
         }
@@ -239,7 +240,7 @@ final class BlockShredder {
             List<Integer> ids = new ArrayList<>();
             int k = fs;
             while (true) {
-                int colon = indexOf(b, k, fe, (byte) ':');
+                int colon = Bytes.indexOf(b, k, fe, (byte) ':');
                 int ke = colon < 0 ? fe : colon;
                 ids.add(formatKeys.intern(b, k, ke));
                 if (colon < 0) {
@@ -360,15 +361,6 @@ final class BlockShredder {
             case 'T' -> 3;
             default -> -1;
         };
-    }
-
-    private static int indexOf(byte[] b, int from, int to, byte c) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == c) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Digits only, no leading zero: the text {@link ByteSink#decimal} gives back. */

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.genvag.core.error.InputException;
+import org.genvag.io.text.Bytes;
 import org.genvag.io.text.Swar;
 
 /**
@@ -204,7 +205,7 @@ public final class VcfRecord {
         int s = start;
         int e = fieldEnd(CHROM);
         int n = e - s;
-        if (n == lastChromLength && sameBytes(s, lastChrom, n)) {
+        if (n == lastChromLength && Bytes.equals(buf, s, lastChrom, n)) {
             return lastChromIndex;
         }
         if (n == 0) {
@@ -217,15 +218,6 @@ public final class VcfRecord {
         lastChromLength = n;
         lastChromIndex = contigs.intern(new String(lastChrom, 0, n, StandardCharsets.US_ASCII));
         return lastChromIndex;
-    }
-
-    private boolean sameBytes(int from, byte[] other, int n) {
-        for (int i = 0; i < n; i++) {
-            if (buf.get(from + i) != other[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     public String contigName() {
@@ -439,13 +431,13 @@ public final class VcfRecord {
         int s = (int) (range >>> 32);
         int e = (int) range;
         for (int i = 0; i < item; i++) {
-            int comma = indexOf(s, e, (byte) ',');
+            int comma = Bytes.indexOf(buf, s, e, (byte) ',');
             if (comma < 0) {
                 return Double.NaN;
             }
             s = comma + 1;
         }
-        int comma = indexOf(s, e, (byte) ',');
+        int comma = Bytes.indexOf(buf, s, e, (byte) ',');
         int itemEnd = comma < 0 ? e : comma;
         if (itemEnd == s || (itemEnd - s == 1 && buf.get(s) == '.')) {
             return Double.NaN;
@@ -506,15 +498,6 @@ public final class VcfRecord {
             }
         }
         return n;
-    }
-
-    private int indexOf(int s, int e, byte b) {
-        for (int p = s; p < e; p++) {
-            if (buf.get(p) == b) {
-                return p;
-            }
-        }
-        return -1;
     }
 
     /** True when no ALT allele is symbolic, a breakend, '*' or missing: every ALT is plain bases. */

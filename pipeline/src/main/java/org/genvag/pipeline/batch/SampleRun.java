@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.genvag.core.biomarker.report.Unassessed;
@@ -105,8 +104,9 @@ final class SampleRun {
         int assessed = -1;
         // MSI for a tumour with a BAM: against its normal BAM, or, without one, against the batch's baseline.
         boolean tumourOnly = e.normalBam() == null && o.msiBaseline() != null;
-        boolean msiApplies = e.type() == SampleEntry.Type.TUMOUR && e.bam() != null && o.msiSites() != null
-                && (e.normalBam() != null || tumourOnly);
+        String msiMissing = MsiScorer.missingInput(e.bam() != null, e.normalBam() != null, o.msiBaseline() != null,
+                o.msiSites() != null);
+        boolean msiApplies = e.type() == SampleEntry.Type.TUMOUR && msiMissing == null;
         List<RepeatSite> msiSites = msiApplies ? SiteList.read(o.msiSites())
                 : null;
         LengthHistograms tumourLengths = null;
@@ -159,9 +159,7 @@ final class SampleRun {
             MsiCall.write(m, e.bam().toString(), tumourOnly ? "baseline " + o.msiBaseline()
                     : e.normalBam().toString(), o.msiSites(), work.resolve("msi.json"));
             msiResult = m.result();
-            msi = msiResult.status().name().toLowerCase(Locale.ROOT).replace('_', '-')
-                    + (Double.isNaN(msiResult.score()) ? "" : String.format(Locale.ROOT, " (%.2f%%)",
-                    msiResult.score()));
+            msi = msiResult.summary();
         }
         if (e.type() == SampleEntry.Type.TUMOUR && (e.vcf() != null || e.svVcf() != null)) {
             BiomarkerJob.Outcome b = BiomarkerJob.run(new BiomarkerJob.Request(
@@ -185,8 +183,7 @@ final class SampleRun {
             report.kbVersion = b.report().knowledgeBaseVersion();
         }
         if (e.type() == SampleEntry.Type.TUMOUR && e.bam() != null && msi == null) {
-            msi = "not assessable: " + (e.normalBam() == null ? "no normal BAM (tumour-only MSI is not built yet)"
-                    : "no microsatellite site list (--msi-sites)");
+            msi = "not assessable: " + msiMissing;
         }
         HtmlReport.write(report, work.resolve("report.html"));
         return new SampleOutcome(e.id(), type(e), "done", null, panelVariants, failing, assessed, biomarkers, tmb,

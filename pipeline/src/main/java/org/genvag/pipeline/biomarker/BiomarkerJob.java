@@ -14,6 +14,7 @@ import org.genvag.core.biomarker.FusionCaller;
 import org.genvag.core.biomarker.Junction;
 import org.genvag.core.biomarker.Threshold;
 import org.genvag.core.biomarker.TmbCalculator;
+import org.genvag.core.biomarker.TmbMode;
 import org.genvag.core.biomarker.report.BiomarkerAssessor;
 import org.genvag.core.biomarker.report.BiomarkerReport;
 import org.genvag.core.biomarker.report.Evidence;
@@ -78,10 +79,10 @@ public final class BiomarkerJob {
     }
 
     /** TMB settings a lab chooses; the cut-off comes from the knowledge base unless overridden. */
-    public record TmbOptions(double minVaf, int minDepth, double maxPopulationAf, TmbScanner.Mode mode,
+    public record TmbOptions(double minVaf, int minDepth, double maxPopulationAf, TmbMode mode,
                              Double cutoff) {
         public static TmbOptions defaults() {
-            return new TmbOptions(0.05, 25, 0.01, TmbScanner.Mode.CODING, null);
+            return new TmbOptions(0.05, 25, 0.01, TmbMode.CODING, null);
         }
     }
 

@@ -1,12 +1,12 @@
 package org.genvag.pipeline.biomarker;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import org.genvag.core.biomarker.TmbCalculator;
+import org.genvag.core.biomarker.TmbMode;
 import org.genvag.core.biomarker.report.TmbReport;
 import org.genvag.core.genome.ContigNames;
 import org.genvag.core.interval.ContigSegments;
@@ -25,21 +25,6 @@ import org.genvag.io.vcf.VcfRecord;
  * -log10 of the frequency).
  */
 public final class TmbScanner {
-    /** Counting modes: what "coding" means. */
-    public enum Mode {
-        /** Coding SNVs and indels, synonymous included (FoundationOne CDx style, the test behind the TMB-H label). */
-        CODING,
-        /** Protein-changing and splice donor/acceptor variants only (DRAGEN and cBioPortal style). */
-        NONSYNONYMOUS
-    }
-
-    private static final Set<String> PROTEIN_CHANGING = Set.of("missense_variant", "stop_gained", "stop_lost",
-            "start_lost", "frameshift_variant", "inframe_insertion", "inframe_deletion", "protein_altering_variant",
-            "disruptive_inframe_insertion", "disruptive_inframe_deletion", "conservative_inframe_insertion",
-            "conservative_inframe_deletion", "initiator_codon_variant");
-    private static final Set<String> SILENT_CODING = Set.of("synonymous_variant", "stop_retained_variant",
-            "start_retained_variant", "coding_sequence_variant", "incomplete_terminal_codon_variant");
-    private static final Set<String> SPLICE_SITE = Set.of("splice_acceptor_variant", "splice_donor_variant");
     private static final List<String> INFO_POPULATION = List.of("gnomAD_AF", "gnomADe_AF", "gnomADg_AF", "MAX_AF");
 
     private final TmbCalculator calculator;
@@ -47,7 +32,7 @@ public final class TmbScanner {
     private final long territoryBases;
     private final String territoryFrom;
     private final AnnotationLayout annotation;
-    private final Mode mode;
+    private final TmbMode mode;
     private final int sample;
     private final byte[][] terms;
     private final AlleleDepths depths = new AlleleDepths();
@@ -66,7 +51,7 @@ public final class TmbScanner {
      *                   declared, so records are not searched for keys the file never has
      */
     public TmbScanner(TmbCalculator.Options options, IntervalIndex territory, long bases, String territoryFrom,
-                      AnnotationLayout annotation, Mode mode, int sample, Set<String> infoIds) {
+                      AnnotationLayout annotation, TmbMode mode, int sample, Set<String> infoIds) {
         this.calculator = new TmbCalculator(options);
         this.territory = territory;
         this.territoryBases = bases;
@@ -74,16 +59,10 @@ public final class TmbScanner {
         this.annotation = annotation;
         this.mode = mode;
         this.sample = sample;
-        Set<String> counted = new LinkedHashSet<>(PROTEIN_CHANGING);
-        if (mode == Mode.CODING) {
-            counted.addAll(SILENT_CODING);
-        } else {
-            counted.addAll(SPLICE_SITE);
-        }
         popaf = infoIds.contains("POPAF") ? FieldKey.of("POPAF") : null;
         populationKeys = INFO_POPULATION.stream().filter(infoIds::contains).map(FieldKey::of)
                 .toArray(FieldKey[]::new);
-        terms = counted.stream().map(t -> t.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+        terms = mode.countedTerms().stream().map(t -> t.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
     }
 
     public void accept(VcfRecord r) {

@@ -80,9 +80,9 @@ final class ReadDepthWalker {
         long p = pos;
         long start = -1;
         for (int i = 0, n = r.cigarCount(); i < n; i++) {
-            int op = r.cigarOp(i);
-            int len = r.cigarLength(i);
-            switch (op) {
+            int word = r.cigarWord(i);
+            int len = BamRecord.lengthOf(word);
+            switch (BamRecord.opOf(word)) {
                 case BamRecord.OP_M, BamRecord.OP_EQ, BamRecord.OP_X -> {
                     if (start < 0) {
                         start = p;

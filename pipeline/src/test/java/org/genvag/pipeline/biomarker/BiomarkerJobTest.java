@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.genvag.core.biomarker.TmbMode;
 import org.genvag.core.biomarker.report.BiomarkerMatch;
 import org.genvag.core.biomarker.report.BiomarkerReport;
 import org.genvag.core.biomarker.report.Observation;
@@ -352,7 +353,7 @@ class BiomarkerJobTest {
         assertEquals(List.of("TMB_H"), ids(r.assessedNotFound()).stream().filter(s -> s.equals("TMB_H")).toList());
 
         BiomarkerJob.Outcome nonsyn = BiomarkerJob.run(new BiomarkerJob.Request(vcf.toString(), null, bed, null, null,
-                null, null, new BiomarkerJob.TmbOptions(0.05, 25, 0.01, TmbScanner.Mode.NONSYNONYMOUS, null), 1));
+                null, null, new BiomarkerJob.TmbOptions(0.05, 25, 0.01, TmbMode.NONSYNONYMOUS, null), 1));
         assertEquals(3, nonsyn.report().tmb().result().mutations());
 
         // The same calls over a stated 0.25 Mb: the chr2 missense now counts too, 5 / 0.25 = 20 mut/Mb, TMB-high.
@@ -371,7 +372,7 @@ class BiomarkerJobTest {
         long expected = PeerTool.require("bcftools").runText("view", "-H", "-T", bed.toString(), "-i",
                 "FILTER=\"PASS\" && FMT/DP>=25", vcf.toString()).lines().count();
         BiomarkerJob.Outcome o = BiomarkerJob.run(new BiomarkerJob.Request(vcf.toString(), null, bed, null, null,
-                null, null, new BiomarkerJob.TmbOptions(0, 25, 0.01, TmbScanner.Mode.CODING, null), 1));
+                null, null, new BiomarkerJob.TmbOptions(0, 25, 0.01, TmbMode.CODING, null), 1));
         assertTrue(expected > 20, "fixture has calls in the territory: " + expected);
         assertEquals(expected, o.report().tmb().result().mutations());
         assertEquals(GenomeBuild.GRCH37, o.build(), "from the contig lengths");

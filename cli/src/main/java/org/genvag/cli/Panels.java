@@ -1,0 +1,26 @@
+package org.genvag.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.genvag.core.error.InputException;
+
+import picocli.CommandLine.Option;
+
+/** The panels a command works on and the padding around their genes and regions, said the same way everywhere. */
+final class Panels {
+    @Option(names = "--panel", required = true, paramLabel = "PANEL", description = "panel file (repeatable): gene "
+            + "list, TSV with a gene column, BED, or PanelApp JSON")
+    List<Path> files;
+
+    @Option(names = "--padding", defaultValue = "0", description = "bases added each side of every gene and region "
+            + "(default: ${DEFAULT-VALUE})")
+    long padding;
+
+    long padding() {
+        if (padding < 0) {
+            throw new InputException("--padding must be >= 0, got " + padding);
+        }
+        return padding;
+    }
+}
