@@ -24,8 +24,6 @@ import org.genvag.core.interval.IntervalIndex;
 import org.genvag.io.bgzf.ByteSource;
 import org.genvag.io.vcf.VcfReader;
 
-import net.jpountz.lz4.LZ4Exception;
-import net.jpountz.lz4.LZ4SafeDecompressor;
 
 /**
  * Opens a variant store: checks the magic, version and end marker (a truncated store has none), reads the block
@@ -39,15 +37,9 @@ public final class StoreReader implements AutoCloseable {
     private final FileChannel channel;
     private final List<StoreBlock> blocks;
     private final List<String> columnNames = new ArrayList<>();
-    private final List<ByteSink> pool = new ArrayList<>();
     private final long records;
     private final byte[] header;
-    private final LZ4SafeDecompressor lz4 = StoreFormat.LZ4.safeDecompressor();
-    /** Columns carry an encoding byte (stores written since bit-packing); the first stores have none. */
-    private final boolean columnEncoding;
-    /** The highest encoding the store's flags allow. */
-    private final int lastEncoding;
-    private final List<ByteSink> unpackedPool = new ArrayList<>();
+    private final ColumnDecoder decoder;
     /** One block's bytes at a time: every block is decompressed into pooled columns before the next is read. */
     private ByteBuffer blockBuffer;
 
@@ -68,9 +60,9 @@ public final class StoreReader implements AutoCloseable {
                 || flags == StoreFormat.FLAG_MORE_ENCODINGS) {
             throw error("unknown format flags " + Integer.toHexString(flags) + " at byte 12");
         }
-        columnEncoding = (flags & StoreFormat.FLAG_COLUMN_ENCODING) != 0;
-        lastEncoding = (flags & StoreFormat.FLAG_MORE_ENCODINGS) != 0 ? StoreFormat.ENCODING_CODES
-                : StoreFormat.ENCODING_PACKED;
+        decoder = new ColumnDecoder(path, (flags & StoreFormat.FLAG_COLUMN_ENCODING) != 0,
+                (flags & StoreFormat.FLAG_MORE_ENCODINGS) != 0 ? StoreFormat.ENCODING_CODES
+                        : StoreFormat.ENCODING_PACKED, columnNames);
         if (size < 16 + StoreFormat.FOOTER_LENGTH) {
             throw error("truncated: " + size + " bytes, too short to hold a header and footer");
         }
@@ -111,7 +103,7 @@ public final class StoreReader implements AutoCloseable {
         if (compressed < 0 || 16L + 20 + compressed > indexOffset) {
             throw error("corrupt header section at byte 16");
         }
-        ByteSink h = section(read(16, 20 + compressed), "header", "header", 16);
+        ByteSink h = decoder.section(read(16, 20 + compressed), "header", "header", 16);
         header = Arrays.copyOf(h.bytes, h.length);
     }
 
@@ -237,9 +229,9 @@ public final class StoreReader implements AutoCloseable {
             int columns = bytes.getShort(8) & 0xFFFF;
             bytes.position(10);
             for (int i = 0; i < columns; i++) {
-                int id = columnId(bytes, b);
+                int id = decoder.columnId(bytes, b);
                 int start = bytes.position();
-                input[id] += skipColumn(bytes, columnNames.get(id), b);
+                input[id] += decoder.skipColumn(bytes, columnNames.get(id), b);
                 stored[id] += bytes.position() - start;   // the directory entry counts too
                 count[id]++;
             }
@@ -365,13 +357,13 @@ public final class StoreReader implements AutoCloseable {
         bytes.position(10);
         Map<String, ByteCursor> columns = new HashMap<>();
         for (int i = 0; i < count; i++) {
-            int id = columnId(bytes, b);
+            int id = decoder.columnId(bytes, b);
             String name = columnNames.get(id);
             if (wanted == null || wanted.contains(name)) {
-                ByteSink data = column(bytes, name, b, b.offset(), pooled(id), unpackPooled(id));
+                ByteSink data = decoder.column(bytes, name, b, b.offset(), id);
                 columns.put(name, new ByteCursor(data.bytes, data.length));
             } else {
-                skipColumn(bytes, name, b);
+                decoder.skipColumn(bytes, name, b);
             }
         }
         return new BlockAssembler(columns, b.contig().getBytes(StandardCharsets.ISO_8859_1));
@@ -393,184 +385,16 @@ public final class StoreReader implements AutoCloseable {
         return bytes;
     }
 
-    private int columnId(ByteBuffer bytes, Object where) {
-        int id = varint(bytes, where);
-        if (id < 0 || id >= columnNames.size()) {
-            throw error(where + ": column number " + id + " is not in the index's " + columnNames.size() + " names");
-        }
-        return id;
-    }
 
-    /**
-     * Steps over a column the caller does not need (its bytes are covered by the block checksum); returns its length
-     * before LZ4 (a run's length for a run).
-     */
-    private int skipColumn(ByteBuffer bytes, String name, Object where) {
-        if (encoding(bytes, name, where) == StoreFormat.ENCODING_RUN) {
-            int length = varint(bytes, where);
-            runByte(bytes, name, where);
-            return length;
-        }
-        int raw = varint(bytes, where);
-        int compressed = varint(bytes, where);
-        if (compressed < 0 || bytes.remaining() < 4 + compressed) {
-            throw error(where + ": column '" + name + "' truncated");
-        }
-        bytes.position(bytes.position() + 4 + compressed);
-        return raw;
-    }
 
-    private String name(ByteBuffer bytes, Object where) {
-        if (bytes.remaining() < 2) {
-            throw error(where + ": truncated column directory");
-        }
-        int len = bytes.getShort() & 0xFFFF;
-        if (bytes.remaining() < len) {
-            throw error(where + ": truncated column name");
-        }
-        return new String(bytes(bytes, len), StandardCharsets.ISO_8859_1);
-    }
 
-    /** A block's column at the buffer's position: lengths (varints), checksum, LZ4 data. */
-    /** Decompression space per column number, reused from block to block: a query allocates per column, not per block. */
-    private ByteSink pooled(int id) {
-        while (pool.size() <= id) {
-            pool.add(new ByteSink(1 << 12));
-        }
-        return pool.get(id);
-    }
 
-    /** Unpacking space per column number, beside {@link #pooled}. */
-    private ByteSink unpackPooled(int id) {
-        while (unpackedPool.size() <= id) {
-            unpackedPool.add(new ByteSink(1 << 12));
-        }
-        return unpackedPool.get(id);
-    }
 
-    /**
-     * A block's column at the buffer's position, decompressed into {@code into} and, when stored packed, unpacked
-     * into {@code unpackInto}; returns whichever holds the column's bytes.
-     */
-    private ByteSink column(ByteBuffer bytes, String name, Object where, long fileOffset, ByteSink into,
-                            ByteSink unpackInto) {
-        int encoding = encoding(bytes, name, where);
-        if (encoding == StoreFormat.ENCODING_RUN) {
-            int length = varint(bytes, where);
-            if (length < 0) {
-                throw error(where + ": column '" + name + "' has an impossible length");
-            }
-            byte value = runByte(bytes, name, where);
-            into.clear();
-            if (into.bytes.length < length) {
-                into.bytes = new byte[Math.max(length, into.bytes.length * 2)];
-            }
-            Arrays.fill(into.bytes, 0, length, value);
-            into.length = length;
-            return into;
-        }
-        int rawLength = varint(bytes, where);
-        int compressed = varint(bytes, where);
-        if (bytes.remaining() < 4) {
-            throw error(where + ": column '" + name + "' truncated");
-        }
-        int checksum = bytes.getInt();
-        ByteSink data = data(bytes, name, where, fileOffset, rawLength, compressed, checksum, into);
-        if (encoding == StoreFormat.ENCODING_BYTES) {
-            return data;
-        }
-        ByteSink unpacked = unpackInto;
-        try {
-            if (encoding == StoreFormat.ENCODING_CODES) {
-                ByteCodes.unpack(data.bytes, data.length, unpacked);
-            } else {
-                PackedNumbers.unpack(encoding, data.bytes, data.length, unpacked);
-            }
-        } catch (ByteCursor.Underflow e) {
-            throw error(where + ": column '" + name + "' is not valid " + (encoding == StoreFormat.ENCODING_CODES
-                    ? "byte codes" : "packed numbers"));
-        }
-        return unpacked;
-    }
 
-    /** A column's encoding byte (stores from before the flag have none: their columns are plain LZ4 bytes). */
-    private int encoding(ByteBuffer bytes, String name, Object where) {
-        if (!columnEncoding) {
-            return StoreFormat.ENCODING_BYTES;
-        }
-        if (!bytes.hasRemaining()) {
-            throw error(where + ": truncated column directory");
-        }
-        int encoding = bytes.get() & 0xFF;
-        if (encoding > lastEncoding) {
-            throw error(where + ": column '" + name + "' has unknown encoding " + encoding);
-        }
-        return encoding;
-    }
 
-    private byte runByte(ByteBuffer bytes, String name, Object where) {
-        if (!bytes.hasRemaining()) {
-            throw error(where + ": column '" + name + "' truncated");
-        }
-        return bytes.get();
-    }
 
-    private int varint(ByteBuffer bytes, Object where) {
-        int v = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
-            if (!bytes.hasRemaining()) {
-                throw error(where + ": truncated column directory");
-            }
-            int b = bytes.get() & 0xFF;
-            v |= (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return v;
-            }
-        }
-        throw error(where + ": malformed column directory");
-    }
 
-    /** Reads a section at the buffer's position (name already read for blocks): lengths, checksum, LZ4 data. */
-    private ByteSink section(ByteBuffer bytes, String name, Object where, long fileOffset) {
-        if (name.equals("header")) {
-            String n = name(bytes, where);
-            if (!n.equals("header")) {
-                throw error("corrupt header section at byte 16");
-            }
-        }
-        if (bytes.remaining() < 12) {
-            throw error(where + ": column '" + name + "' truncated");
-        }
-        return data(bytes, name, where, fileOffset, bytes.getInt(), bytes.getInt(), bytes.getInt(), null);
-    }
 
-    private ByteSink data(ByteBuffer bytes, String name, Object where, long fileOffset, int rawLength, int compressed,
-                          int checksum, ByteSink into) {
-        // LZ4 expands at most 255-fold: a larger stated length is damage, and must not size an allocation.
-        if (rawLength < 0 || compressed < 0 || compressed > bytes.remaining() || rawLength > 255L * compressed + 64) {
-            throw error(where + ": column '" + name + "' has impossible lengths");
-        }
-        int at = bytes.position();
-        if (hash(bytes, at, compressed) != checksum) {
-            throw error(where + ": column '" + name + "' checksum mismatch (byte " + (fileOffset + at) + ")");
-        }
-        ByteSink out = into == null ? new ByteSink(rawLength) : into;
-        out.clear();
-        if (out.bytes.length < rawLength) {
-            out.bytes = new byte[Math.max(rawLength, out.bytes.length * 2)];
-        }
-        try {
-            int n = lz4.decompress(bytes, at, compressed, ByteBuffer.wrap(out.bytes), 0, rawLength);
-            if (n != rawLength) {
-                throw error(where + ": column '" + name + "' decompresses to " + n + " bytes, expected " + rawLength);
-            }
-        } catch (LZ4Exception e) {
-            throw error(where + ": column '" + name + "' does not decompress: " + e.getMessage());
-        }
-        out.length = rawLength;
-        bytes.position(at + compressed);
-        return out;
-    }
 
     private List<StoreBlock> parseIndex(ByteBuffer index, long indexOffset) {
         try {
@@ -612,13 +436,13 @@ public final class StoreReader implements AutoCloseable {
         return b.flip();
     }
 
-    private static byte[] bytes(ByteBuffer b, int n) {
+    static byte[] bytes(ByteBuffer b, int n) {
         byte[] out = new byte[n];
         b.get(out);
         return out;
     }
 
-    private static int hash(ByteBuffer b, int from, int length) {
+    static int hash(ByteBuffer b, int from, int length) {
         return StoreFormat.XXHASH.hash(b, from, length, StoreFormat.HASH_SEED);
     }
 
