@@ -177,7 +177,7 @@ public final class StoreReader implements AutoCloseable {
         for (StoreBlock b : blocks) {
             if (query.test(b)) {
                 String contig = b.contig();
-                BlockAssembler a = assembler(b, POSITION_COLUMNS);
+                BlockViews a = new BlockViews(columns(b, POSITION_COLUMNS));
                 try {
                     visited += a.positions(b.records(), query.selector(b), (pos, end) -> visitor.accept(contig, pos,
                             end));
@@ -201,7 +201,7 @@ public final class StoreReader implements AutoCloseable {
         long visited = 0;
         for (StoreBlock b : blocks) {
             if (query.test(b)) {
-                BlockAssembler a = assembler(b, VARIANT_COLUMNS);
+                BlockViews a = new BlockViews(columns(b, VARIANT_COLUMNS));
                 try {
                     visited += a.variants(b.records(), query.selector(b), b.contig(), visitor);
                 } catch (BlockAssembler.Corrupt e) {
@@ -264,7 +264,7 @@ public final class StoreReader implements AutoCloseable {
         long visited = 0;
         for (StoreBlock b : blocks) {
             if (query.test(b)) {
-                BlockAssembler a = assembler(b, wanted);
+                BlockViews a = new BlockViews(columns(b, wanted));
                 try {
                     visited += a.records(b.records(), query.selector(b), b.contig(), formatKeys, view, visitor);
                 } catch (BlockAssembler.Corrupt e) {
@@ -339,7 +339,7 @@ public final class StoreReader implements AutoCloseable {
 
     /** Appends the lines of one block (those {@code selector} wants, all when null) to {@code out}. */
     void decode(StoreBlock b, ByteSink out, BlockAssembler.Selector selector) throws IOException {
-        BlockAssembler a = assembler(b, null);
+        BlockAssembler a = new BlockAssembler(columns(b, null));
         try {
             a.assemble(b.records(), out, selector);
         } catch (BlockAssembler.Corrupt e) {
@@ -351,7 +351,7 @@ public final class StoreReader implements AutoCloseable {
      * A block's columns, checked, decompressed (and unpacked) into the pooled buffers of their numbers; only those
      * in {@code wanted} (all when null): the others are stepped over, still covered by the block checksum.
      */
-    private BlockAssembler assembler(StoreBlock b, Set<String> wanted) throws IOException {
+    private BlockColumns columns(StoreBlock b, Set<String> wanted) throws IOException {
         ByteBuffer bytes = checkedBlock(b);
         int count = bytes.getShort(8) & 0xFFFF;
         bytes.position(10);
@@ -366,7 +366,7 @@ public final class StoreReader implements AutoCloseable {
                 decoder.skipColumn(bytes, name, b);
             }
         }
-        return new BlockAssembler(columns, b.contig().getBytes(StandardCharsets.ISO_8859_1));
+        return new BlockColumns(columns, b.contig().getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** A block's bytes, checked against the index's checksum and its own header. */
