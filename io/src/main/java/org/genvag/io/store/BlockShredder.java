@@ -1,6 +1,5 @@
 package org.genvag.io.store;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,7 +19,6 @@ import org.genvag.io.vcf.VcfRecord;
 final class BlockShredder {
     private static final byte TAB = '\t';
     private static final byte SEMI = ';';
-    private static final byte COLON = ':';
     private final Map<String, ByteSink> fixed = new LinkedHashMap<>();
     private final ByteSink mode;
     private final ByteSink span;
@@ -35,20 +33,13 @@ final class BlockShredder {
     private final ValueColumn filter = new ValueColumn(StoreFormat.FILTER);
     private final ByteSink infoKeyList = new ByteSink(256);
     private final ByteSink shapeList = new ByteSink(256);
-    private final ByteSink formatList = new ByteSink(256);
     private final ByteSink infoShape;
-    private final ByteSink format;
-    private final ByteSink sampleFields;
+    private final SampleShredder samples;
     private final SliceInterner infoKeys = new SliceInterner();
     private final SliceInterner shapes = new SliceInterner();
-    private final SliceInterner formats = new SliceInterner();
-    private final SliceInterner formatKeys = new SliceInterner();
     private final List<ValueColumn> infoValues = new ArrayList<>();
-    private final List<ValueColumn> sampleValues = new ArrayList<>();
-    private final List<int[]> formatKeyIds = new ArrayList<>();
     private final ByteSink shapeScratch = new ByteSink(64);
     private int[] predicted = new int[32];
-    private int lastFormat = -1;
     private int lastShape = -1;
     private int[] sameTarget = new int[64];
     private int[] valueStarts = new int[32];
@@ -71,8 +62,7 @@ final class BlockShredder {
         ref = sink(StoreFormat.REF);
         alt = sink(StoreFormat.ALT);
         infoShape = sink(StoreFormat.INFO_SHAPE);
-        format = sink(StoreFormat.FORMAT);
-        sampleFields = sink(StoreFormat.SAMPLE_FIELDS);
+        samples = new SampleShredder(sink(StoreFormat.FORMAT), sink(StoreFormat.SAMPLE_FIELDS));
     }
 
     private ByteSink sink(String name) {
@@ -91,16 +81,12 @@ final class BlockShredder {
         qual.clear();
         filter.clear();
         infoValues.forEach(ValueColumn::clear);
-        sampleValues.forEach(ValueColumn::clear);
         infoKeys.clear();
         Arrays.fill(predicted, -1);
         Arrays.fill(sameTarget, 0);
         shapes.clear();
-        formats.clear();
-        lastFormat = -1;
         lastShape = -1;
-        formatKeys.clear();
-        formatKeyIds.clear();
+        samples.clear();
         lastPos = 0;
         records = 0;
         minPos = Long.MAX_VALUE;
@@ -144,7 +130,7 @@ final class BlockShredder {
         place(p, endSeen ? Math.max(p, r.endPos()) : Math.max(p, p + refEnd - idEnd - 2));
         int n = 8;
         if (infoEnd < end) {
-            n = samples(b, infoEnd + 1, end);
+            n = samples.add(b, infoEnd + 1, end);
         }
         columns.varint(n);
     }
@@ -227,52 +213,6 @@ final class BlockShredder {
         }
     }
 
-    /** FORMAT and the samples, from {@code s} to the line's end {@code e}; returns the line's column count. */
-    private int samples(byte[] b, int s, int e) {
-        int fs = s;
-        int fe = Bytes.indexOf(b, fs, e, TAB);
-        if (fe < 0) {
-            fe = e;
-        }
-        int id = formats.is(lastFormat, b, fs, fe) ? lastFormat : formats.intern(b, fs, fe);
-        lastFormat = id;
-        if (id == formatKeyIds.size()) {
-            List<Integer> ids = new ArrayList<>();
-            int k = fs;
-            while (true) {
-                int colon = Bytes.indexOf(b, k, fe, (byte) ':');
-                int ke = colon < 0 ? fe : colon;
-                ids.add(formatKeys.intern(b, k, ke));
-                if (colon < 0) {
-                    break;
-                }
-                k = colon + 1;
-            }
-            formatKeyIds.add(ids.stream().mapToInt(Integer::intValue).toArray());
-        }
-        format.varint(id);
-        int[] keys = formatKeyIds.get(id);
-        int n = 9;
-        int v = fe;
-        while (v < e) {
-            // v is the tab before a sample: its subfields up to the next tab.
-            v++;
-            n++;
-            int j = 0;
-            while (true) {
-                int ve = column(sampleValues, j < keys.length ? keys[j] : extraKey(j)).add(b, v, e, COLON, TAB);
-                j++;
-                v = ve;
-                if (ve >= e || b[ve] == TAB) {
-                    break;
-                }
-                v++;
-            }
-            sampleFields.varint(j);
-        }
-        return n;
-    }
-
     /**
      * The earlier entry of this record whose value has the same bytes, for values of 4 bytes or more (GATK writes
      * MLEAF equal to AF nearly always); -1 when none.
@@ -320,13 +260,7 @@ final class BlockShredder {
         return true;
     }
 
-    /** Subfields beyond FORMAT's keys (malformed, but kept): one column per position, named "#j". */
-    private int extraKey(int j) {
-        byte[] name = ("#" + j).getBytes(StandardCharsets.ISO_8859_1);
-        return formatKeys.intern(name, 0, name.length);
-    }
-
-    private static ValueColumn column(List<ValueColumn> list, int id) {
+    static ValueColumn column(List<ValueColumn> list, int id) {
         while (list.size() <= id) {
             list.add(new ValueColumn(null));
         }
@@ -403,22 +337,18 @@ final class BlockShredder {
         names.add(StoreFormat.INFO_SHAPES);
         sinks.add(lengthPrefixed(shapes, shapeList));
         names.add(StoreFormat.FORMATS);
-        sinks.add(dictionary(formats, formatList));
+        sinks.add(samples.formatDictionary());
         // The value lists outlive a block (their buffers are reused); only this block's keys name columns.
         for (int k = 0; k < Math.min(infoKeys.size(), infoValues.size()); k++) {
             ValueColumn c = infoValues.get(k);
             c.name(StoreFormat.INFO_VALUE, infoKeys.heap(), infoKeys.start(k), infoKeys.end(k));
             values(names, sinks, c);
         }
-        for (int k = 0; k < Math.min(formatKeys.size(), sampleValues.size()); k++) {
-            ValueColumn c = sampleValues.get(k);
-            c.name(StoreFormat.SAMPLE_VALUE, formatKeys.heap(), formatKeys.start(k), formatKeys.end(k));
-            values(names, sinks, c);
-        }
+        samples.valueColumns(names, sinks);
     }
 
     /** A value column as up to three stored columns: NAME.t (tags), NAME.n (numbers), NAME.s (text). */
-    private static void values(List<String> names, List<ByteSink> sinks, ValueColumn c) {
+    static void values(List<String> names, List<ByteSink> sinks, ValueColumn c) {
         if (c.isEmpty()) {
             return;
         }
@@ -434,7 +364,7 @@ final class BlockShredder {
         }
     }
 
-    private static ByteSink dictionary(SliceInterner dict, ByteSink s) {
+    static ByteSink dictionary(SliceInterner dict, ByteSink s) {
         s.clear();
         for (int i = 0; i < dict.size(); i++) {
             s.write(dict.heap(), dict.start(i), dict.end(i) - dict.start(i));

@@ -2,7 +2,6 @@ package org.genvag.io.store;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import org.genvag.core.error.InputException;
 import org.genvag.core.interval.IntervalIndex;
 import org.genvag.io.bgzf.ByteSource;
 import org.genvag.io.vcf.VcfReader;
-
 
 /**
  * Opens a variant store: checks the magic, version and end marker (a truncated store has none), reads the block
@@ -301,40 +299,7 @@ public final class StoreReader implements AutoCloseable {
     }
 
     private ByteSource source(Predicate<StoreBlock> wanted, StoreQuery records) {
-        return new ByteSource() {
-            int next = -1;
-            long offset;
-            final ByteSink lines = new ByteSink(1 << 20);
-
-            @Override
-            public ByteBuffer next() throws IOException {
-                if (next < 0) {
-                    next = 0;
-                    // Little-endian, as the line and field scanners' eight-bytes-at-a-time search expects.
-                    return ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
-                }
-                while (next < blocks.size()) {
-                    StoreBlock b = blocks.get(next++);
-                    if (wanted.test(b)) {
-                        offset = b.offset();
-                        lines.clear();
-                        decode(b, lines, records == null ? null : records.selector(b));
-                        return ByteBuffer.wrap(lines.bytes, 0, lines.length).order(ByteOrder.LITTLE_ENDIAN);
-                    }
-                }
-                return null;
-            }
-
-            @Override
-            public long compressedOffset() {
-                return offset;
-            }
-
-            @Override
-            public void close() throws IOException {
-                StoreReader.this.close();
-            }
-        };
+        return new StoreByteSource(this, wanted, records);
     }
 
     /** Appends the lines of one block (those {@code selector} wants, all when null) to {@code out}. */
@@ -384,17 +349,6 @@ public final class StoreReader implements AutoCloseable {
         }
         return bytes;
     }
-
-
-
-
-
-
-
-
-
-
-
 
     private List<StoreBlock> parseIndex(ByteBuffer index, long indexOffset) {
         try {

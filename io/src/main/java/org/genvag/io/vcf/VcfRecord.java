@@ -19,6 +19,12 @@ import org.genvag.io.text.Swar;
  * <p>The caller owns the record and passes it to {@link VcfReader#next(VcfRecord)} again and again; its contents are
  * valid until that next call. Positions are 1-based, as in the file. Accessors that return {@code long} ranges pack
  * {@code start << 32 | end} (absolute indexes into {@link #buffer()}, end exclusive), or -1 when absent.
+ *
+ * <p>Why one class of about 590 lines: it is the flyweight every streaming job holds one of, and its column,
+ * INFO and sample accessors share the per-record state cached in its fields (column starts found so far, POS
+ * decoded once, the previous CHROM). Splitting INFO or samples into views would make each caller hold and reset two
+ * or three objects per record, or allocate one per record; the sections below keep the concepts apart instead.
+ * Scalar byte scans live in {@link org.genvag.io.text.Bytes}, word-at-a-time ones in {@link Swar}.
  */
 public final class VcfRecord {
     private static final byte TAB = '\t';
