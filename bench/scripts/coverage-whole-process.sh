@@ -7,14 +7,14 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${1:-${TMPDIR:-/tmp}/genvag-bench}
 mkdir -p "$work"
-panel=$root/cli/src/main/resources/org/genvag/cli/demo/metabolic-944.tsv
+panel=$root/app/src/main/resources/org/genvag/app/demo/metabolic-944.tsv
 bam=$work/panel30x.bam
 if [ ! -f "$bam" ]; then
   grep -v '^#' "$panel" | cut -f1 | tail -n +2 > "$work/panel.genes"
   "$root/genvag" generate bam --genes "$work/panel.genes" --chr-prefix --depth 30 -o "$bam"
 fi
 [ -f "$root/bench/target/benchmarks.jar" ] || (cd "$root" && mvn -q -B -DskipTests package)
-jar=$root/cli/target/genvag.jar
+jar=$root/app/target/genvag.jar
 "$root/genvag" coverage --bam "$bam" --panel "$panel" --out-prefix "$work/cov" 2>/dev/null   # regions for mosdepth
 grep -v '^#' "$work/cov.regions.tsv" | cut -f1-3 > "$work/cov.bed"
 

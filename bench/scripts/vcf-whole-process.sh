@@ -9,7 +9,7 @@ mkdir -p "$work"
 vcf=$work/wgs-4600000.vcf.gz
 [ -f "$vcf" ] || "$root/genvag" generate vcf --records 4600000 -o "$vcf"
 "$root/genvag" --help >/dev/null   # builds the jar when stale, outside the timings
-jar=$root/cli/target/genvag.jar
+jar=$root/app/target/genvag.jar
 threads=$(nproc)
 
 hyperfine --warmup 1 --runs 5 --export-markdown "$work/vcf-whole-process.md" \

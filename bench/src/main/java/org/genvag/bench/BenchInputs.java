@@ -33,7 +33,7 @@ final class BenchInputs {
      */
     static Path panel944() {
         Path p = Path.of(System.getProperty("genvag.panel944",
-                "cli/src/main/resources/org/genvag/cli/demo/metabolic-944.tsv"));
+                "app/src/main/resources/org/genvag/app/demo/metabolic-944.tsv"));
         if (!Files.isRegularFile(p)) {
             throw new IllegalStateException(p + " not found: run from the repository root or set -Dgenvag.panel944");
         }

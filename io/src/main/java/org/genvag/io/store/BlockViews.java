@@ -53,7 +53,7 @@ final class BlockViews {
 
     /**
      * Hands on the records a selector wants as variants (POS, END, REF, ALT), reading only the position, mode, raw,
-     * column-count and allele columns, as {@link #assemble} reads them; returns how many were handed on.
+     * column-count and allele columns, as {@link BlockAssembler#assemble} reads them; returns how many were handed on.
      */
     long variants(int records, Selector selector, String contigName, Consumer<StoredVariant> sink) {
         BlockColumns.Placed placed = cols.placed();
