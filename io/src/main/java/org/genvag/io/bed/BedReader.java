@@ -1,20 +1,16 @@
 package org.genvag.io.bed;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.ContigNames;
 import org.genvag.core.interval.IntervalIndex;
+import org.genvag.io.text.GzipOrPlain;
 import org.genvag.io.text.TabFields;
 
 /** Reads BED files (plain or gzipped): browser/track/# lines are skipped, every other line must be a valid interval. */
@@ -36,15 +32,7 @@ public final class BedReader {
 
     public static List<BedRecord> read(Path path) throws IOException {
         String source = path.toString();
-        try (InputStream raw = Files.newInputStream(path)) {
-            InputStream in = new BufferedInputStream(raw, 1 << 16);
-            in.mark(2);
-            boolean gz = in.read() == 0x1f && in.read() == 0x8b;
-            in.reset();
-            if (gz) {
-                in = new GZIPInputStream(in, 1 << 16);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+        try (BufferedReader reader = GzipOrPlain.open(path, StandardCharsets.US_ASCII)) {
             List<BedRecord> records = new ArrayList<>();
             long lineNo = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {

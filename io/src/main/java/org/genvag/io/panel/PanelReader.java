@@ -1,11 +1,9 @@
 package org.genvag.io.panel;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.zip.GZIPInputStream;
 
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.ContigNames;
@@ -28,6 +25,7 @@ import org.genvag.core.panel.PanelRegion;
 import org.genvag.core.panel.PanelResolver;
 import org.genvag.io.bed.BedReader;
 import org.genvag.io.bed.BedRecord;
+import org.genvag.io.text.GzipOrPlain;
 import org.genvag.io.text.InputFiles;
 import org.genvag.io.text.TabFields;
 
@@ -266,10 +264,6 @@ public final class PanelReader {
     }
 
     private static BufferedReader open(Path path) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
-        in.mark(2);
-        boolean gz = in.read() == 0x1f && in.read() == 0x8b;
-        in.reset();
-        return new BufferedReader(new InputStreamReader(gz ? new GZIPInputStream(in) : in, StandardCharsets.UTF_8));
+        return GzipOrPlain.open(path, StandardCharsets.UTF_8);
     }
 }

@@ -78,7 +78,8 @@ final class StoreFormat {
     }
 
     static final LZ4Factory LZ4 = LZ4Factory.fastestInstance();
-    static final XXHash32 XXHASH = XXHashFactory.fastestInstance().hash32();
+    static final XXHashFactory XXHASH_FACTORY = XXHashFactory.fastestInstance();
+    static final XXHash32 XXHASH = XXHASH_FACTORY.hash32();
 
     private StoreFormat() {
     }

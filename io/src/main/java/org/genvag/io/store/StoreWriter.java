@@ -8,15 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.genvag.io.Futures;
 import org.genvag.io.output.AtomicOutput;
@@ -24,6 +23,7 @@ import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfRecord;
 
 import net.jpountz.lz4.LZ4Compressor;
+import net.jpountz.xxhash.StreamingXXHash32;
 
 /**
  * Writes a VCF into a variant store: the header verbatim, then blocks of up to {@code blockRecords} records of one
@@ -55,9 +55,14 @@ public final class StoreWriter {
     public record Summary(long records, int blocks, long bytes) {
     }
 
-    /** A block ready to be written: its bytes and what the index says of it (offset filled in when written). */
-    private record Encoded(byte[] bytes, int length, String contig, long minPos, long maxEnd, int records,
-                           int checksum) {
+    /**
+     * A block's columns, encoded and compressed by a worker: their names in order and their entries (encoding,
+     * lengths, checksum, data) back to back in {@code body}, {@code starts[i]} where column i's entry begins. The
+     * writer numbers the names and frames the block, in input order, so that a store does not depend on which worker
+     * finished first.
+     */
+    private record Encoded(byte[] body, int length, String[] names, int[] starts, String contig, long minPos,
+                           long maxEnd, int records) {
     }
 
     private StoreWriter() {
@@ -92,8 +97,7 @@ public final class StoreWriter {
         section(head, "header", text, text.length, lz4);
         out.write(head.bytes, 0, head.length);
 
-        Map<String, Integer> names = new ConcurrentHashMap<>();
-        AtomicInteger nameIds = new AtomicInteger();
+        Map<String, Integer> names = new HashMap<>();   // column name -> number, in order of first appearance
         int workers = options.threads();
         ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "genvag-store-encoder");
@@ -115,7 +119,7 @@ public final class StoreWriter {
                 if (r.contig() != contig || batch.size == options.blockRecords()) {
                     if (batch.size > 0) {
                         submit(batch, pool, inFlight, free, index, out, shredders, views, source, lz4, names,
-                                nameIds, workers);
+                                workers);
                         synchronized (free) {
                             batch = free.isEmpty() ? new RecordBatch() : free.poll();
                         }
@@ -128,11 +132,10 @@ public final class StoreWriter {
                 records++;
             }
             if (batch.size > 0) {
-                submit(batch, pool, inFlight, free, index, out, shredders, views, source, lz4, names, nameIds,
-                        workers);
+                submit(batch, pool, inFlight, free, index, out, shredders, views, source, lz4, names, workers);
             }
             while (!inFlight.isEmpty()) {
-                written(inFlight.poll(), index, out);
+                written(inFlight.poll(), index, names, out);
             }
             return finish(index, names, records, out);
         } finally {
@@ -145,11 +148,10 @@ public final class StoreWriter {
     private static void submit(RecordBatch batch, ExecutorService pool, ArrayDeque<Future<Encoded>> inFlight,
                                ArrayDeque<RecordBatch> free, List<StoreBlock> index, CountingStream out,
                                ThreadLocal<BlockShredder> shredders, ThreadLocal<VcfRecord> views, String source,
-                               LZ4Compressor lz4, Map<String, Integer> names,
-                               AtomicInteger nameIds, int workers) throws IOException {
+                               LZ4Compressor lz4, Map<String, Integer> names, int workers) throws IOException {
         Callable<Encoded> task = () -> {
             try {
-                return encode(batch, shredders.get(), views.get(), source, lz4, names, nameIds);
+                return encode(batch, shredders.get(), views.get(), source, lz4);
             } finally {
                 synchronized (free) {
                     free.add(batch);
@@ -158,7 +160,7 @@ public final class StoreWriter {
         };
         if (pool == null) {
             try {
-                written(CompletableFuture.completedFuture(task.call()), index, out);
+                written(CompletableFuture.completedFuture(task.call()), index, names, out);
             } catch (IOException | RuntimeException e) {
                 throw e;
             } catch (Exception e) {
@@ -168,44 +170,70 @@ public final class StoreWriter {
         }
         inFlight.add(pool.submit(task));
         while (inFlight.size() > 2 * workers) {
-            written(inFlight.poll(), index, out);
+            written(inFlight.poll(), index, names, out);
         }
     }
 
     private static Encoded encode(RecordBatch batch, BlockShredder shredder, VcfRecord view, String source,
-                                  LZ4Compressor lz4, Map<String, Integer> names,
-                                  AtomicInteger nameIds) {
+                                  LZ4Compressor lz4) {
         shredder.clear();
         batch.shred(shredder, view, source);
-        ByteSink block = new ByteSink(batch.bytes.length / 2 + 1024);
-        block.u32(StoreFormat.BLOCK_MAGIC);
-        block.u32(shredder.records());
+        ByteSink body = new ByteSink(batch.bytes.length / 2 + 1024);
         List<String> columnNames = COLUMN_NAMES.get();
         List<ByteSink> columns = COLUMN_SINKS.get();
         shredder.columns(columnNames, columns);
-        block.u16(columns.size());
+        int[] starts = new int[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
-            // Columns are named by number; the names are listed once, in the index.
-            String name = columnNames.get(i);
-            Integer id = names.get(name);
-            if (id == null) {
-                id = names.computeIfAbsent(name, k -> nameIds.getAndIncrement());
-            }
-            block.varint(id);
-            column(block, name, columns.get(i).bytes, columns.get(i).length, lz4);
+            starts[i] = body.length;
+            column(body, columnNames.get(i), columns.get(i).bytes, columns.get(i).length, lz4);
         }
-        return new Encoded(block.bytes, block.length, batch.contig, shredder.minPos, shredder.maxEnd,
-                shredder.records(), StoreFormat.XXHASH.hash(block.bytes, 0, block.length, StoreFormat.HASH_SEED));
+        return new Encoded(body.bytes, body.length, columnNames.toArray(new String[0]), starts, batch.contig,
+                shredder.minPos, shredder.maxEnd, shredder.records());
     }
 
-    private static void written(Future<Encoded> future, List<StoreBlock> index, CountingStream out)
-            throws IOException {
+    /**
+     * Frames and writes the next block in input order: header, column count, and each column's number before its
+     * entry. Columns are named by number, numbered in order of first appearance; the names are listed once, in the
+     * index. Numbering here, on one thread in input order, makes a store the same bytes whatever the worker count.
+     */
+    private static void written(Future<Encoded> future, List<StoreBlock> index, Map<String, Integer> names,
+                                CountingStream out) throws IOException {
         Encoded e = Futures.get(future);   // an InputException about a record stays one
+        // The frame (header and column numbers) is small; the columns' entries go out as the worker left them,
+        // hashed as they pass: the writing thread copies nothing.
+        ByteSink frame = FRAME.get();
+        frame.clear();
+        frame.u32(StoreFormat.BLOCK_MAGIC);
+        frame.u32(e.records());
+        frame.u16(e.names().length);
+        StreamingXXHash32 hash = StoreFormat.XXHASH_FACTORY.newStreamingHash32(StoreFormat.HASH_SEED);
         long offset = out.count;
-        out.write(e.bytes(), 0, e.length());
-        index.add(new StoreBlock(index.size(), e.contig(), e.minPos(), e.maxEnd(), offset, e.length(), e.records(),
-                e.checksum()));
+        int length = 0;
+        for (int i = 0; i < e.names().length; i++) {
+            Integer id = names.get(e.names()[i]);
+            if (id == null) {
+                id = names.size();
+                names.put(e.names()[i], id);
+            }
+            frame.varint(id);
+            length += emit(frame.bytes, 0, frame.length, hash, out);
+            frame.clear();
+            int end = i + 1 < e.starts().length ? e.starts()[i + 1] : e.length();
+            length += emit(e.body(), e.starts()[i], end - e.starts()[i], hash, out);
+        }
+        length += emit(frame.bytes, 0, frame.length, hash, out);   // a block without columns: its header alone
+        index.add(new StoreBlock(index.size(), e.contig(), e.minPos(), e.maxEnd(), offset, length, e.records(),
+                hash.getValue()));
     }
+
+    private static int emit(byte[] bytes, int from, int length, StreamingXXHash32 hash, CountingStream out)
+            throws IOException {
+        hash.update(bytes, from, length);
+        out.write(bytes, from, length);
+        return length;
+    }
+
+    private static final ThreadLocal<ByteSink> FRAME = ThreadLocal.withInitial(() -> new ByteSink(64));
 
     private static Summary finish(List<StoreBlock> index, Map<String, Integer> names, long records,
                                   CountingStream out) throws IOException {

@@ -4,16 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPOutputStream;
 
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelGene;
 import org.genvag.core.panel.PanelResolver;
+import org.genvag.io.bed.BedReader;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -22,6 +27,25 @@ import org.junit.jupiter.api.io.TempDir;
 class PanelReaderTest {
     static GenePanel resolve(String fixture, GenomeBuild build, boolean strict) throws IOException {
         return PanelResolver.resolve(PanelReader.read(Fixtures.path(fixture)), GeneTableReader.bundled(build), strict);
+    }
+
+    /**
+     * Damaged gzip in a BED or gene list is an error naming the file: a bad compression method in the header (a
+     * Jazzer finding, where a bare ZipException escaped) and a stream cut short after a good start.
+     */
+    @Test
+    void damagedGzipIsNamedWithItsFile(@TempDir Path tmp) throws IOException {
+        Path badMethod = Files.write(tmp.resolve("regions.bed"), new byte[] {0x1f, (byte) 0x8b, 0x22, 0x0a, 0x0a});
+        InputException e = assertThrows(InputException.class, () -> BedReader.read(badMethod));
+        assertEquals(badMethod + ": corrupt gzip header: Unsupported compression method", e.getMessage());
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write("BRAF\nNTRK1\nRET\n".repeat(200).getBytes(StandardCharsets.US_ASCII));
+        }
+        byte[] whole = gz.toByteArray();
+        Path cut = Files.write(tmp.resolve("genes.txt.gz"), Arrays.copyOf(whole, whole.length / 2));
+        InputException c = assertThrows(InputException.class, () -> PanelReader.read(cut));
+        assertTrue(c.getMessage().startsWith(cut + ": truncated gzip data"), c.getMessage());
     }
 
     @Test

@@ -317,6 +317,30 @@ class VariantStoreTest {
     }
 
     /** A malformed record stops the build with the file and line named, and leaves no store behind. */
+    /**
+     * A store is the same bytes however many workers encoded it: block after block, columns are numbered in the
+     * order they first appear, by the one thread that writes blocks in input order (they were numbered first-come
+     * by the workers, so two builds of one VCF could differ). Small blocks keep many in flight at once.
+     */
+    @Test
+    void aStoreIsTheSameBytesWhateverTheWorkerCount() throws IOException {
+        String vcf = Fixtures.path("vcf/hapmap_exome_chr22.vcf.gz").toString();
+        byte[] single = null;
+        for (int threads : new int[] {1, 4, 4, 8, 8}) {
+            Path store = dir.resolve("w" + threads + ".gvs");
+            Files.deleteIfExists(store);
+            try (VcfReader r = VcfReader.open(vcf, 1)) {
+                StoreWriter.write(r, store, new StoreWriter.Options(32, false, threads));
+            }
+            byte[] bytes = Files.readAllBytes(store);
+            if (single == null) {
+                single = bytes;
+            } else {
+                assertArrayEquals(single, bytes, threads + " workers");
+            }
+        }
+    }
+
     @Test
     void aMalformedRecordIsNamedAndNoStoreIsLeft() throws IOException {
         String head = "##fileformat=VCFv4.3\n##contig=<ID=chr1>\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n";
