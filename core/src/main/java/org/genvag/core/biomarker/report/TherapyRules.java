@@ -103,22 +103,37 @@ public final class TherapyRules {
             return;
         }
         String code = tumour.code();
+        // A coarse type (BOWEL) may hold both what a label covers and what it leaves out (COADREAD below it):
+        // then the answer depends on a more specific type, never a yes or a no guessed from the coarse one.
+        List<String> below = new ArrayList<>();
         if (scope.tissueAgnostic()) {
             for (String root : TumourScope.NOT_SOLID) {
                 if (tree.isWithin(code, root)) {
                     reasons.add("the label covers solid tumours; " + tumour + " is haematological (OncoTree "
                             + String.join(" > ", tree.lineage(code)) + ")");
+                } else if (!code.equals(root) && tree.isWithin(root, code)) {
+                    below.add(root + " (haematological, outside the label's solid tumours)");
                 }
             }
         } else if (scope.included().stream().noneMatch(c -> tree.isWithin(code, c))) {
-            reasons.add("the " + i.agency() + " indication covers named tumour types only ("
-                    + String.join(", ", scope.included()) + "); " + tumour + " is not one of them");
+            List<String> named = scope.included().stream().filter(c -> tree.isWithin(c, code)).toList();
+            if (named.isEmpty()) {
+                reasons.add("the " + i.agency() + " indication covers named tumour types only ("
+                        + String.join(", ", scope.included()) + "); " + tumour + " is not one of them");
+            } else {
+                below.add(String.join(", ", named) + " (the types the indication names)");
+            }
         }
         for (TumourExclusion x : scope.excluded()) {
             if (tree.isWithin(code, x.code())) {
                 reasons.add("the label excludes " + x.code() + ": " + x.reason() + " (" + tumour + ", OncoTree "
                         + String.join(" > ", tree.lineage(code)) + ")");
+            } else if (tree.isWithin(x.code(), code)) {
+                below.add(x.code() + " (which the label excludes: " + x.reason() + ")");
             }
+        }
+        if (!below.isEmpty()) {
+            dependsOn.add("a more specific tumour type: " + tumour + " includes " + String.join("; ", below));
         }
     }
 

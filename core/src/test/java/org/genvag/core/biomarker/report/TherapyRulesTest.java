@@ -71,6 +71,23 @@ class TherapyRulesTest {
                 "CMC is a sibling of COADREAD, not below it: the KB must name it to exclude it");
     }
 
+    /** BOWEL holds COADREAD: a tumour typed only as bowel may be the excluded colorectal one, so it depends. */
+    @Test
+    void aCoarseTypeThatHoldsAnExcludedOneDependsOnAMoreSpecificType() {
+        Applicability bowel = only(kb(NOT_COLORECTAL), BRAF, type("BOWEL"), ResistanceFindings.NONE).applicability();
+        assertNull(bowel.applies());
+        assertEquals(List.of("a more specific tumour type: BOWEL (BOWEL name) includes COADREAD (which the label "
+                + "excludes: intrinsic resistance to BRAF inhibition)"), bowel.dependsOn());
+        Applicability tissue = only(kb(NOT_COLORECTAL), BRAF, type("TISSUE"), ResistanceFindings.NONE).applicability();
+        assertNull(tissue.applies(), "the root holds haematological types and colorectal ones");
+        assertTrue(tissue.dependsOn().get(0).contains("LYMPH (haematological"), tissue.toString());
+        KnowledgeBase named = kb(fda("named", "pembrolizumab", List.of("msi"), named("COAD"), false, List.of()));
+        Applicability colorectal = only(named, MSI, type("COADREAD"), ResistanceFindings.NONE).applicability();
+        assertNull(colorectal.applies(), "COADREAD holds the named COAD, and READ which is not named");
+        assertEquals(Boolean.FALSE, only(named, MSI, type("PAAD"), ResistanceFindings.NONE).applicability()
+                .applies());
+    }
+
     @Test
     void withoutTheTumourTypeAnExclusionMakesItDependOnTheType() {
         TherapyOption t = only(kb(NOT_COLORECTAL), BRAF, null, ResistanceFindings.NONE);
