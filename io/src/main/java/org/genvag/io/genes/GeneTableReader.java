@@ -1,10 +1,8 @@
 package org.genvag.io.genes;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,12 +11,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.Gene;
 import org.genvag.core.genome.GeneResolver;
 import org.genvag.core.genome.GenomeBuild;
+import org.genvag.io.text.GzipOrPlain;
 import org.genvag.io.text.TabFields;
 
 /**
@@ -56,15 +54,7 @@ public final class GeneTableReader {
     }
 
     static GeneResolver read(InputStream raw, String source, GenomeBuild expected) throws IOException {
-        InputStream in = raw.markSupported() ? raw : new BufferedInputStream(raw);
-        in.mark(2);
-        int b0 = in.read();
-        int b1 = in.read();
-        in.reset();
-        if (b0 == 0x1f && b1 == 0x8b) {
-            in = new GZIPInputStream(in, 1 << 16);
-        }
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        BufferedReader reader = GzipOrPlain.open(raw, source, StandardCharsets.UTF_8);
         String magic = reader.readLine();
         if (magic == null || !magic.startsWith("#genvag-gene-table")) {
             throw InputException.at(source, 1, "not a genvag gene table: expected a first line starting with "

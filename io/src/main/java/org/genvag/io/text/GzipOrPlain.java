@@ -26,38 +26,44 @@ public final class GzipOrPlain {
 
     /** The file's text, through gzip when it starts with gzip's magic bytes. */
     public static BufferedReader open(Path file, Charset charset) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        InputStream raw = Files.newInputStream(file);
         try {
-            in.mark(2);
-            boolean gz = in.read() == 0x1f && in.read() == 0x8b;
-            in.reset();
-            if (gz) {
-                in = new Checked(gunzip(in, file), file);
-            }
-            return new BufferedReader(new InputStreamReader(in, charset));
+            return open(raw, file.toString(), charset);
         } catch (IOException | RuntimeException e) {
-            in.close();
+            raw.close();
             throw e;
         }
     }
 
-    private static InputStream gunzip(InputStream in, Path file) throws IOException {
+    /** The same for a stream (a resource, an upload); {@code source} names it in errors. */
+    public static BufferedReader open(InputStream raw, String source, Charset charset) throws IOException {
+        InputStream in = new BufferedInputStream(raw, 1 << 16);
+        in.mark(2);
+        boolean gz = in.read() == 0x1f && in.read() == 0x8b;
+        in.reset();
+        if (gz) {
+            in = new Checked(gunzip(in, source), source);
+        }
+        return new BufferedReader(new InputStreamReader(in, charset), 1 << 16);
+    }
+
+    private static InputStream gunzip(InputStream in, String source) throws IOException {
         try {
             return new GZIPInputStream(in, 1 << 16);
         } catch (ZipException e) {
-            throw new InputException(file + ": corrupt gzip header: " + e.getMessage());
+            throw new InputException(source + ": corrupt gzip header: " + e.getMessage());
         } catch (EOFException e) {
-            throw new InputException(file + ": truncated gzip header: the file ends inside it");
+            throw new InputException(source + ": truncated gzip header: the file ends inside it");
         }
     }
 
     /** Turns the inflater's damage reports during reading into errors naming the file. */
     private static final class Checked extends FilterInputStream {
-        private final Path file;
+        private final String source;
 
-        Checked(InputStream in, Path file) {
+        Checked(InputStream in, String source) {
             super(in);
-            this.file = file;
+            this.source = source;
         }
 
         @Override
@@ -83,11 +89,11 @@ public final class GzipOrPlain {
         }
 
         private InputException corrupt(ZipException e) {
-            return new InputException(file + ": corrupt gzip data: " + e.getMessage());
+            return new InputException(source + ": corrupt gzip data: " + e.getMessage());
         }
 
         private InputException truncated() {
-            return new InputException(file + ": truncated gzip data: the file ends mid-stream");
+            return new InputException(source + ": truncated gzip data: the file ends mid-stream");
         }
     }
 }

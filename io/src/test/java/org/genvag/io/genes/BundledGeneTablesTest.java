@@ -2,6 +2,7 @@ package org.genvag.io.genes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,15 +10,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.genvag.core.error.InputException;
 import org.genvag.core.genome.Gene;
 import org.genvag.core.genome.GeneResolution;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.io.text.TabFields;
 import org.genvag.testsupport.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class BundledGeneTablesTest {
+    /** A lab's own table that is damaged gzip is an error naming it, as BED and panel files are. */
+    @Test
+    void aDamagedGzipTableIsNamed(@TempDir Path tmp) throws IOException {
+        Path table = Files.write(tmp.resolve("my.genes.tsv.gz"), new byte[] {0x1f, (byte) 0x8b, 0x22, 0x0a, 0x0a});
+        InputException e = assertThrows(InputException.class, () -> GeneTableReader.read(table,
+                GenomeBuild.GRCH38));
+        assertEquals(table + ": corrupt gzip header: Unsupported compression method", e.getMessage());
+    }
+
 
     private static Gene found(GenomeBuild build, String name) {
         GeneResolution r = GeneTableReader.bundled(build).resolve(name);
