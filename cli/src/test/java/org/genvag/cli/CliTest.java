@@ -115,9 +115,16 @@ class CliTest {
 
     @Test
     void validateCountsRecordsAndReportsEveryProblem(@TempDir Path dir) throws IOException {
-        Run ok = run("validate", fixture("vcf/hapmap_exome_chr22.vcf.gz").toString());
+        Run ok = run("validate", fixture("vcf/h1187-10k.vcf.gz").toString());
         assertEquals(0, ok.exit(), ok.err());
-        assertTrue(ok.out().contains(": 1011 records, 0 errors"), ok.out());
+        assertTrue(ok.out().contains(": 9999 records, 0 errors"), ok.out());
+        // The GATK HapMap exome declares INFO GC as an Integer and writes 75.25: a value that breaks its declaration
+        // breaks the specification (bcftools silently truncates it to 75).
+        Run gc = run("validate", fixture("vcf/hapmap_exome_chr22.vcf.gz").toString());
+        assertEquals(Main.EXIT_INPUT, gc.exit());
+        assertTrue(gc.err().contains(":166: error: INFO GC (Number=1, Type=Integer): value '75.25' is not an Integer"),
+                gc.err());
+        assertTrue(gc.out().contains(": 1011 records, 1 errors"), gc.out());
         Run bad = run("validate", fixture("sv/manta-1.1.1.vcf").toString());
         assertEquals(Main.EXIT_INPUT, bad.exit());
         assertTrue(bad.err().contains("manta-1.1.1.vcf:80: error: expected 10 tab-separated columns (1 samples in "

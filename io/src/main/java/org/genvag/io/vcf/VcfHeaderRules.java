@@ -2,7 +2,6 @@ package org.genvag.io.vcf;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,27 +14,6 @@ import java.util.Set;
  * {@code *}.
  */
 final class VcfHeaderRules {
-    /** Reserved INFO keys: Number and Type (null: not checked), as the 4.1 and 4.2 specifications define them. */
-    private static final Map<String, String[]> INFO_41 = Map.ofEntries(
-            Map.entry("AA", new String[] {"1", "String"}), Map.entry("AC", new String[] {"A", "Integer"}),
-            Map.entry("AF", new String[] {"A", "Float"}), Map.entry("AN", new String[] {"1", "Integer"}),
-            Map.entry("BQ", new String[] {"1", "Float"}), Map.entry("CIGAR", new String[] {"A", "String"}),
-            Map.entry("DB", new String[] {"0", "Flag"}), Map.entry("DP", new String[] {"1", "Integer"}),
-            Map.entry("END", new String[] {"1", "Integer"}), Map.entry("H2", new String[] {"0", "Flag"}),
-            Map.entry("H3", new String[] {"0", "Flag"}), Map.entry("MQ", new String[] {"1", null}),
-            Map.entry("MQ0", new String[] {"1", "Integer"}), Map.entry("NS", new String[] {"1", "Integer"}),
-            Map.entry("SOMATIC", new String[] {"0", "Flag"}), Map.entry("VALIDATED", new String[] {"0", "Flag"}),
-            Map.entry("1000G", new String[] {"0", "Flag"}));
-    private static final Map<String, String[]> FORMAT_41 = Map.ofEntries(
-            Map.entry("DP", new String[] {"1", "Integer"}), Map.entry("EC", new String[] {"A", "Integer"}),
-            Map.entry("FT", new String[] {"1", "String"}), Map.entry("GL", new String[] {"G", "Float"}),
-            Map.entry("GLE", new String[] {"G", "String"}), Map.entry("GP", new String[] {"G", "Float"}),
-            Map.entry("GQ", new String[] {"1", "Integer"}), Map.entry("GT", new String[] {"1", "String"}),
-            Map.entry("HQ", new String[] {"2", "Integer"}), Map.entry("MQ", new String[] {"1", "Integer"}),
-            Map.entry("PL", new String[] {"G", "Integer"}), Map.entry("PQ", new String[] {"1", "Integer"}),
-            Map.entry("PS", new String[] {"1", "Integer"}));
-    /** 4.3 adds AD, ADF and ADR (Number=R, Integer) to both tables and drops GLE. */
-    private static final Set<String> ALLELE_DEPTHS = Set.of("AD", "ADF", "ADR");
     private static final Set<String> TYPES = Set.of("Integer", "Float", "Flag", "Character", "String");
     private static final Set<String> STRUCTURED = Set.of("INFO", "FORMAT", "FILTER", "ALT", "contig", "SAMPLE",
             "PEDIGREE", "META");
@@ -57,6 +35,10 @@ final class VcfHeaderRules {
 
     static void check(List<String> lines, Sink problems) {
         String version = lines.get(0).startsWith("##fileformat=VCFv") ? lines.get(0).substring(17) : "";
+        if (!wellFormedVersion(version)) {
+            problems.accept(1, true, "the first line must be ##fileformat=VCFv<major>.<minor>, without white space, "
+                    + "found '" + lines.get(0) + "'");
+        }
         boolean v43 = version.compareTo("4.3") >= 0;
         // VCF 4.4 adds Number=P (the ploidy); 4.5 the local-allele numbers LA, LR and LG.
         Set<String> numbers = version.compareTo("4.5") >= 0 ? Set.of("A", "R", "G", ".", "P", "LA", "LR", "LG")
@@ -68,6 +50,17 @@ final class VcfHeaderRules {
                 problems.accept(i + 1, !warning, warning ? problem.substring(WARNING.length()) : problem);
             }
         }
+        String header = lines.get(lines.size() - 1);
+        if (header.endsWith("\tFORMAT")) {
+            // VCF 4.3 section 1.5: FORMAT begins the genotype columns, so it is followed by at least one sample.
+            problems.accept(lines.size(), true, "the #CHROM line has a FORMAT column but no sample columns");
+        }
+    }
+
+    private static boolean wellFormedVersion(String version) {
+        int dot = version.indexOf('.');
+        return dot > 0 && dot < version.length() - 1 && version.chars().filter(c -> c == '.').count() == 1
+                && version.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
     }
 
     private static String line(String line, boolean v43, Set<String> numbers) {
@@ -86,6 +79,9 @@ final class VcfHeaderRules {
         String value = line.substring(eq + 1);
         if (value.isEmpty()) {
             return "meta-information line ##" + key + " has an empty value";
+        }
+        if (key.equals("assembly") || key.equals("pedigreeDB")) {
+            return SampleHeaderRules.url(key, value);
         }
         if (!value.startsWith("<")) {
             if (key.equals("INFO") || key.equals("FORMAT") || key.equals("FILTER") || key.equals("ALT")
@@ -109,8 +105,8 @@ final class VcfHeaderRules {
             case "INFO", "FORMAT" -> typed(key, fields, v43, numbers);
             case "ALT" -> alt(fields);
             case "contig" -> identifier("contig", fields, true);
-            case "SAMPLE" -> identifier("SAMPLE", fields, false);
-            case "PEDIGREE" -> fields.isEmpty() ? "##PEDIGREE has no fields" : null;
+            case "SAMPLE" -> v43 ? identifier("SAMPLE", fields, false) : SampleHeaderRules.sample41(fields);
+            case "PEDIGREE" -> SampleHeaderRules.pedigree(fields, v43);
             case "META" -> meta(fields);
             default -> null;
         };
@@ -193,7 +189,7 @@ final class VcfHeaderRules {
             return "##" + kind + " " + id + ": Type '" + type + "' is none of Integer, Float, "
                     + (kind.equals("INFO") ? "Flag, " : "") + "Character, String";
         }
-        String[] reserved = reserved(kind, id, v43);
+        String[] reserved = ReservedKeys.numberAndType(kind, id, v43);
         if (reserved != null && !reserved[0].equals(number)) {
             return "##" + kind + " " + id + ": the specification reserves " + id + " with Number=" + reserved[0]
                     + ", not " + number;
@@ -203,16 +199,6 @@ final class VcfHeaderRules {
                     + ", not " + type;
         }
         return null;
-    }
-
-    private static String[] reserved(String kind, String id, boolean v43) {
-        if (v43 && ALLELE_DEPTHS.contains(id)) {
-            return new String[] {"R", "Integer"};
-        }
-        if (v43 && kind.equals("FORMAT") && id.equals("GLE")) {
-            return null;
-        }
-        return (kind.equals("INFO") ? INFO_41 : FORMAT_41).get(id);
     }
 
     private static String alt(List<Field> f) {
@@ -271,10 +257,21 @@ final class VcfHeaderRules {
         return -1;
     }
 
+    /**
+     * META (VCF 4.3 section 1.4.8): Values in square brackets, Type one of the value types and Number an integer or
+     * '.', as the spec's examples and the INFO and FORMAT lines it mirrors have them.
+     */
     private static String meta(List<Field> f) {
         for (Field x : f) {
-            if (x.key().equals("Values") && !(x.value().startsWith("[") && x.value().endsWith("]"))) {
+            String v = x.value();
+            if (x.key().equals("Values") && !(v.startsWith("[") && v.endsWith("]"))) {
                 return "##META Values must be in square brackets";
+            }
+            if (x.key().equals("Type") && !TYPES.contains(v)) {
+                return "##META Type '" + v + "' is none of Integer, Float, Flag, Character, String";
+            }
+            if (x.key().equals("Number") && !v.equals(".") && !(!v.isEmpty() && v.chars().allMatch(Character::isDigit))) {
+                return "##META Number '" + v + "' is neither an integer nor '.'";
             }
         }
         return null;

@@ -300,7 +300,9 @@ public final class VcfRecord {
         }
         double v = AsciiNumbers.parseDouble(buf, s, e);
         if (Double.isNaN(v)) {
-            if (!ValueCheck.isFloat(buf, s, e)) {
+            byte[] bytes = new byte[e - s];   // rare: only a QUAL the fast parser does not read
+            buf.get(s, bytes);
+            if (!ValueCheck.isFloat(bytes, 0, bytes.length)) {
                 throw error("QUAL must be a number or '.', found '" + text(s, e) + "'");
             }
             // Inf, Infinity and NaN, signed or not: valid Floats (hts-specs passed_body_qual.vcf)

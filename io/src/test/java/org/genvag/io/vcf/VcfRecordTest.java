@@ -151,7 +151,8 @@ class VcfRecordTest {
             assertEquals("t.vcf:12: warning: INFO key 'XX' is not declared in the header", problems.get(0).toString());
             assertEquals("t.vcf:12: warning: FORMAT key 'YY' is not declared in the header", problems.get(1).toString());
             assertEquals("t.vcf:13: warning: contig 'chr9' is not declared in the header", problems.get(2).toString());
-            assertEquals("t.vcf:13: error: ALT allele 'Q' is not bases, '*', a symbolic <ID> or a breakend",
+            assertEquals("t.vcf:13: error: ALT allele 'Q' is not bases (A, C, G, T, N), '*', a symbolic <ID> or a "
+                    + "breakend",
                     problems.get(3).toString());
         }
         try (VcfReader r = reader(records)) {

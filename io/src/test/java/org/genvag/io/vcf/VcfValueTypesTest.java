@@ -14,11 +14,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * INFO and FORMAT values against their declared Type and Number. bcftools is the referee for what must be refused:
- * whatever bcftools view refuses to parse, {@code validate --strict} reports as an error. genvag is stricter where
- * the specification is and bcftools is lenient: it warns (errors with --strict) of INFO type mismatches and Integer
- * values outside the 32-bit range bcftools silently sets to missing, and refuses a GT naming an ALT allele the record
- * does not have (with ALT '.' only a warning: hts-specs' own suite accepts 0|1 there).
+ * INFO and FORMAT values against their declared Type and Number. A value that breaks its declaration breaks the
+ * specification, so it is an error by default (issue 23 draws severity where the spec draws it; strict mode adds
+ * only the undeclared keys and contigs the spec recommends declaring). bcftools is the referee for the least that
+ * must be refused: whatever bcftools view refuses to parse, genvag reports as an error. genvag is stricter where the
+ * specification is and bcftools is lenient: INFO type mismatches and Integer values outside the 32-bit range, which
+ * bcftools silently sets to missing, and a GT naming an ALT allele the record does not have (with ALT '.' only a
+ * warning: hts-specs' own suite accepts 0|1 there).
  */
 class VcfValueTypesTest {
     private static final String HEADER = "##fileformat=VCFv4.2\n##contig=<ID=1>\n"
@@ -34,22 +36,22 @@ class VcfValueTypesTest {
     @ParameterizedTest(name = "{0} {1} {2}")
     @CsvSource(delimiter = '#', value = {
         "DP=3#GT:GQ#0/1:4#ok#ok",
-        "DP=3#GT:GQ#0/1:4x8#warning#error",
+        "DP=3#GT:GQ#0/1:4x8#error#error",
         "DP=3#GT:GQ#Z|2:4#error#error",
-        "DP=3#GT:GQ#0/1:4.5#warning#error",
-        "DP=3#GT:AF#0/1:abc#warning#error",
+        "DP=3#GT:GQ#0/1:4.5#error#error",
+        "DP=3#GT:AF#0/1:abc#error#error",
         "DP=3#GT:AF#0/1:1e-5#ok#ok",
         "DP=3#GT:AF#0/1:NaN#ok#ok",
-        "DP=3#GT:AF#0/1:0.5,0.5#warning#error",
+        "DP=3#GT:AF#0/1:0.5,0.5#error#error",
         "DP=3#GT:PL#0/1:0,10,100#ok#ok",
-        "DP=3#GT:PL#0/1:0,10#warning#error",
+        "DP=3#GT:PL#0/1:0,10#error#error",
         "DP=3#GT:PL#1:0,10#ok#ok",
         "DP=3#GT:GQ#0/1:2147483647#ok#ok",
-        "DP=3#GT:GQ#0/1:-2147483648#warning#error",
-        "DP=3#GT:GQ#0/1:99999999999#warning#error",
-        "DP=x#GT:GQ#0/1:4#warning#error",
-        "DP=3;FL=4#GT:GQ#0/1:4#warning#error",
-        "DP#GT:GQ#0/1:4#warning#error",
+        "DP=3#GT:GQ#0/1:-2147483648#error#error",
+        "DP=3#GT:GQ#0/1:99999999999#error#error",
+        "DP=x#GT:GQ#0/1:4#error#error",
+        "DP=3;FL=4#GT:GQ#0/1:4#error#error",
+        "DP#GT:GQ#0/1:4#error#error",
         "DP=3#GT:GQ#0/2:4#error#error",
         "DP=3#GT:GQ#./.:.#ok#ok",
     })
@@ -62,7 +64,7 @@ class VcfValueTypesTest {
         PeerTool.Result bcftools = PeerTool.require("bcftools").tryRun("view", "-Ov", "-o", "/dev/null",
                 vcf.toString());
         if (bcftools.exitCode() != 0) {
-            assertEquals("error", strict, "bcftools refuses it (" + bcftools.stderr().strip() + ")");
+            assertEquals("error", byDefault, "bcftools refuses it (" + bcftools.stderr().strip() + ")");
         }
     }
 
