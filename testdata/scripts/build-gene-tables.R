@@ -32,6 +32,13 @@ build_table <- function(rda, object, build, source) {
     # Prefer the Entrez gene whose official symbol is BioMart's own name for the row; BioMart sometimes links an
     # overlapping locus as well (GRCh37 PAH also lists LOC101929036).
     own <- ez[!is.na(symbol_of[ez]) & symbol_of[ez] == r$external_gene_name]
+    # BioMart's GRCh37 names are of their day (SEPT5 for what Entrez now calls SEPTIN5): its name as a previous
+    # symbol or alias of exactly one linked Entrez gene decides too, so ENSG00000184702 (linked to SEPTIN5 and to
+    # GP1BB, whose read-through it carries) is SEPTIN5, not a second GP1BB.
+    if (length(own) == 0) {
+      own <- ez[vapply(ez, function(x) r$external_gene_name %in% aliases_of[[x]], logical(1))]
+      if (length(own) != 1) own <- character(0)
+    }
     ez <- c(own, setdiff(ez, own))
     official <- if (length(ez) > 0) unname(symbol_of[ez[1]]) else NA
     sym <- if (!is.na(official)) official else r$external_gene_name

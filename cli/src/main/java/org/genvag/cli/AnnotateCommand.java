@@ -47,6 +47,10 @@ final class AnnotateCommand implements Callable<Integer> {
     @Option(names = "--padding", defaultValue = "0", description = "bases added each side (default: ${DEFAULT-VALUE})")
     long padding;
 
+    @Option(names = "--allow-unresolved", description = "panel genes that do not resolve are warnings; by default "
+            + "they stop the run before any sample (exit 2)")
+    boolean allowUnresolved;
+
     @Option(names = "--kb", description = "knowledge-base file instead of the bundled one")
     Path kb;
 
@@ -82,7 +86,7 @@ final class AnnotateCommand implements Callable<Integer> {
         err.printf("genvag annotate: %d samples from %s, %d at a time -> %s%n", samples.size(), manifest,
                 threads.count(), outDir);
         List<SampleOutcome> outcomes = BatchRun.run(samples, outDir, new BatchOptions(panels, padding, kb,
-                threads.count(), force, Version.get(), msiSites, msiBaseline), (s, done, total) -> {
+                threads.count(), force, Version.get(), msiSites, msiBaseline, allowUnresolved), (s, done, total) -> {
                     double elapsed = (System.nanoTime() - start) / 1e9;
                     double eta = done == 0 ? 0 : elapsed / done * (total - done);
                     records[0] += s.status().equals("done") ? s.records() : 0;   // skipped ones were read before

@@ -77,9 +77,6 @@ final class CoverageCommand implements Callable<Integer> {
             + "PREFIX.lowcov.bed.gz, PREFIX.summary.json")
     String prefix;
 
-    @Option(names = "--strict", description = "unknown or ambiguous panel genes are an error")
-    boolean strict;
-
     @Option(names = "--reference", description = "reference FASTA, needed for CRAM input")
     Path reference;
 
@@ -120,7 +117,7 @@ final class CoverageCommand implements Callable<Integer> {
         // MSI sites lie outside the panel too: with them the BAM is streamed whole rather than read by index.
         ReadMode readMode = sites == null ? ReadMode.parse(mode) : ReadMode.STREAM;
         CoverageJob.Outcome o = CoverageJob.run(new CoverageJob.Request(bam, reference, panels.files,
-                build.orFromHeaders(), panels.padding(), strict, readMode, options),
+                build.orFromHeaders(), panels.padding(), panels.strict(), readMode, options),
                 sites == null ? null : names -> {
                     counter[0] = new RepeatLengthCounter(sites, names, lengths);
                     return counter[0]::accept;

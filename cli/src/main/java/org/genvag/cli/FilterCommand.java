@@ -38,9 +38,6 @@ final class FilterCommand implements Callable<Integer> {
     @Mixin
     InputBuild build;
 
-    @Option(names = "--strict", description = "unknown or ambiguous panel genes are an error, not a warning")
-    boolean strict;
-
     @Option(names = "--index", description = "write a tabix index beside a .vcf.gz output")
     boolean index;
 
@@ -56,7 +53,7 @@ final class FilterCommand implements Callable<Integer> {
         OutputPaths.requireNotInput(out, in);
         ReadMode readMode = ReadMode.parse(mode);
         PanelFiltering.Result r = PanelFiltering.run(in, out, new PanelFiltering.Options(panels.files,
-                build.orFromHeaders(), panels.padding(), strict, readMode, threads.count(), index));
+                build.orFromHeaders(), panels.padding(), panels.strict(), readMode, threads.count(), index));
         summary(spec.commandLine().getErr(), r);
         return 0;
     }

@@ -33,28 +33,29 @@ final class GenesCommand implements Callable<Integer> {
     public Integer call() {
         GeneResolver resolver = GeneTableReader.bundled(GenomeBuild.parse(build));
         PrintWriter out = spec.commandLine().getOut();
-        out.println("query\tstatus\tmatched_by\tsymbol\tensembl\tentrez\tchrom\tstart\tend\tstrand");
+        out.println("query\tstatus\tmatched_by\tsymbol\tensembl\tentrez\tchrom\tstart\tend\tstrand\tchosen_by");
         boolean allFound = true;
         for (String name : names) {
             GeneResolution r = resolver.resolve(name);
             if (r instanceof GeneResolution.Found f) {
-                print(out, name, "found", f.matchedBy().name().toLowerCase(), f.gene());
+                print(out, name, "found", f.matchedBy().name().toLowerCase(), f.gene(), f.choice());
             } else if (r instanceof GeneResolution.Ambiguous a) {
                 allFound = false;
                 for (Gene g : a.candidates()) {
-                    print(out, name, "ambiguous", a.matchedBy().name().toLowerCase(), g);
+                    print(out, name, "ambiguous", a.matchedBy().name().toLowerCase(), g, null);
                 }
             } else {
                 allFound = false;
-                out.println(name + "\tunknown\t.\t.\t.\t.\t.\t.\t.\t.");
+                out.println(name + "\tunknown\t.\t.\t.\t.\t.\t.\t.\t.\t.");
             }
         }
         return allFound ? 0 : Main.EXIT_INPUT;
     }
 
-    private static void print(PrintWriter out, String query, String status, String how, Gene g) {
+    /** {@code choice}: the rule that chose this model among several carrying the name (see GeneResolver), or null. */
+    private static void print(PrintWriter out, String query, String status, String how, Gene g, String choice) {
         out.println(query + "\t" + status + "\t" + how + "\t" + g.symbol() + "\t" + g.ensemblId() + "\t"
                 + (g.entrezIds().isEmpty() ? "." : String.join(",", g.entrezIds())) + "\t" + g.contig() + "\t"
-                + g.start() + "\t" + g.end() + "\t" + g.strand());
+                + g.start() + "\t" + g.end() + "\t" + g.strand() + "\t" + (choice == null ? "." : choice));
     }
 }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "panel", mixinStandardHelpOptions = true,
         description = {"Load and resolve panels on a build; report unknown and ambiguous genes; optionally write the",
-            "merged regions as BED. Exit 2 when any gene is unresolved under --strict."})
+            "merged regions as BED. Exit 2 when any gene does not resolve, unless --allow-unresolved."})
 final class PanelCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,13 +42,10 @@ final class PanelCommand implements Callable<Integer> {
     @Option(names = "--chr-prefix", description = "name contigs chr1..chr22, chrX, chrY, chrM in the BED")
     boolean chrPrefix;
 
-    @Option(names = "--strict", description = "unknown or ambiguous genes are an error")
-    boolean strict;
-
     @Override
     public Integer call() throws IOException {
         GeneResolver genes = GeneTableReader.bundled(GenomeBuild.parse(build));
-        List<GenePanel> resolved = PanelReader.resolveAll(panels.files, genes, strict);
+        List<GenePanel> resolved = PanelReader.resolveAll(panels.files, genes, panels.strict());
         PanelIntervals intervals = PanelIntervals.of(resolved, panels.padding());
         PrintWriter out = spec.commandLine().getOut();
         for (GenePanel p : resolved) {

@@ -17,6 +17,22 @@ final class Panels {
             + "(default: ${DEFAULT-VALUE})")
     long padding;
 
+    @Option(names = "--allow-unresolved", description = "report panel genes that do not resolve (unknown, or "
+            + "ambiguous between genes) as warnings and go on without them; by default they are an error (exit 2)")
+    boolean allowUnresolved;
+
+    /** Kept so that scripts written when unresolved genes were warnings by default still run: it is the default. */
+    @Option(names = "--strict", hidden = true)
+    boolean strictAlias;
+
+    /** Whether an unresolved panel gene is an error: always, unless --allow-unresolved. */
+    boolean strict() {
+        if (allowUnresolved && strictAlias) {
+            throw new InputException("--strict and --allow-unresolved contradict each other: give one");
+        }
+        return !allowUnresolved;
+    }
+
     long padding() {
         if (padding < 0) {
             throw new InputException("--padding must be >= 0, got " + padding);

@@ -126,9 +126,6 @@ final class StoreCommand implements Runnable {
         @Mixin
         InputBuild build;
 
-        @Option(names = "--strict", description = "unknown or ambiguous panel genes are an error")
-        boolean strict;
-
         @Mixin
         Threads threads;
 
@@ -137,7 +134,7 @@ final class StoreCommand implements Runnable {
             List<Path> list = Files.isDirectory(stores) ? StorePanelQuery.storesIn(stores)
                     : new ArrayList<>(List.of(stores));
             StorePanelQuery.Options options = new StorePanelQuery.Options(panels.files,
-                    build.orFromHeaders(), panels.padding(), strict, threads.count());
+                    build.orFromHeaders(), panels.padding(), panels.strict(), threads.count());
             List<StorePanelQuery.StoreResult> results = switch (format) {
                 case "tsv" -> StorePanelQuery.run(list, out, options);
                 case "vcf" -> {

@@ -182,14 +182,22 @@ class CliTest {
     @Test
     void panelReportsUnresolvedGenesAndWritesBed(@TempDir Path dir) throws IOException {
         Path bed = dir.resolve("p.bed");
-        Run r = run("panel", "--panel", fixture("panels/tumour-agnostic.txt").toString(), "--bed", bed.toString(),
-                "--chr-prefix");
+        String panel = fixture("panels/tumour-agnostic.txt").toString();
+        // A gene that does not resolve is an error by default: the name and its file:line, and no BED written.
+        Run refused = run("panel", "--panel", panel, "--bed", bed.toString());
+        assertEquals(Main.EXIT_INPUT, refused.exit());
+        assertTrue(refused.err().contains("1 gene names did not resolve on GRCh38"), refused.err());
+        assertTrue(refused.err().contains("tumour-agnostic.txt:"), refused.err());
+        assertTrue(refused.err().contains("NOT_A_REAL_GENE"), refused.err());
+        assertFalse(Files.exists(bed));
+        Run r = run("panel", "--panel", panel, "--bed", bed.toString(), "--chr-prefix", "--allow-unresolved");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("tumour-agnostic (GRCh38): 7 genes resolved, 0 regions, 1 unresolved"), r.out());
         assertTrue(r.out().contains("gene 'NOT_A_REAL_GENE' is unknown"), r.out());
         assertTrue(Files.readAllLines(bed).contains("chr7\t140719326\t140924928\tBRAF"), Files.readString(bed));
-        Run strict = run("panel", "--panel", fixture("panels/tumour-agnostic.txt").toString(), "--strict");
-        assertEquals(Main.EXIT_INPUT, strict.exit());
+        // --strict, the old way to ask for the error, is still understood; with --allow-unresolved it contradicts.
+        assertEquals(Main.EXIT_INPUT, run("panel", "--panel", panel, "--strict").exit());
+        assertEquals(Main.EXIT_INPUT, run("panel", "--panel", panel, "--strict", "--allow-unresolved").exit());
     }
 
     @Test

@@ -11,7 +11,16 @@ public sealed interface GeneResolution {
     /** How a name was matched, strongest first. */
     enum MatchedBy { ENSEMBL_ID, ENTREZ_ID, SYMBOL, ALIAS }
 
-    record Found(String query, Gene gene, MatchedBy matchedBy) implements GeneResolution {
+    /**
+     * The name named one gene.
+     *
+     * @param choice null when the name matched this gene alone; otherwise the rule that chose it among the models
+     *               that carry the name, and the models it was preferred to (see {@link GeneResolver})
+     */
+    record Found(String query, Gene gene, MatchedBy matchedBy, String choice) implements GeneResolution {
+        public Found(String query, Gene gene, MatchedBy matchedBy) {
+            this(query, gene, matchedBy, null);
+        }
     }
 
     record Ambiguous(String query, List<Gene> candidates, MatchedBy matchedBy) implements GeneResolution {

@@ -25,10 +25,18 @@ import java.util.function.Supplier;
  * <p>Ensembl sometimes carries two overlapping gene models for what NCBI calls one gene (GGT1: ENSG00000100031 and
  * ENSG00000286070, both Entrez 2678). Rows with the same symbol and a shared Entrez ID that overlap on one contig are
  * therefore one gene: they are merged into a single gene spanning both, named by the older (lower) Ensembl ID, and
- * every original Ensembl ID still resolves to it. Anything else sharing a symbol stays ambiguous.
+ * every original Ensembl ID still resolves to it.
+ *
+ * <p>Other models that share a symbol or an Entrez ID are read-through, patch or pseudogene models BioMart labels with
+ * the gene's name (GRCh37 GALT, IDS, SDHD: a second model without an Entrez link; AK2, BAK1: a second model linked to
+ * the same Entrez gene on another locus). The gene is chosen by stated rules, in order: {@code entrez-link}, the one
+ * model linked to the name's Entrez gene (for an Entrez ID: the one model that lists it first, as its own); then
+ * {@code refseq-span}, among linked models the one that the independent annotation ({@link GeneSpans}: NCBI RefSeq
+ * exons) places at the same locus. What no rule decides stays ambiguous and is reported with every candidate.
  */
 public final class GeneResolver {
     private final GenomeBuild build;
+    private final GeneSpans spans;
     private final List<Gene> genes;
     private final Map<String, Gene> mergedInto = new HashMap<>();
     private final Map<String, List<Gene>> bySymbol = new HashMap<>(1 << 17);
@@ -38,7 +46,13 @@ public final class GeneResolver {
     private final Lazy<Map<String, List<Gene>>> byAlias = new Lazy<>(this::buildByAlias);
 
     public GeneResolver(GenomeBuild build, List<Gene> genes) {
+        this(build, genes, GeneSpans.NONE);
+    }
+
+    /** {@code spans}: the independent annotation that settles models linked to one Entrez gene. */
+    public GeneResolver(GenomeBuild build, List<Gene> genes, GeneSpans spans) {
         this.build = build;
+        this.spans = spans;
         this.genes = mergeModelsOfOneGene(genes, mergedInto);
         for (Gene gene : this.genes) {
             add(bySymbol, gene.symbol(), gene);
@@ -114,13 +128,56 @@ public final class GeneResolver {
             return lookup(name, byEnsembl.get(), dot < 0 ? key : key.substring(0, dot), GeneResolution.MatchedBy.ENSEMBL_ID);
         }
         if (!key.isEmpty() && isDigits(key)) {
-            return lookup(name, byEntrez.get(), key, GeneResolution.MatchedBy.ENTREZ_ID);
+            return choose(lookup(name, byEntrez.get(), key, GeneResolution.MatchedBy.ENTREZ_ID), key);
         }
-        GeneResolution bySym = lookup(name, bySymbol, key, GeneResolution.MatchedBy.SYMBOL);
+        GeneResolution bySym = choose(lookup(name, bySymbol, key, GeneResolution.MatchedBy.SYMBOL), null);
         if (!(bySym instanceof GeneResolution.Unknown)) {
             return bySym;
         }
         return lookup(name, byAlias.get(), key, GeneResolution.MatchedBy.ALIAS);
+    }
+
+    /**
+     * Settles an ambiguous symbol or Entrez ID by the class's rules; anything else is returned as it is.
+     * {@code entrezId}: the Entrez ID asked for, or null for a symbol (whose models' own Entrez IDs are their first).
+     */
+    private GeneResolution choose(GeneResolution r, String entrezId) {
+        if (!(r instanceof GeneResolution.Ambiguous a)) {
+            return r;
+        }
+        List<Gene> linked = new ArrayList<>();
+        for (Gene g : a.candidates()) {
+            boolean own = entrezId == null ? !g.entrezIds().isEmpty()
+                    : !g.entrezIds().isEmpty() && g.entrezIds().get(0).equals(entrezId);
+            if (own) {
+                linked.add(g);
+            }
+        }
+        if (linked.size() == 1) {
+            return found(a, linked.get(0), "entrez-link");
+        }
+        List<Gene> placed = new ArrayList<>();
+        for (Gene g : linked) {
+            String id = entrezId != null ? entrezId : g.entrezIds().get(0);
+            if (spans.knows(id) && spans.overlaps(id, g.contig(), g.start(), g.end())) {
+                placed.add(g);
+            }
+        }
+        if (placed.size() == 1) {
+            return found(a, placed.get(0), "refseq-span");
+        }
+        return r;
+    }
+
+    private static GeneResolution.Found found(GeneResolution.Ambiguous a, Gene chosen, String rule) {
+        List<String> others = new ArrayList<>();
+        for (Gene g : a.candidates()) {
+            if (g != chosen) {
+                others.add(g.ensemblId() + " " + g.contig() + ":" + g.start() + "-" + g.end());
+            }
+        }
+        return new GeneResolution.Found(a.query(), chosen, a.matchedBy(), rule + " over " + String.join(", ",
+                others));
     }
 
     /** Merges rows that are models of one gene (see class doc); {@code mergedInto} learns every merged row's ID. */

@@ -44,8 +44,9 @@ public final class PanelResolver {
                 }
             }
             if (r instanceof GeneResolution.Found f) {
+                String how = f.matchedBy().name().toLowerCase(Locale.ROOT);
                 resolved.add(new PanelGene(e.name(), f.gene(), e.confidence(), e.modeOfInheritance(),
-                        f.matchedBy().name().toLowerCase(Locale.ROOT)));
+                        f.choice() == null ? how : how + "; " + f.choice()));
                 continue;
             }
             PanelRegion own = e.coordinates().get(genes.build());

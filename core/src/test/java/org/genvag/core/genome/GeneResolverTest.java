@@ -68,4 +68,53 @@ class GeneResolverTest {
         var e = assertThrows(InputException.class, () -> GenomeBuild.parse("hg18"));
         assertEquals("unknown genome build 'hg18': expected GRCh37 (hg19, b37) or GRCh38 (hg38)", e.getMessage());
     }
+
+    /** A read-through or patch model BioMart labels with the symbol, without an Entrez link: the linked one wins. */
+    @Test
+    void theModelLinkedToTheEntrezGeneBeatsAnUnlinkedOne() {
+        Gene gene = new Gene("9", 1000, 2000, '+', "GAL", "ENSG00000000010", List.of("77"), List.of());
+        Gene readThrough = new Gene("9", 1500, 2600, '+', "GAL", "ENSG00000000011", List.of(), List.of());
+        var r = assertInstanceOf(GeneResolution.Found.class,
+                new GeneResolver(GenomeBuild.GRCH37, List.of(gene, readThrough)).resolve("gal"));
+        assertEquals(gene, r.gene());
+        assertEquals("entrez-link over ENSG00000000011 9:1500-2600", r.choice());
+    }
+
+    /** Two models linked to one Entrez gene on different loci: the independent annotation places the gene. */
+    @Test
+    void theIndependentAnnotationSettlesTwoLinkedModels() {
+        Gene gene = new Gene("1", 1000, 2000, '-', "AKX", "ENSG00000000020", List.of("88"), List.of());
+        Gene copy = new Gene("1", 900000, 901000, '-', "AKX", "ENSG00000000021", List.of("88"), List.of());
+        GeneSpans refSeq = new GeneSpans() {
+            @Override
+            public boolean knows(String entrezId) {
+                return entrezId.equals("88");
+            }
+
+            @Override
+            public boolean overlaps(String entrezId, String contig, int start, int end) {
+                return knows(entrezId) && contig.equals("1") && start <= 1500 && end >= 1200;
+            }
+        };
+        GeneResolver withSpans = new GeneResolver(GenomeBuild.GRCH37, List.of(gene, copy), refSeq);
+        var bySymbol = assertInstanceOf(GeneResolution.Found.class, withSpans.resolve("AKX"));
+        assertEquals(gene, bySymbol.gene());
+        assertEquals("refseq-span over ENSG00000000021 1:900000-901000", bySymbol.choice());
+        assertEquals(gene, assertInstanceOf(GeneResolution.Found.class, withSpans.resolve("88")).gene());
+        // Without the witness nothing decides: both models are reported, none is picked.
+        var without = new GeneResolver(GenomeBuild.GRCH37, List.of(gene, copy));
+        assertEquals(List.of(gene, copy), assertInstanceOf(GeneResolution.Ambiguous.class,
+                without.resolve("AKX")).candidates());
+    }
+
+    /** An Entrez ID names the model that lists it as its own (first), not one that carries it as a second link. */
+    @Test
+    void anEntrezIdReturnsTheModelWhoseOwnIdItIs() {
+        Gene own = new Gene("22", 500, 700, '+', "GPB", "ENSG00000000030", List.of("2812"), List.of());
+        Gene readThrough = new Gene("22", 100, 700, '+', "SEPX", "ENSG00000000031", List.of("5413", "2812"),
+                List.of());
+        GeneResolver r = new GeneResolver(GenomeBuild.GRCH37, List.of(own, readThrough));
+        assertEquals(own, assertInstanceOf(GeneResolution.Found.class, r.resolve("2812")).gene());
+        assertEquals(readThrough, assertInstanceOf(GeneResolution.Found.class, r.resolve("5413")).gene());
+    }
 }

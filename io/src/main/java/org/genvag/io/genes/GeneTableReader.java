@@ -15,6 +15,7 @@ import java.util.Map;
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.Gene;
 import org.genvag.core.genome.GeneResolver;
+import org.genvag.core.genome.GeneSpans;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.io.text.GzipOrPlain;
 import org.genvag.io.text.TabFields;
@@ -39,7 +40,7 @@ public final class GeneTableReader {
                 if (in == null) {
                     throw new IllegalStateException("gene table " + resource + " missing from the genvag jar");
                 }
-                return read(in, resource, b);
+                return read(in, resource, b, ExonTableReader.bundledSpans(b));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -49,11 +50,12 @@ public final class GeneTableReader {
     /** A user's own table in the same format (gzipped or plain). */
     public static GeneResolver read(Path path, GenomeBuild expected) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
-            return read(in, path.toString(), expected);
+            return read(in, path.toString(), expected, GeneSpans.NONE);
         }
     }
 
-    static GeneResolver read(InputStream raw, String source, GenomeBuild expected) throws IOException {
+    static GeneResolver read(InputStream raw, String source, GenomeBuild expected, GeneSpans spans)
+            throws IOException {
         BufferedReader reader = GzipOrPlain.open(raw, source, StandardCharsets.UTF_8);
         String magic = reader.readLine();
         if (magic == null || !magic.startsWith("#genvag-gene-table")) {
@@ -81,7 +83,7 @@ public final class GeneTableReader {
             }
             genes.add(parseRow(line, source, lineNo));
         }
-        return new GeneResolver(build, genes);
+        return new GeneResolver(build, genes, spans);
     }
 
     private static Gene parseRow(String line, String source, long lineNo) {
@@ -104,7 +106,7 @@ public final class GeneTableReader {
         }
     }
 
-    private static String field(String line, String key) {
+    static String field(String line, String key) {
         for (String part : TabFields.split(line, '\t')) {
             if (part.startsWith(key)) {
                 return part.substring(key.length());

@@ -133,4 +133,43 @@ class BundledGeneTablesTest {
         assertTrue(r.candidates().size() > 1);
         assertEquals(GeneResolution.MatchedBy.ALIAS, r.matchedBy());
     }
+
+    /**
+     * GRCh37 genes that Ensembl BioMart also names on a second model (a read-through or patch model without an
+     * Entrez link, or a pseudogene copy linked to the same Entrez gene): each resolves to its own gene, and the
+     * rule that chose it is stated.
+     */
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource({
+        "GALT, GRCh37, ENSG00000213930, entrez-link", "IDS, GRCh37, ENSG00000010404, entrez-link",
+        "SDHD, GRCh37, ENSG00000204370, entrez-link", "PI4K2A, GRCh37, ENSG00000155252, entrez-link",
+        "ACE, GRCh37, ENSG00000159640, entrez-link", "CFB, GRCh37, ENSG00000243649, entrez-link",
+        "AK2, GRCh37, ENSG00000004455, refseq-span", "BAK1, GRCh37, ENSG00000030110, refseq-span",
+        "204, GRCh37, ENSG00000004455, refseq-span",
+        "GALT, GRCh38, ENSG00000213930, ", "IDS, GRCh38, ENSG00000010404, ", "SDHD, GRCh38, ENSG00000204370, ",
+        "AK2, GRCh38, ENSG00000004455, ", "BAK1, GRCh38, ENSG00000030110, ",
+    })
+    void secondModelsOfASymbolDoNotMakeItAmbiguous(String name, String build, String ensembl, String rule) {
+        GeneResolution r = GeneTableReader.bundled(GenomeBuild.parse(build)).resolve(name);
+        GeneResolution.Found f = assertInstanceOf(GeneResolution.Found.class, r, r::toString);
+        assertEquals(ensembl, f.gene().ensemblId());
+        if (rule != null) {
+            assertTrue(f.choice() != null && f.choice().startsWith(rule + " over "), f.choice());
+        }
+    }
+
+    /**
+     * GP1BB and SEPTIN5 (SEPT5) are two genes: the SEPT5-GP1BB read-through links Ensembl's SEPTIN5 model to both
+     * Entrez genes, which once named it GP1BB and merged the two. Each name and each ID returns its own gene.
+     */
+    @ParameterizedTest(name = "{0} on {1}")
+    @CsvSource({
+        "GP1BB, GRCh37, ENSG00000203618", "ENSG00000203618, GRCh37, ENSG00000203618", "2812, GRCh37, ENSG00000203618",
+        "SEPTIN5, GRCh37, ENSG00000184702", "SEPT5, GRCh37, ENSG00000184702", "5413, GRCh37, ENSG00000184702",
+        "ENSG00000184702, GRCh37, ENSG00000184702",
+        "GP1BB, GRCh38, ENSG00000203618", "SEPTIN5, GRCh38, ENSG00000184702",
+    })
+    void gp1bbAndSeptin5AreTwoGenes(String name, String build, String ensembl) {
+        assertEquals(ensembl, found(GenomeBuild.parse(build), name).ensemblId());
+    }
 }

@@ -7,19 +7,26 @@ import java.util.List;
  * Settings of a batch run: the panels (empty: no panel filtering or coverage QC), their padding, a knowledge-base
  * file (null: the bundled one), how many samples run at once, whether finished samples are run again, and the
  * microsatellite site list for MSI (null: no MSI; a tumour needs a BAM and a normal BAM for it) and a baseline of
- * pooled normals built with those sites (null: none), against which tumours without a normal BAM are scored.
+ * pooled normals built with those sites (null: none), against which tumours without a normal BAM are scored;
+ * {@code allowUnresolved}: a panel gene that does not resolve is a warning instead of an error that stops the run.
  */
 public record BatchOptions(List<Path> panels, long padding, Path kb, int threads, boolean force,
-                           String genvagVersion, Path msiSites, Path msiBaseline) {
+                           String genvagVersion, Path msiSites, Path msiBaseline, boolean allowUnresolved) {
     /** Without MSI: tumours with a normal BAM are not scored for MSI. */
     public BatchOptions(List<Path> panels, long padding, Path kb, int threads, boolean force, String genvagVersion) {
-        this(panels, padding, kb, threads, force, genvagVersion, null, null);
+        this(panels, padding, kb, threads, force, genvagVersion, null, null, false);
     }
 
     /** MSI against matched normals only. */
     public BatchOptions(List<Path> panels, long padding, Path kb, int threads, boolean force, String genvagVersion,
                         Path msiSites) {
-        this(panels, padding, kb, threads, force, genvagVersion, msiSites, null);
+        this(panels, padding, kb, threads, force, genvagVersion, msiSites, null, false);
+    }
+
+    /** Unresolved panel genes are an error. */
+    public BatchOptions(List<Path> panels, long padding, Path kb, int threads, boolean force, String genvagVersion,
+                        Path msiSites, Path msiBaseline) {
+        this(panels, padding, kb, threads, force, genvagVersion, msiSites, msiBaseline, false);
     }
 
     public BatchOptions {

@@ -4,18 +4,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.genvag.core.genome.GenomeBuild;
 import org.genvag.io.Futures;
+import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.output.AtomicOutput;
 import org.genvag.io.output.JsonFiles;
+import org.genvag.io.panel.PanelReader;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,6 +42,7 @@ public final class BatchRun {
 
     public static List<SampleOutcome> run(List<SampleEntry> samples, Path outDir, BatchOptions o, Progress progress)
             throws IOException {
+        checkPanels(samples, o);
         Files.createDirectories(outDir);
         List<SampleOutcome> outcomes = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(o.threads(), Math.max(1, samples.size())), r -> {
@@ -69,6 +75,26 @@ public final class BatchRun {
         }
         summaries(outcomes, outDir);
         return outcomes;
+    }
+
+    /**
+     * Resolves the panels on every build the manifest names before any sample runs: a panel gene that does not
+     * resolve would fail every sample of that build, so it is one error up front, listing every name, unless the
+     * options allow unresolved genes.
+     */
+    private static void checkPanels(List<SampleEntry> samples, BatchOptions o) throws IOException {
+        if (o.panels().isEmpty() || o.allowUnresolved()) {
+            return;
+        }
+        Set<GenomeBuild> builds = EnumSet.noneOf(GenomeBuild.class);
+        for (SampleEntry e : samples) {
+            if (e.build() != null && e.vcf() != null) {
+                builds.add(e.build());
+            }
+        }
+        for (GenomeBuild build : builds) {
+            PanelReader.resolveAll(o.panels(), build, () -> GeneTableReader.bundled(build), true);
+        }
     }
 
     private static void report(Progress progress, SampleOutcome outcome, int[] done, int total) {

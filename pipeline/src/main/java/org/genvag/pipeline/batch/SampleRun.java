@@ -88,7 +88,8 @@ final class SampleRun {
         long records = 0;
         if (e.vcf() != null && !o.panels().isEmpty()) {
             PanelFiltering.Result f = PanelFiltering.run(e.vcf().toString(), work.resolve("panel.vcf.gz").toString(),
-                    new PanelFiltering.Options(o.panels(), e.build(), o.padding(), false, ReadMode.AUTO, 1, true));
+                    new PanelFiltering.Options(o.panels(), e.build(), o.padding(), !o.allowUnresolved(),
+                            ReadMode.AUTO, 1, true));
             records += f.recordsRead();
             report.build = f.build().toString();
             Path panelVcf = work.resolve("panel.vcf.gz");

@@ -1,0 +1,109 @@
+package org.genvag.io.genes;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.genvag.core.error.InputException;
+import org.genvag.core.genome.ExonTable;
+import org.genvag.core.genome.GeneSpans;
+import org.genvag.core.genome.GenomeBuild;
+import org.genvag.io.text.GzipOrPlain;
+import org.genvag.io.text.TabFields;
+
+/**
+ * Reads a genvag exon table: a {@code #genvag-exon-table build=... source=...} line, the header
+ * {@code chrom start end strand entrez}, then one merged exon per row (1-based, closed). The bundled GRCh37 and
+ * GRCh38 tables hold NCBI RefSeq exons per Entrez gene, built from Debian's subread-data by
+ * {@code testdata/scripts/build-exon-tables.py}.
+ */
+public final class ExonTableReader {
+    private static final List<String> COLUMNS = List.of("chrom", "start", "end", "strand", "entrez");
+    private static final Map<GenomeBuild, ExonTable> BUNDLED = new EnumMap<>(GenomeBuild.class);
+
+    private ExonTableReader() {
+    }
+
+    /** The exon table shipped with genvag for this build, loaded once. */
+    public static synchronized ExonTable bundled(GenomeBuild build) {
+        return BUNDLED.computeIfAbsent(build, b -> {
+            String resource = b + ".refseq-exons.tsv.gz";
+            try (InputStream in = ExonTableReader.class.getResourceAsStream("/org/genvag/io/genes/" + resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("exon table " + resource + " missing from the genvag jar");
+                }
+                return read(in, resource, b);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * The bundled table as the gene resolver's witness, read only when a tie needs it: most panels resolve every
+     * name by symbol alone, and reading 225,000 rows would double their start-up.
+     */
+    static GeneSpans bundledSpans(GenomeBuild build) {
+        return new GeneSpans() {
+            @Override
+            public boolean knows(String entrezId) {
+                return bundled(build).knows(entrezId);
+            }
+
+            @Override
+            public boolean overlaps(String entrezId, String contig, int start, int end) {
+                return bundled(build).overlaps(entrezId, contig, start, end);
+            }
+        };
+    }
+
+    static ExonTable read(InputStream raw, String source, GenomeBuild expected) throws IOException {
+        BufferedReader reader = GzipOrPlain.open(raw, source, StandardCharsets.UTF_8);
+        String magic = reader.readLine();
+        if (magic == null || !magic.startsWith("#genvag-exon-table")) {
+            throw InputException.at(source, 1, "not a genvag exon table: expected a first line starting with "
+                    + "'#genvag-exon-table'");
+        }
+        String build = GeneTableReader.field(magic, "build=");
+        if (build == null || GenomeBuild.parse(build) != expected) {
+            throw InputException.at(source, 1, "exon table is for " + build + " but " + expected + " was asked for");
+        }
+        String header = reader.readLine();
+        if (header == null || !TabFields.split(header, '\t').equals(COLUMNS)) {
+            throw InputException.at(source, 2, "expected header '" + String.join("\t", COLUMNS) + "'");
+        }
+        String sourceField = GeneTableReader.field(magic, "source=");
+        ExonTable.Builder table = new ExonTable.Builder(expected, sourceField == null ? source : sourceField);
+        long lineNo = 2;
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            lineNo++;
+            List<String> f = TabFields.split(line, '\t');
+            if (f.size() != COLUMNS.size()) {
+                throw InputException.at(source, lineNo, "expected 5 tab-separated columns, found " + f.size());
+            }
+            String strand = f.get(3);
+            if (!strand.equals("+") && !strand.equals("-")) {
+                throw InputException.at(source, lineNo, "strand must be + or -, found '" + strand + "'");
+            }
+            int start;
+            int end;
+            try {
+                start = Integer.parseInt(f.get(1));
+                end = Integer.parseInt(f.get(2));
+            } catch (NumberFormatException e) {
+                throw InputException.at(source, lineNo, "start and end must be whole numbers, found '" + f.get(1)
+                        + "' and '" + f.get(2) + "'");
+            }
+            if (start < 1 || end < start) {
+                throw InputException.at(source, lineNo, "exon " + start + "-" + end + " is not a 1-based span");
+            }
+            table.add(f.get(4), f.get(0), strand.charAt(0), start, end);
+        }
+        return table.build();
+    }
+}
