@@ -52,7 +52,7 @@ public final class ExonTable implements GeneSpans {
         return geneIndex.containsKey(entrezId);
     }
 
-    @Override
+    /** Whether any of the gene's exons lies in {@code contig:start-end} (1-based, closed). */
     public boolean overlaps(String entrezId, String contig, int start, int end) {
         Integer g = geneIndex.get(entrezId);
         if (g == null || !contigs[g].equals(contig)) {
@@ -64,6 +64,21 @@ public final class ExonTable implements GeneSpans {
             }
         }
         return false;
+    }
+
+    @Override
+    public int exonBases(String entrezId, String contig, char strand, int start, int end) {
+        Integer g = geneIndex.get(entrezId);
+        if (g == null || !contigs[g].equals(contig) || strands[g] != strand) {
+            return 0;
+        }
+        int bases = 0;
+        for (int i = firstExon[g]; i < firstExon[g + 1]; i++) {
+            int from = Math.max(starts[i], start);
+            int to = Math.min(ends[i], end);
+            bases += Math.max(0, to - from + 1);
+        }
+        return bases;
     }
 
     /** The gene's exons as [start, end] pairs (1-based, closed), in order; empty when the table lacks the gene. */

@@ -32,7 +32,12 @@ import java.util.function.Supplier;
  * the same Entrez gene on another locus). The gene is chosen by stated rules, in order: {@code entrez-link}, the one
  * model linked to the name's Entrez gene (for an Entrez ID: the one model that lists it first, as its own); then
  * {@code refseq-span}, among linked models the one that the independent annotation ({@link GeneSpans}: NCBI RefSeq
- * exons) places at the same locus. What no rule decides stays ambiguous and is reported with every candidate.
+ * exons, same contig and strand) places at the same locus; then {@code refseq-exons}, where the annotation's exons
+ * fall in several models, the one holding at least twice the exon bases of any other (a gene split by BioMart into
+ * a main model and a fragment beside it); then {@code refseq-merge}, where the exons fall in adjacent models (no
+ * more than 100 kb apart, one contig and strand) none of which dominates: one gene spanning them, named by the model
+ * with most exon bases, since RefSeq says the gene covers them all. What no rule decides stays ambiguous and is
+ * reported with every candidate.
  */
 public final class GeneResolver {
     private final GenomeBuild build;
@@ -156,27 +161,76 @@ public final class GeneResolver {
         if (linked.size() == 1) {
             return found(a, linked.get(0), "entrez-link");
         }
-        List<Gene> placed = new ArrayList<>();
+        Gene best = null;
+        int bestBases = 0;
+        int secondBases = 0;
+        int placed = 0;
         for (Gene g : linked) {
             String id = entrezId != null ? entrezId : g.entrezIds().get(0);
-            if (spans.knows(id) && spans.overlaps(id, g.contig(), g.start(), g.end())) {
-                placed.add(g);
+            int bases = spans.knows(id) ? spans.exonBases(id, g.contig(), g.strand(), g.start(), g.end()) : 0;
+            if (bases > 0) {
+                placed++;
+            }
+            if (bases > bestBases) {
+                secondBases = bestBases;
+                bestBases = bases;
+                best = g;
+            } else if (bases > secondBases) {
+                secondBases = bases;
             }
         }
-        if (placed.size() == 1) {
-            return found(a, placed.get(0), "refseq-span");
+        if (placed == 1) {
+            return found(a, best, "refseq-span");
+        }
+        if (best != null && bestBases >= 2 * secondBases) {
+            return found(a, best, "refseq-exons (" + bestBases + " of the gene's RefSeq exon bases against "
+                    + secondBases + ")");
+        }
+        if (placed == linked.size() && placed > 1) {
+            Gene merged = adjacentPieces(linked, best);
+            if (merged != null) {
+                return found(a, merged, "refseq-merge (RefSeq's exons of the gene fall in each of these adjacent "
+                        + "models: one gene spanning them)");
+            }
         }
         return r;
+    }
+
+    /** Largest gap between two models that are still pieces of one gene rather than copies at two loci. */
+    private static final int MAX_PIECE_GAP = 100_000;
+
+    /**
+     * Models on one contig and strand, each no more than {@link #MAX_PIECE_GAP} from the next, as one gene named by
+     * {@code main} (the one with most exon bases) and spanning them all; null when they are not such pieces.
+     */
+    private static Gene adjacentPieces(List<Gene> models, Gene main) {
+        List<Gene> sorted = new ArrayList<>(models);
+        sorted.sort(Comparator.comparingInt(Gene::start));
+        int end = sorted.get(0).end();
+        for (Gene g : sorted) {
+            if (!g.contig().equals(main.contig()) || g.strand() != main.strand() || g.start() - end > MAX_PIECE_GAP) {
+                return null;
+            }
+            end = Math.max(end, g.end());
+        }
+        Gene merged = main;
+        for (Gene g : sorted) {
+            if (g != main) {
+                merged = union(merged, g);
+            }
+        }
+        return merged;
     }
 
     private static GeneResolution.Found found(GeneResolution.Ambiguous a, Gene chosen, String rule) {
         List<String> others = new ArrayList<>();
         for (Gene g : a.candidates()) {
-            if (g != chosen) {
+            if (!g.ensemblId().equals(chosen.ensemblId())) {
                 others.add(g.ensemblId() + " " + g.contig() + ":" + g.start() + "-" + g.end());
             }
         }
-        return new GeneResolution.Found(a.query(), chosen, a.matchedBy(), rule + " over " + String.join(", ",
+        String joiner = rule.startsWith("refseq-merge") ? " with " : " over ";
+        return new GeneResolution.Found(a.query(), chosen, a.matchedBy(), rule + joiner + String.join(", ",
                 others));
     }
 

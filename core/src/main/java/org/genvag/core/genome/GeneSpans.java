@@ -14,14 +14,17 @@ public interface GeneSpans {
         }
 
         @Override
-        public boolean overlaps(String entrezId, String contig, int start, int end) {
-            return false;
+        public int exonBases(String entrezId, String contig, char strand, int start, int end) {
+            return 0;
         }
     };
 
     /** Whether the annotation places this Entrez gene at all. */
     boolean knows(String entrezId);
 
-    /** Whether any of its exons lies in {@code contig:start-end} (1-based, closed). */
-    boolean overlaps(String entrezId, String contig, int start, int end);
+    /**
+     * How many bases of the gene's exons lie in {@code contig:start-end} (1-based, closed) on {@code strand}; 0 when
+     * the annotation places the gene elsewhere or on the other strand.
+     */
+    int exonBases(String entrezId, String contig, char strand, int start, int end);
 }

@@ -3,6 +3,7 @@ package org.genvag.core.genome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -92,8 +93,9 @@ class GeneResolverTest {
             }
 
             @Override
-            public boolean overlaps(String entrezId, String contig, int start, int end) {
-                return knows(entrezId) && contig.equals("1") && start <= 1500 && end >= 1200;
+            public int exonBases(String entrezId, String contig, char strand, int start, int end) {
+                boolean hit = knows(entrezId) && contig.equals("1") && strand == '-' && start <= 1500 && end >= 1200;
+                return hit ? 301 : 0;
             }
         };
         GeneResolver withSpans = new GeneResolver(GenomeBuild.GRCH37, List.of(gene, copy), refSeq);
@@ -116,5 +118,43 @@ class GeneResolverTest {
         GeneResolver r = new GeneResolver(GenomeBuild.GRCH37, List.of(own, readThrough));
         assertEquals(own, assertInstanceOf(GeneResolution.Found.class, r.resolve("2812")).gene());
         assertEquals(readThrough, assertInstanceOf(GeneResolution.Found.class, r.resolve("5413")).gene());
+    }
+
+    /**
+     * A gene BioMart splits into a main model and a fragment beside it, both linked and both holding RefSeq exons:
+     * the one with at least twice the exon bases is the gene; near-equal halves stay ambiguous.
+     */
+    @Test
+    void theModelHoldingMostOfTheGenesExonsWins() {
+        Gene main = new Gene("2", 1000, 9000, '-', "BAZX", "ENSG00000000040", List.of("99"), List.of());
+        Gene fragment = new Gene("2", 9500, 12000, '-', "BAZX", "ENSG00000000041", List.of("99"), List.of());
+        int[] basesInMain = {1200};
+        GeneSpans refSeq = new GeneSpans() {
+            @Override
+            public boolean knows(String entrezId) {
+                return true;
+            }
+
+            @Override
+            public int exonBases(String entrezId, String contig, char strand, int start, int end) {
+                return start == 1000 ? basesInMain[0] : 600;
+            }
+        };
+        GeneResolver r = new GeneResolver(GenomeBuild.GRCH38, List.of(main, fragment), refSeq);
+        var f = assertInstanceOf(GeneResolution.Found.class, r.resolve("BAZX"));
+        assertEquals(main, f.gene());
+        assertEquals("refseq-exons (1200 of the gene's RefSeq exon bases against 600) over ENSG00000000041 "
+                + "2:9500-12000", f.choice());
+        // Neither dominates: RefSeq's exons fall in both adjacent pieces, so the gene spans them.
+        basesInMain[0] = 1199;
+        var merged = assertInstanceOf(GeneResolution.Found.class,
+                new GeneResolver(GenomeBuild.GRCH38, List.of(main, fragment), refSeq).resolve("BAZX"));
+        assertEquals(new Gene("2", 1000, 12000, '-', "BAZX", "ENSG00000000040", List.of("99"), List.of()),
+                merged.gene());
+        assertTrue(merged.choice().startsWith("refseq-merge"), merged.choice());
+        // Copies at two loci (more than 100 kb apart) are not pieces of one gene: still ambiguous.
+        Gene farCopy = new Gene("2", 500000, 502500, '-', "BAZX", "ENSG00000000042", List.of("99"), List.of());
+        assertInstanceOf(GeneResolution.Ambiguous.class,
+                new GeneResolver(GenomeBuild.GRCH38, List.of(main, farCopy), refSeq).resolve("BAZX"));
     }
 }

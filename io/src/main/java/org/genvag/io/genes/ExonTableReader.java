@@ -56,8 +56,8 @@ public final class ExonTableReader {
             }
 
             @Override
-            public boolean overlaps(String entrezId, String contig, int start, int end) {
-                return bundled(build).overlaps(entrezId, contig, start, end);
+            public int exonBases(String entrezId, String contig, char strand, int start, int end) {
+                return bundled(build).exonBases(entrezId, contig, strand, start, end);
             }
         };
     }
