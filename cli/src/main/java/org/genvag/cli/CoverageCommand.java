@@ -26,6 +26,7 @@ import org.genvag.pipeline.coverage.PanelCoverage;
 import org.genvag.pipeline.msi.MsiBaseline;
 import org.genvag.pipeline.msi.MsiCall;
 import org.genvag.pipeline.msi.RepeatLengthCounter;
+import org.genvag.pipeline.panel.PanelBuild;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -125,7 +126,7 @@ final class CoverageCommand implements Callable<Integer> {
         PanelCoverage.Result r = o.result();
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("genvag_version", Main.class.getPackage().getImplementationVersion());
-        context.put("build", o.build().toString());
+        context.put("build", PanelBuild.name(o.build()));
         List<String> names = new ArrayList<>();
         o.panels().forEach(p -> names.add(p.label()));
         context.put("panels", names);
@@ -153,7 +154,7 @@ final class CoverageCommand implements Callable<Integer> {
     private void summarise(PrintWriter err, CoverageJob.Outcome o, PanelCoverage.Result r,
             PanelCoverage.Options options, MsiCall.Outcome m, RepeatLengthCounter counter, String prefix) {
         err.printf("genvag coverage: %s (%s): %d reads counted, %d filtered, %d mate overlaps counted once%n",
-                bam, o.build(), r.readsCounted(), r.readsFiltered(), r.overlapsCorrected());
+                bam, PanelBuild.name(o.build()), r.readsCounted(), r.readsFiltered(), r.overlapsCorrected());
         for (GenePanel p : o.panels()) {
             for (Unresolved u : p.unresolved()) {
                 err.println("  warning: " + u);

@@ -10,6 +10,7 @@ import org.genvag.core.panel.PanelIntervals;
 import org.genvag.core.panel.Unresolved;
 import org.genvag.io.ReadMode;
 import org.genvag.io.output.OutputPaths;
+import org.genvag.pipeline.panel.PanelBuild;
 import org.genvag.pipeline.panel.PanelFiltering;
 
 import picocli.CommandLine.Command;
@@ -60,7 +61,7 @@ final class FilterCommand implements Callable<Integer> {
 
     static void summary(PrintWriter err, PanelFiltering.Result r) {
         PanelIntervals intervals = r.intervals();
-        err.printf("genvag filter: %s (%s, %s): %d records read, %d kept%n", r.source(), r.build(),
+        err.printf("genvag filter: %s (%s, %s): %d records read, %d kept%n", r.source(), PanelBuild.name(r.build()),
                 r.buildEvidence(), r.recordsRead(), r.recordsKept());
         for (GenePanel p : r.panels()) {
             err.printf("  panel %s: %d genes resolved, %d regions, %d unresolved%n", p.label(), p.genes().size(),

@@ -205,10 +205,17 @@ class CliTest {
         Path bed = dir.resolve("p.bed");
         Files.writeString(bed, "seq1\t0\t1575\tS1\nseq2\t0\t1584\tS2\n");
         String prefix = dir.resolve("cov").toString();
-        Run noBuild = run("coverage", "--bam", fixture("bam/rsamtools-ex1.bam").toString(), "--panel", bed.toString(),
-                "--out-prefix", prefix);
+        // A gene panel needs the build, and this BAM's header (seq1, seq2) does not tell it.
+        Run noBuild = run("coverage", "--bam", fixture("bam/rsamtools-ex1.bam").toString(), "--panel",
+                fixture("panels/chr22-genes.txt").toString(), "--out-prefix", prefix);
         assertEquals(Main.EXIT_INPUT, noBuild.exit());
         assertTrue(noBuild.err().contains("the header does not tell the genome build"), noBuild.err());
+        // BED regions need none: the same BAM with a BED panel runs without --build.
+        Run regions = run("coverage", "--bam", fixture("bam/rsamtools-ex1.bam").toString(), "--panel", bed.toString(),
+                "--out-prefix", prefix + "-nobuild");
+        assertEquals(0, regions.exit(), regions.err());
+        assertTrue(Files.readString(Path.of(prefix + "-nobuild.summary.json")).contains("\"none\""),
+                "the summary says no build was needed");
         Run r = run("coverage", "--bam", fixture("bam/rsamtools-ex1.bam").toString(), "--panel", bed.toString(),
                 "--build", "GRCh38", "--out-prefix", prefix, "--thresholds", "5,10,20");
         assertEquals(0, r.exit(), r.err());

@@ -67,7 +67,6 @@ public final class PanelReader {
         return fromTable(path, stripExtension(file));
     }
 
-    /** Reads each panel file and resolves its genes on {@code genes}' build (strict: unresolved names are an error). */
     /**
      * The panels on {@code build}, the gene table loaded only when a panel names genes: a panel of BED regions is
      * used as it is, and a command given only such panels does not pay for reading the table (about a quarter of a
@@ -85,6 +84,20 @@ public final class PanelReader {
         return panels;
     }
 
+    /**
+     * Whether every panel is regions alone (BED): such panels need no gene table, so they need no genome build, and
+     * work on inputs of any organism or custom reference.
+     */
+    public static boolean regionsOnly(List<Path> paths) throws IOException {
+        for (Path p : paths) {
+            if (!read(p).entries().isEmpty()) {
+                return false;
+            }
+        }
+        return !paths.isEmpty();
+    }
+
+    /** Reads each panel file and resolves its genes on {@code genes}' build (strict: unresolved names are an error). */
     public static List<GenePanel> resolveAll(List<Path> paths, GeneResolver genes, boolean strict) throws IOException {
         return resolveAll(paths, genes.build(), () -> genes, strict);
     }

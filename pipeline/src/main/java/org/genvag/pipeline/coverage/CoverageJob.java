@@ -20,6 +20,7 @@ import org.genvag.io.bam.CramSource;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.panel.BuildDetector;
 import org.genvag.io.panel.PanelReader;
+import org.genvag.pipeline.panel.PanelBuild;
 
 /**
  * Panel coverage of one BAM or CRAM, end to end: reads the header (on one thread when the index may be used),
@@ -30,7 +31,8 @@ public final class CoverageJob {
 
     /**
      * @param reference reference FASTA for CRAM, else null
-     * @param build     null: from the header's chromosome 1 (an error when it does not tell)
+     * @param build     null: from the header's chromosome 1; when it does not tell, an error unless every panel is
+     *                  BED regions, which need no build (the outcome's build is then null)
      */
     public record Request(String bam, Path reference, List<Path> panels, GenomeBuild build, long padding,
                           boolean strict, ReadMode mode, PanelCoverage.Options options) {
@@ -70,8 +72,7 @@ public final class CoverageJob {
         try (BamReader reader = cram ? new BamReader(new CramSource(Path.of(bam), q.reference()), bam)
                 : BamReader.open(bam, mayIndex ? 1 : threads)) {
             Optional<BuildDetector.Detected> detected = BuildDetector.detect(reader.header());
-            GenomeBuild build = GenomeBuild.reconcile(q.build(), detected.map(BuildDetector.Detected::build)
-                    .orElse(null), detected.map(BuildDetector.Detected::evidence).orElse(null), bam);
+            GenomeBuild build = PanelBuild.choose(q.build(), detected, q.panels(), bam);
             List<GenePanel> panels = PanelReader.resolveAll(q.panels(), build, () -> GeneTableReader.bundled(build),
                     q.strict());
             PanelIntervals intervals = PanelIntervals.of(panels, q.padding());

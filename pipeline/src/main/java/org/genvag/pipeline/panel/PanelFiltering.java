@@ -79,7 +79,7 @@ public final class PanelFiltering {
                 && Files.isRegularFile(Path.of(in + ".tbi"));
         try (VcfReader streamed = VariantSources.open(in, mayIndex ? 1 : o.threads())) {
             Optional<BuildDetector.Detected> detected = BuildDetector.detect(streamed.header());
-            GenomeBuild build = chooseBuild(o.build(), detected, streamed.source());
+            GenomeBuild build = PanelBuild.choose(o.build(), detected, o.panels(), streamed.source());
             List<GenePanel> panels = resolved.on(build);
             PanelIntervals intervals = PanelIntervals.of(panels, o.padding());
             boolean store = !in.equals("-") && StoreReader.isStore(Path.of(in));
@@ -97,7 +97,7 @@ public final class PanelFiltering {
                             "##INFO=<ID=GENVAG_GENES,Number=.,Type=String,Description=\"Panel genes or regions whose "
                                     + "span (padding " + o.padding() + ") overlaps the record's REF (genvag filter)\">",
                             "##INFO=<ID=GENVAG_PANELS,Number=.,Type=String,Description=\"Panels hit (genvag filter)\">",
-                            "##genvag_filter=<panels=\"" + String.join(",", names) + "\",build=" + build
+                            "##genvag_filter=<panels=\"" + String.join(",", names) + "\",build=" + PanelBuild.name(build)
                                     + ",padding=" + o.padding() + ">")));
                     VcfRecord r = new VcfRecord();
                     while (reader.next(r)) {
@@ -148,11 +148,5 @@ public final class PanelFiltering {
             b.append(c == ';' || c == '=' || c == ',' || Character.isWhitespace(c) ? '_' : c);
         }
         return b.toString();
-    }
-
-    private static GenomeBuild chooseBuild(GenomeBuild asked, Optional<BuildDetector.Detected> detected,
-                                           String source) {
-        return GenomeBuild.reconcile(asked, detected.map(BuildDetector.Detected::build).orElse(null),
-                detected.map(BuildDetector.Detected::evidence).orElse(null), source);
     }
 }
