@@ -62,6 +62,10 @@ final class AnnotateCommand implements Callable<Integer> {
             + "--msi-sites): tumours with a BAM but no normal BAM are scored against it (tumour-only)")
     Path msiBaseline;
 
+    /** Coverage QC's targets; default: cds with --gff, else exons. */
+    @Mixin
+    TargetOptions targetOptions;
+
     @Option(names = "--force", description = "run samples an earlier run finished again")
     boolean force;
 
@@ -86,7 +90,8 @@ final class AnnotateCommand implements Callable<Integer> {
         err.printf("genvag annotate: %d samples from %s, %d at a time -> %s%n", samples.size(), manifest,
                 threads.count(), outDir);
         List<SampleOutcome> outcomes = BatchRun.run(samples, outDir, new BatchOptions(panels, padding, kb,
-                threads.count(), force, Version.get(), msiSites, msiBaseline, allowUnresolved), (s, done, total) -> {
+                threads.count(), force, Version.get(), msiSites, msiBaseline, allowUnresolved, targetOptions.gff,
+                targetOptions.kind(null)), (s, done, total) -> {
                     double elapsed = (System.nanoTime() - start) / 1e9;
                     double eta = done == 0 ? 0 : elapsed / done * (total - done);
                     records[0] += s.status().equals("done") ? s.records() : 0;   // skipped ones were read before

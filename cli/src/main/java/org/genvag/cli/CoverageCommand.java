@@ -75,8 +75,12 @@ final class CoverageCommand implements Callable<Integer> {
     double qcFraction;
 
     @Option(names = "--out-prefix", required = true, description = "writes PREFIX.regions.tsv, PREFIX.genes.tsv, "
-            + "PREFIX.lowcov.bed.gz, PREFIX.summary.json")
+            + "PREFIX.exons.tsv (targets), PREFIX.lowcov.bed.gz, PREFIX.summary.json")
     String prefix;
+
+    /** Default: cds with --gff, else exons. */
+    @Mixin
+    TargetOptions targetOptions;
 
     @Option(names = "--reference", description = "reference FASTA, needed for CRAM input")
     Path reference;
@@ -118,7 +122,8 @@ final class CoverageCommand implements Callable<Integer> {
         // MSI sites lie outside the panel too: with them the BAM is streamed whole rather than read by index.
         ReadMode readMode = sites == null ? ReadMode.parse(mode) : ReadMode.STREAM;
         CoverageJob.Outcome o = CoverageJob.run(new CoverageJob.Request(bam, reference, panels.files,
-                build.orFromHeaders(), panels.padding(), panels.strict(), readMode, options),
+                build.orFromHeaders(), panels.padding(), panels.strict(), readMode, options, targetOptions.gff,
+                targetOptions.kind(null)),
                 sites == null ? null : names -> {
                     counter[0] = new RepeatLengthCounter(sites, names, lengths);
                     return counter[0]::accept;
@@ -132,6 +137,7 @@ final class CoverageCommand implements Callable<Integer> {
         context.put("panels", names);
         context.put("padding", panels.padding());
         context.put("read", o.readPlan());
+        context.put("target_warnings", o.targetWarnings());
         PrintWriter err = spec.commandLine().getErr();
         try (OutputGroup outputs = new OutputGroup()) {
             CoverageReports.write(outputs, r, prefix, context);
@@ -170,7 +176,10 @@ final class CoverageCommand implements Callable<Integer> {
             err.println("  warning: panel contigs not in the BAM (reported at depth 0): " + r.contigsNotInBam());
         }
         err.println("  read: " + o.readPlan());
-        err.println("  wrote " + prefix + ".{regions.tsv,genes.tsv,lowcov.bed.gz,summary.json}");
+        err.println("  targets: " + r.targetKind());
+        o.targetWarnings().forEach(w -> err.println("  warning: " + w));
+        err.println("  wrote " + prefix + (r.targets().isEmpty() ? ".{regions.tsv,genes.tsv,lowcov.bed.gz,summary.json}"
+                : ".{regions.tsv,genes.tsv,exons.tsv,lowcov.bed.gz,summary.json}"));
         if (m != null) {
             MsiScorer.Result msi = m.result();
             err.printf(Locale.ROOT, "  msi: %s, score %.2f%% (%d of %d evaluable sites unstable; %d reads "

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelIntervals;
 import org.genvag.core.panel.Unresolved;
+import org.genvag.core.transcript.TargetKind;
 import org.genvag.io.ReadMode;
 import org.genvag.io.output.OutputPaths;
 import org.genvag.pipeline.panel.PanelBuild;
@@ -46,6 +47,10 @@ final class FilterCommand implements Callable<Integer> {
             + "the panel covers little of the genome; stream: read everything; index: require the index")
     String mode;
 
+    /** Default: gene (a record anywhere in the gene's span is kept). */
+    @Mixin
+    TargetOptions targetOptions;
+
     @Mixin
     Threads threads;
 
@@ -54,7 +59,8 @@ final class FilterCommand implements Callable<Integer> {
         OutputPaths.requireNotInput(out, in);
         ReadMode readMode = ReadMode.parse(mode);
         PanelFiltering.Result r = PanelFiltering.run(in, out, new PanelFiltering.Options(panels.files,
-                build.orFromHeaders(), panels.padding(), panels.strict(), readMode, threads.count(), index));
+                build.orFromHeaders(), panels.padding(), panels.strict(), readMode, threads.count(), index,
+                targetOptions.gff, targetOptions.kind(TargetKind.GENE)));
         summary(spec.commandLine().getErr(), r);
         return 0;
     }

@@ -15,10 +15,16 @@ public final class PanelDraft {
      * A gene entry. {@code coordinates} holds spans the panel itself gives per build (PanelApp does), used when the
      * name does not resolve in genvag's table; {@code ensemblId} is a second identifier to try.
      */
+    /** @param transcript the transcript the panel reports the gene on (a TSV's {@code transcript} column), or null */
     public record Entry(String name, String where, String confidence, String modeOfInheritance, String ensemblId,
-                        Map<GenomeBuild, PanelRegion> coordinates) {
+                        Map<GenomeBuild, PanelRegion> coordinates, String transcript) {
         public Entry {
             coordinates = Map.copyOf(coordinates);
+        }
+
+        public Entry(String name, String where, String confidence, String modeOfInheritance, String ensemblId,
+                     Map<GenomeBuild, PanelRegion> coordinates) {
+            this(name, where, confidence, modeOfInheritance, ensemblId, coordinates, null);
         }
     }
 

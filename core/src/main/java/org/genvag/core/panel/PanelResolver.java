@@ -46,7 +46,7 @@ public final class PanelResolver {
             if (r instanceof GeneResolution.Found f) {
                 String how = f.matchedBy().name().toLowerCase(Locale.ROOT);
                 resolved.add(new PanelGene(e.name(), f.gene(), e.confidence(), e.modeOfInheritance(),
-                        f.choice() == null ? how : how + "; " + f.choice()));
+                        f.choice() == null ? how : how + "; " + f.choice(), e.transcript()));
                 continue;
             }
             PanelRegion own = e.coordinates().get(genes.build());

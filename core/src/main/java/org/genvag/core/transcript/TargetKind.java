@@ -2,6 +2,8 @@ package org.genvag.core.transcript;
 
 import java.util.Locale;
 
+import org.genvag.core.error.InputException;
+
 /** What of a gene a lab reports on: the coding exons of its transcript, all its exons, or the whole gene span. */
 public enum TargetKind {
     CDS, EXONS, GENE;
@@ -12,7 +14,7 @@ public enum TargetKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown target kind '" + text + "': expected cds, exons or gene");
+        throw new InputException("unknown --targets '" + text + "': expected cds, exons or gene");
     }
 
     public String label() {

@@ -41,7 +41,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code entity_name}, {@code confidence_level}, {@code mode_of_inheritance}, {@code gene_data.ensembl_genes});</li>
  * <li>a TSV whose first non-comment line is a header naming a gene column ({@code symbol}, {@code gene},
  * {@code gene_symbol}, {@code hgnc_symbol}, {@code entity_name}, {@code ensembl_id} or {@code entrez_id}), with
- * optional {@code confidence_level} and {@code mode_of_inheritance} columns;</li>
+ * optional {@code confidence_level}, {@code mode_of_inheritance} and {@code transcript} (the transcript to report
+ * the gene on, instead of the chosen one) columns;</li>
  * <li>otherwise a plain list: one name per line, {@code #} comments.</li>
  * </ul>
  * The panel's name is the file name without extension unless the file says otherwise.
@@ -153,6 +154,7 @@ public final class PanelReader {
         }
         int confidence = header.indexOf("confidence_level");
         int moi = header.indexOf("mode_of_inheritance");
+        int transcript = header.indexOf("transcript");
         PanelDraft draft = new PanelDraft(name, null);
         for (int i = hasHeader ? first + 1 : first; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -165,7 +167,7 @@ public final class PanelReader {
                 throw InputException.at(path.toString(), i + 1, "no gene name in column " + (col + 1));
             }
             draft.add(new PanelDraft.Entry(f.get(col).strip(), path + ":" + (i + 1), cell(f, confidence),
-                    cell(f, moi), null, Map.of()));
+                    cell(f, moi), null, Map.of(), cell(f, transcript)));
         }
         return draft;
     }

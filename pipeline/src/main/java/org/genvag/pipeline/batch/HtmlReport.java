@@ -45,6 +45,9 @@ public final class HtmlReport {
         /** The knowledge base's citations by source key: reports show citations, never bare keys. */
         public Map<String, String> citations = Map.of();
         public List<PanelCoverage.GeneCoverage> coverage;
+        /** Per target (CDS segment or exon) when the genes were covered as targets; else null or empty. */
+        public List<PanelCoverage.TargetCoverage> targets;
+        public String targetKind;
         public PanelCoverage.Options coverageRule;
         public List<String[]> panelVariants;                      // chrom, pos, ref, alt, filter, genes, gt
         public long panelVariantCount = -1;
@@ -258,6 +261,37 @@ public final class HtmlReport {
         if (shown < genes.size()) {
             h.append("<p class=\"muted\">").append(genes.size() - shown).append(" more genes, all passing, are in "
                     + "coverage.genes.tsv.</p>\n");
+        }
+        failingExons(h, d, genes, qc);
+    }
+
+    /** Under each failing gene, its targets below the rule: where a lab must look (coverage.exons.tsv has all). */
+    private static void failingExons(StringBuilder h, Data d, List<PanelCoverage.GeneCoverage> genes, int qc) {
+        if (d.targets == null || d.targets.isEmpty()) {
+            return;
+        }
+        PanelCoverage.Options rule = d.coverageRule;
+        h.append("<p class=\"muted\">Targets: ").append(esc(d.targetKind)).append(".</p>\n");
+        StringBuilder rows = new StringBuilder();
+        for (PanelCoverage.GeneCoverage g : genes) {
+            if (g.passesQc()) {
+                continue;
+            }
+            for (PanelCoverage.TargetCoverage t : d.targets) {
+                double f = t.stats().fractionAtLeast(qc);
+                if (t.gene().equals(g.gene()) && f < rule.qcMinFraction()) {
+                    rows.append("<tr><td>").append(esc(t.gene())).append("</td><td>").append(esc(t.transcript()))
+                            .append("</td><td>").append(t.exon()).append("</td><td>").append(esc(t.contig()))
+                            .append(':').append(t.start() + 1).append('-').append(t.end()).append("</td><td>")
+                            .append(String.format(Locale.ROOT, "%.1f%%", 100 * f)).append("</td><td>")
+                            .append(String.format(Locale.ROOT, "%.1f", t.stats().mean())).append("</td></tr>\n");
+                }
+            }
+        }
+        if (rows.length() > 0) {
+            h.append("<h3>Exons below the rule, in failing genes</h3>\n<table><tr><th>gene</th><th>transcript</th>"
+                    + "<th>exon</th><th>where (1-based)</th><th>bases &ge; ").append(rule.qcDepth())
+                    .append("x</th><th>mean depth</th></tr>\n").append(rows).append("</table>\n");
         }
     }
 

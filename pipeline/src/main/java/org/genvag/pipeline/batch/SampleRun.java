@@ -36,6 +36,7 @@ import org.genvag.pipeline.coverage.PanelCoverage;
 import org.genvag.pipeline.msi.MsiBaseline;
 import org.genvag.pipeline.msi.MsiCall;
 import org.genvag.pipeline.msi.RepeatLengthCounter;
+import org.genvag.pipeline.panel.PanelBuild;
 import org.genvag.pipeline.panel.PanelFiltering;
 
 /**
@@ -119,14 +120,15 @@ final class SampleRun {
             tumourLengths = lengths;
             CoverageJob.Outcome c = CoverageJob.run(new CoverageJob.Request(e.bam().toString(), null, o.panels(),
                     e.build(), o.padding(), false, msiApplies ? ReadMode.STREAM : ReadMode.AUTO,
-                    PanelCoverage.Options.defaults(1)),
+                    PanelCoverage.Options.defaults(1), o.gff(), o.targets()),
                     !msiApplies ? null : names -> {
                         tumourCounter[0] = new RepeatLengthCounter(msiSites, names, lengths);
                         return tumourCounter[0]::accept;
                     });
             Map<String, Object> context = new LinkedHashMap<>();
             context.put("genvag_version", o.genvagVersion());
-            context.put("build", c.build().toString());
+            context.put("build", PanelBuild.name(c.build()));
+            context.put("target_warnings", c.targetWarnings());
             try (OutputGroup group = new OutputGroup()) {
                 CoverageReports.write(group, c.result(), work.resolve("coverage").toString(), context);
                 group.commit();
@@ -135,8 +137,10 @@ final class SampleRun {
             records += c.result().readsCounted() + c.result().readsFiltered();
             assessed = genes.size();
             failing = (int) genes.stream().filter(g -> !g.passesQc()).count();
-            report.build = c.build().toString();
+            report.build = PanelBuild.name(c.build());
             report.coverage = genes;
+            report.targets = c.result().targets();
+            report.targetKind = c.result().targetKind();
             report.coverageRule = c.result().options();
         }
         List<String> biomarkers = new ArrayList<>();

@@ -12,6 +12,8 @@ import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelIntervals;
+import org.genvag.core.panel.TargetPlan;
+import org.genvag.core.transcript.TargetKind;
 import org.genvag.io.ReadMode;
 import org.genvag.io.bam.BamReadPlan;
 import org.genvag.io.bam.BamReader;
@@ -21,6 +23,7 @@ import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.panel.BuildDetector;
 import org.genvag.io.panel.PanelReader;
 import org.genvag.pipeline.panel.PanelBuild;
+import org.genvag.pipeline.panel.TargetPlans;
 
 /**
  * Panel coverage of one BAM or CRAM, end to end: reads the header (on one thread when the index may be used),
@@ -33,18 +36,30 @@ public final class CoverageJob {
      * @param reference reference FASTA for CRAM, else null
      * @param build     null: from the header's chromosome 1; when it does not tell, an error unless every panel is
      *                  BED regions, which need no build (the outcome's build is then null)
+     * @param gff       a GFF3/GTF annotation whose transcripts give the genes' targets, or null
+     * @param targets   what of each gene is covered: CDS or exons of its reported transcript, or the whole span;
+     *                  null: CDS with a GFF, the bundled merged RefSeq exons without one
      */
     public record Request(String bam, Path reference, List<Path> panels, GenomeBuild build, long padding,
-                          boolean strict, ReadMode mode, PanelCoverage.Options options) {
+                          boolean strict, ReadMode mode, PanelCoverage.Options options, Path gff,
+                          TargetKind targets) {
         public Request {
             panels = List.copyOf(panels);
             if (padding < 0) {
                 throw new InputException("--padding must be >= 0, got " + padding);
             }
         }
+
+        /** Whole gene spans, as before targets existed. */
+        public Request(String bam, Path reference, List<Path> panels, GenomeBuild build, long padding, boolean strict,
+                       ReadMode mode, PanelCoverage.Options options) {
+            this(bam, reference, panels, build, padding, strict, mode, options, null, TargetKind.GENE);
+        }
     }
 
-    public record Outcome(GenomeBuild build, List<GenePanel> panels, PanelCoverage.Result result, String readPlan) {
+    /** @param targetWarnings panel genes not covered as asked (see {@link TargetPlan#warnings()}) */
+    public record Outcome(GenomeBuild build, List<GenePanel> panels, PanelCoverage.Result result, String readPlan,
+                          List<String> targetWarnings) {
     }
 
     private CoverageJob() {
@@ -75,13 +90,14 @@ public final class CoverageJob {
             GenomeBuild build = PanelBuild.choose(q.build(), detected, q.panels(), bam);
             List<GenePanel> panels = PanelReader.resolveAll(q.panels(), build, () -> GeneTableReader.bundled(build),
                     q.strict());
-            PanelIntervals intervals = PanelIntervals.of(panels, q.padding());
-            BamReadPlan plan = BamReadPlan.choose(bam, reader.header(), intervals, cram ? ReadMode.STREAM : q.mode());
+            TargetPlan plan = TargetPlans.choose(q.gff(), q.targets(), build);
+            PanelIntervals intervals = PanelIntervals.of(panels, q.padding(), plan, true);
+            BamReadPlan readPlan = BamReadPlan.choose(bam, reader.header(), intervals, cram ? ReadMode.STREAM : q.mode());
             Consumer<BamRecord> each = also == null ? null
                     : also.apply(reader.header().names());
             PanelCoverage.Result result;
-            if (plan.indexed()) {
-                try (BamReader chunks = plan.open(bam, reader.header())) {
+            if (readPlan.indexed()) {
+                try (BamReader chunks = readPlan.open(bam, reader.header())) {
                     result = PanelCoverage.run(chunks, intervals, q.options(), each);
                 }
             } else if (mayIndex) {
@@ -91,7 +107,7 @@ public final class CoverageJob {
             } else {
                 result = PanelCoverage.run(reader, intervals, q.options(), each);
             }
-            return new Outcome(build, panels, result, plan.reason());
+            return new Outcome(build, panels, result, readPlan.reason(), plan.warnings());
         }
     }
 }

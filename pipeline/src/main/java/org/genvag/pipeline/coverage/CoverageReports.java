@@ -19,8 +19,9 @@ import org.genvag.io.output.JsonFiles;
 import org.genvag.io.output.OutputGroup;
 
 /**
- * Writes a coverage result as {@code P.regions.tsv}, {@code P.genes.tsv}, {@code P.lowcov.bed.gz} (BGZF) and
- * {@code P.summary.json}, each atomically. Coordinates are 0-based half-open, as in BED and mosdepth.
+ * Writes a coverage result as {@code P.regions.tsv}, {@code P.genes.tsv}, {@code P.exons.tsv} (one row per target
+ * when the genes are targets: CDS or exons), {@code P.lowcov.bed.gz} (BGZF) and {@code P.summary.json}, together.
+ * Coordinates are 0-based half-open with the panel's padding, as in BED and mosdepth.
  */
 public final class CoverageReports {
     private CoverageReports() {
@@ -64,6 +65,24 @@ public final class CoverageReports {
         }
         group.writeString(genes, sb);
 
+        Path exons = null;
+        if (!r.targets().isEmpty()) {
+            exons = Path.of(prefix + ".exons.tsv");
+            sb.setLength(0);
+            sb.append("#chrom\tstart\tend\tgene\ttranscript\texon\tbases\tmean\tmedian\tmin");
+            for (int x : t) {
+                sb.append("\tpct_ge_").append(x).append('x');
+            }
+            sb.append('\n');
+            for (PanelCoverage.TargetCoverage g : r.targets()) {
+                sb.append(g.contig()).append('\t').append(g.start()).append('\t').append(g.end()).append('\t')
+                        .append(g.gene()).append('\t').append(g.transcript()).append('\t').append(g.exon());
+                stats(sb, g.stats(), t.length);
+                sb.append('\n');
+            }
+            group.writeString(exons, sb);
+        }
+
         Path low = Path.of(prefix + ".lowcov.bed.gz");
         OutputStream bgzf = new BgzfOutputStream(group.open(low).stream());
         StringBuilder b = new StringBuilder();
@@ -77,6 +96,7 @@ public final class CoverageReports {
         Path summary = Path.of(prefix + ".summary.json");
         Map<String, Object> json = new LinkedHashMap<>(context);
         json.put("bam", r.bam());
+        json.put("targets", r.targetKind());
         json.put("reads_counted", r.readsCounted());
         json.put("reads_filtered", r.readsFiltered());
         json.put("mate_overlaps_corrected", r.overlapsCorrected());
@@ -99,7 +119,7 @@ public final class CoverageReports {
         json.put("low_coverage_stretches", r.lowCoverage().size());
         json.put("panel_contigs_not_in_bam", r.contigsNotInBam());
         JsonFiles.write(group, summary, json);
-        return List.of(regions, genes, low, summary);
+        return exons == null ? List.of(regions, genes, low, summary) : List.of(regions, genes, exons, low, summary);
     }
 
     /** An output prefix must end in a name: {@code dir/} or an existing folder would give hidden files. */

@@ -19,6 +19,7 @@ import org.genvag.core.genome.ContigNames;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.interval.ContigSegments;
 import org.genvag.core.panel.PanelIntervals;
+import org.genvag.core.transcript.Target;
 import org.genvag.io.bam.BamReader;
 import org.genvag.io.bam.BamRecord;
 
@@ -63,9 +64,22 @@ public final class PanelCoverage {
     public record LowStretch(String contig, long start, long end, String genes) {
     }
 
+    /**
+     * One target (a CDS segment or exon of a gene's reported transcript): 0-based half-open with the panel's
+     * padding, as BED and mosdepth write it; {@code exon} is the exon's number in transcript order.
+     */
+    public record TargetCoverage(String contig, long start, long end, String gene, String transcript, int exon,
+                                 DepthStats stats) {
+    }
+
+    /**
+     * @param targets one row per target when the panel's genes are targets (exons, CDS); empty for gene spans
+     * @param targetKind what the genes' intervals are ("gene spans", or the target plan's description)
+     */
     public record Result(String bam, List<Region> regions, List<GeneCoverage> genes, List<LowStretch> lowCoverage,
                          DepthStats panel, long readsCounted, long readsFiltered, long overlapsCorrected,
-                         List<String> contigsNotInBam, Options options) {
+                         List<String> contigsNotInBam, Options options, List<TargetCoverage> targets,
+                         String targetKind) {
     }
 
     private PanelCoverage() {
@@ -160,18 +174,32 @@ public final class PanelCoverage {
             regions.addAll(regionsByContig.getOrDefault(c, List.of()));
         }
         List<GeneCoverage> genes = new ArrayList<>();
+        List<TargetCoverage> targets = new ArrayList<>();
         Map<Integer, Span> spans = geneSpans(panel);
         int qc = indexOf(o.thresholds(), o.qcDepth());
         for (int label = 0; label < labels; label++) {
             Span span = spans.get(label);
             String contig = bamName.getOrDefault(span.contig, span.contig);
             DepthStats s = perLabel[label];
+            Target t = panel.targetOf(label);
+            if (t != null) {
+                targets.add(new TargetCoverage(contig, span.start, span.end, t.gene(), t.transcript(), t.exon(), s));
+                continue;
+            }
             boolean pass = s.fractionAtLeast(qc) >= o.qcMinFraction();
             genes.add(new GeneCoverage(panel.geneOf(label), panel.panels().get(panel.panelOf(label)).name(), contig,
                     span.start, span.end, s, pass));
         }
+        targets.sort(Comparator.comparingInt((TargetCoverage t) -> karyotype(ContigNames.canonical(t.contig())))
+                .thenComparing(TargetCoverage::contig).thenComparingLong(TargetCoverage::start)
+                .thenComparing(TargetCoverage::gene));
         return new Result(reader.source(), regions, genes, low, whole, walker.counted(), walker.filtered(),
-                walker.overlapsCorrected(), missing, o);
+                walker.overlapsCorrected(), missing, o, targets, panel.targets());
+    }
+
+    private static int karyotype(String contig) {
+        int i = GenomeBuild.PRIMARY_CONTIGS.indexOf(contig);
+        return i < 0 ? Integer.MAX_VALUE : i;
     }
 
     private static int indexOf(int[] a, int v) {
@@ -241,13 +269,22 @@ public final class PanelCoverage {
                 rs.merge(segment);
                 whole.merge(segment);
                 List<String> segmentGenes = new ArrayList<>(s.labelCount(j));
+                List<String> segmentTargets = new ArrayList<>(0);
                 for (int k = 0; k < s.labelCount(j); k++) {
-                    perLabel[s.label(j, k)].merge(segment);
-                    segmentGenes.add(panel.geneOf(s.label(j, k)));
+                    int label = s.label(j, k);
+                    perLabel[label].merge(segment);
+                    Target t = panel.targetOf(label);
+                    if (t == null) {
+                        segmentGenes.add(panel.geneOf(label));
+                    } else {
+                        segmentTargets.add(t.gene() + ":" + t.transcript() + ":exon" + t.exon());
+                    }
                 }
                 genes.addAll(segmentGenes);
                 if (segment.min() < low) {
-                    lowStretches(name, s.start(j), d, from, to, low, String.join(",", segmentGenes), lowOut);
+                    // Named by gene, transcript and exon where the genes are targets (a region's name otherwise).
+                    String names = String.join(",", segmentTargets.isEmpty() ? segmentGenes : segmentTargets);
+                    lowStretches(name, s.start(j), d, from, to, low, names, lowOut);
                 }
                 j++;
             }

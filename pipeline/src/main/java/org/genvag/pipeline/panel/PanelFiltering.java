@@ -13,6 +13,7 @@ import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelIntervals;
+import org.genvag.core.transcript.TargetKind;
 import org.genvag.io.ReadMode;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.panel.BuildDetector;
@@ -37,9 +38,12 @@ public final class PanelFiltering {
      * @param build   null: take it from the VCF header (an error when the header does not tell)
      * @param threads decompression threads for streaming
      * @param index   write a tabix index beside a .vcf.gz output
+     * @param gff     transcript annotation for cds or exon targets, or null
+     * @param targets what of each gene a record must overlap: its whole span (GENE, the default), the CDS or exons
+     *                of its reported transcript (each padded); null: CDS with a GFF, else bundled RefSeq exons
      */
     public record Options(List<Path> panels, GenomeBuild build, long padding, boolean strict, ReadMode mode,
-                          int threads, boolean index) {
+                          int threads, boolean index, Path gff, TargetKind targets) {
         public Options {
             panels = List.copyOf(panels);
             if (padding < 0) {
@@ -48,6 +52,12 @@ public final class PanelFiltering {
             if (threads < 1) {
                 throw new InputException("threads must be at least 1, got " + threads);
             }
+        }
+
+        /** Whole gene spans. */
+        public Options(List<Path> panels, GenomeBuild build, long padding, boolean strict, ReadMode mode, int threads,
+                       boolean index) {
+            this(panels, build, padding, strict, mode, threads, index, null, TargetKind.GENE);
         }
     }
 
@@ -81,7 +91,8 @@ public final class PanelFiltering {
             Optional<BuildDetector.Detected> detected = BuildDetector.detect(streamed.header());
             GenomeBuild build = PanelBuild.choose(o.build(), detected, o.panels(), streamed.source());
             List<GenePanel> panels = resolved.on(build);
-            PanelIntervals intervals = PanelIntervals.of(panels, o.padding());
+            PanelIntervals intervals = PanelIntervals.of(panels, o.padding(), TargetPlans.choose(o.gff(),
+                    o.targets(), build), false);
             boolean store = !in.equals("-") && StoreReader.isStore(Path.of(in));
             PanelReadPlan plan = store ? null : PanelReadPlan.choose(in, streamed.header(), intervals, o.mode());
             StoreQuery query = store ? new StoreQuery(intervals.index()) : null;
