@@ -19,6 +19,7 @@ import org.genvag.io.text.TabFields;
 import org.genvag.testdata.BamGenerator;
 import org.genvag.testdata.Contig;
 import org.genvag.testdata.FastaGenerator;
+import org.genvag.testdata.GffGenerator;
 import org.genvag.testdata.Region;
 import org.genvag.testdata.SyntheticGenome;
 import org.genvag.testdata.VcfGenerator;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate large, realistic synthetic inputs (deterministic for a given --seed).",
-        subcommands = {GenerateCommand.Vcf.class, GenerateCommand.Fasta.class, GenerateCommand.Bam.class})
+        subcommands = {GenerateCommand.Vcf.class, GenerateCommand.Fasta.class, GenerateCommand.Bam.class,
+            GenerateCommand.Gff.class})
 public final class GenerateCommand {
 
     /** Options every generator shares: which genome, how contigs are named, the seed. */
@@ -100,6 +102,29 @@ public final class GenerateCommand {
             FastaGenerator.write(genome.syntheticGenome(), genome.contigs(), out);
             System.err.printf("genvag generate fasta: %.1f MB in %.1f s -> %s%n", Files.size(out) / 1e6,
                     (System.nanoTime() - t0) / 1e9, out);
+            return 0;
+        }
+    }
+
+    @Command(name = "gff", mixinStandardHelpOptions = true,
+            description = "A GENCODE-style GFF3 (genes, transcripts with tags, exons, CDS, UTRs; gzip when --out ends "
+                    + "in .gz): 62,000 genes are about GENCODE's size.")
+    static final class Gff implements Callable<Integer> {
+        @Mixin
+        GenomeOptions genome;
+
+        @Option(names = "--genes", defaultValue = "62000", description = "number of genes (default: ${DEFAULT-VALUE})")
+        int genes;
+
+        @Option(names = {"-o", "--out"}, required = true, description = "output .gff3 or .gff3.gz")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            long t0 = System.nanoTime();
+            long lines = new GffGenerator(genome.contigs(), genome.seed).write(genes, out);
+            System.err.printf("genvag generate gff: %d genes, %d lines, %.1f MB in %.1f s -> %s%n", genes, lines,
+                    Files.size(out) / 1e6, (System.nanoTime() - t0) / 1e9, out);
             return 0;
         }
     }

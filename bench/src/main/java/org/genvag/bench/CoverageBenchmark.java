@@ -3,15 +3,21 @@ package org.genvag.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.genvag.core.coverage.DepthStats;
 import org.genvag.core.coverage.PanelDepth;
+import org.genvag.core.genome.Gene;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.interval.ContigSegments;
+import org.genvag.core.panel.GenePanel;
+import org.genvag.core.panel.PanelGene;
 import org.genvag.core.panel.PanelIntervals;
 import org.genvag.core.panel.PanelResolver;
+import org.genvag.core.panel.TargetPlan;
+import org.genvag.core.transcript.Target;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.panel.PanelReader;
 import org.genvag.pipeline.coverage.PanelCoverage;
@@ -54,6 +60,13 @@ public class CoverageBenchmark {
     @Param({"1", "2"})
     int threads;
 
+    /**
+     * spans: 40 regions of 20 kb; exons: 40 genes of 20 kb, each covered as 20 exon targets of 150 bp (a gene
+     * label and a target label per exon: the lookup a coverage over CDS or exons does per read).
+     */
+    @Param({"spans", "exons"})
+    String targets;
+
     Path bam;
     PanelIntervals panel;
 
@@ -75,8 +88,35 @@ public class CoverageBenchmark {
         }
         Path bedFile = dir.resolve("coverage-bench.bed");
         Files.writeString(bedFile, bed);
-        panel = PanelIntervals.of(List.of(PanelResolver.resolve(PanelReader.read(bedFile),
-                GeneTableReader.bundled(GenomeBuild.GRCH38), true)), 0);
+        if (targets.equals("spans")) {
+            panel = PanelIntervals.of(List.of(PanelResolver.resolve(PanelReader.read(bedFile),
+                    GeneTableReader.bundled(GenomeBuild.GRCH38), true)), 0);
+            return;
+        }
+        List<PanelGene> genes = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            long start = 50_000L * i;
+            genes.add(new PanelGene("G" + i, new Gene("syn" + (1 + i % 3), (int) start + 1, (int) start + 20_000, '+',
+                    "G" + i, "ENSG" + i, List.of(), List.of()), null, null, "symbol"));
+        }
+        TargetPlan exons = new TargetPlan() {
+            @Override
+            public List<Target> targets(PanelGene g) {
+                List<Target> out = new ArrayList<>();
+                for (int e = 0; e < 20; e++) {
+                    long s = g.gene().start() - 1L + 1_000L * e;
+                    out.add(new Target(g.gene().contig(), s, s + 150, g.gene().symbol(), "T", e + 1));
+                }
+                return out;
+            }
+
+            @Override
+            public String describe() {
+                return "exons";
+            }
+        };
+        panel = PanelIntervals.of(List.of(new GenePanel("exons", null, GenomeBuild.GRCH38, genes, List.of(),
+                List.of())), 0, exons, true);
     }
 
     @Benchmark

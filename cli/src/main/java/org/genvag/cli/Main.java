@@ -47,6 +47,7 @@ public final class Main implements Runnable {
         COMMANDS.put("annotate", AnnotateCommand::new);
         COMMANDS.put("msi", MsiCommand::new);
         COMMANDS.put("genes", GenesCommand::new);
+        COMMANDS.put("gff", GffCommand::new);
         COMMANDS.put("kb", KbCommand::new);
         // The demo and the data generators come from genvag-app, beside the generators they run: the library's
         // command line never depends on test data.

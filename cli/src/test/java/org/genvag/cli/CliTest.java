@@ -397,4 +397,20 @@ class CliTest {
         assertTrue(r.err().contains("MSI needs all three of --bam, --normal-bam and --msi-sites (or, tumour-only, "
                 + "--msi-baseline instead of --normal-bam)"), r.err());
     }
+
+    /** {@code genvag gff}: what an annotation holds and a gene's reported transcript; a malformed one names its line. */
+    @Test
+    void gffReportsTheAnnotationAndAGenesTranscript() throws IOException {
+        Run r = run("gff", fixture("bcftools-csq/ENSG00000173376/ENSG00000173376.gff").toString(), "NDNF",
+                "ENSG00000173376", "NOPE");
+        assertEquals(Main.EXIT_INPUT, r.exit(), "a name not in the annotation");
+        assertTrue(r.out().contains(": 1 genes, 2 transcripts (2 coding, 0 MANE Select, 0 Ensembl canonical), 8 exons,"
+                + " 6 CDS segments"), r.out());
+        assertTrue(r.out().contains("NDNF\tENSG00000173376\tNDNF\t4\t21\t37429\t-\tENST00000379692\tlongest_CDS"),
+                r.out());
+        assertTrue(r.out().contains("NOPE\tnot found"), r.out());
+        Run bad = run("gff", fixture("bcftools-csq/ENST00000571540/ENST00000571540.gff").toString());
+        assertEquals(Main.EXIT_INPUT, bad.exit());
+        assertTrue(bad.err().contains("ENST00000571540.gff:1: start must be 1 or more"), bad.err());
+    }
 }

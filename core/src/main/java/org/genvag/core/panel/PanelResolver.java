@@ -49,7 +49,7 @@ public final class PanelResolver {
                         f.choice() == null ? how : how + "; " + f.choice(), e.transcript()));
                 continue;
             }
-            PanelRegion own = e.coordinates().get(genes.build());
+            PanelRegion own = genes.build() == null ? null : e.coordinates().get(genes.build());
             if (own != null) {
                 regions.add(new PanelRegion(own.contig(), own.start(), own.end(), e.name()));
                 continue;
@@ -58,7 +58,8 @@ public final class PanelResolver {
         }
         if (strict && !unresolved.isEmpty()) {
             StringBuilder sb = new StringBuilder("panel " + draft.name() + ": " + unresolved.size()
-                    + " gene names did not resolve on " + genes.build() + " (strict mode):");
+                    + " gene names did not resolve on " + (genes.build() == null ? "the annotation's genes"
+                    : genes.build()) + ":");
             for (Unresolved u : unresolved) {
                 sb.append("\n  ").append(u);
             }

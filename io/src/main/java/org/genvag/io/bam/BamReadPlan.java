@@ -29,6 +29,9 @@ import htsjdk.samtools.SAMSequenceRecord;
  * {@value #INDEX_MAX_PERCENT}% of the reference; {@link #reason()} says what was chosen and why.
  */
 public final class BamReadPlan {
+    /** BAI's linear index window (16 kb): segments closer than this share index bins and are queried together. */
+    private static final long INDEX_WINDOW = 1 << 14;
+
     static final int INDEX_MAX_PERCENT = 25;
     /** Above this share of the file, jumping (single-threaded) is slower than streaming (parallel). */
     static final int MAX_FILE_PERCENT = 50;
@@ -114,9 +117,21 @@ public final class BamReadPlan {
                 if (s == null) {
                     continue;
                 }
-                for (int i = 0; i < s.size(); i++) {
-                    int start = (int) Math.min(Integer.MAX_VALUE, s.start(i) + 1);   // htsjdk: 1-based, closed
-                    int end = (int) Math.min(Integer.MAX_VALUE, s.end(i));
+                // Segments closer than the index's 16 kb window are asked for as one span: exon targets are
+                // thousands of short segments, and one index query each cost more than the pass (the chunks of the
+                // joined span are a superset, read and filtered by position as any chunk is).
+                int i = 0;
+                while (i < s.size()) {
+                    long from = s.start(i);
+                    long to = s.end(i);
+                    int j = i + 1;
+                    while (j < s.size() && s.start(j) - to <= INDEX_WINDOW) {
+                        to = Math.max(to, s.end(j));
+                        j++;
+                    }
+                    i = j;
+                    int start = (int) Math.min(Integer.MAX_VALUE, from + 1);   // htsjdk: 1-based, closed
+                    int end = (int) Math.min(Integer.MAX_VALUE, to);
                     BAMFileSpan span = csi != null ? csi.getSpanOverlapping(ref, start, end)
                             : bai.getSpanOverlapping(ref, start, end);
                     if (span != null) {

@@ -92,7 +92,7 @@ final class SampleRun {
                     new PanelFiltering.Options(o.panels(), e.build(), o.padding(), !o.allowUnresolved(),
                             ReadMode.AUTO, 1, true));
             records += f.recordsRead();
-            report.build = f.build().toString();
+            report.build = PanelBuild.name(f.build());
             Path panelVcf = work.resolve("panel.vcf.gz");
             ReportedColumn column = reportedColumn(e, panelVcf);
             HtmlReport.Variants variants = HtmlReport.variants(panelVcf, 500, column.index());

@@ -14,12 +14,12 @@ import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelIntervals;
 import org.genvag.core.panel.TargetPlan;
 import org.genvag.core.transcript.TargetKind;
+import org.genvag.core.transcript.TranscriptModels;
 import org.genvag.io.ReadMode;
 import org.genvag.io.bam.BamReadPlan;
 import org.genvag.io.bam.BamReader;
 import org.genvag.io.bam.BamRecord;
 import org.genvag.io.bam.CramSource;
-import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.panel.BuildDetector;
 import org.genvag.io.panel.PanelReader;
 import org.genvag.pipeline.panel.PanelBuild;
@@ -87,10 +87,11 @@ public final class CoverageJob {
         try (BamReader reader = cram ? new BamReader(new CramSource(Path.of(bam), q.reference()), bam)
                 : BamReader.open(bam, mayIndex ? 1 : threads)) {
             Optional<BuildDetector.Detected> detected = BuildDetector.detect(reader.header());
-            GenomeBuild build = PanelBuild.choose(q.build(), detected, q.panels(), bam);
-            List<GenePanel> panels = PanelReader.resolveAll(q.panels(), build, () -> GeneTableReader.bundled(build),
+            TranscriptModels annotation = TargetPlans.read(q.gff());
+            GenomeBuild build = PanelBuild.choose(q.build(), detected, q.panels(), bam, annotation != null);
+            List<GenePanel> panels = PanelReader.resolveAll(q.panels(), build, PanelBuild.genes(build, annotation),
                     q.strict());
-            TargetPlan plan = TargetPlans.choose(q.gff(), q.targets(), build);
+            TargetPlan plan = TargetPlans.choose(annotation, q.targets(), build);
             PanelIntervals intervals = PanelIntervals.of(panels, q.padding(), plan, true);
             BamReadPlan readPlan = BamReadPlan.choose(bam, reader.header(), intervals, cram ? ReadMode.STREAM : q.mode());
             Consumer<BamRecord> each = also == null ? null

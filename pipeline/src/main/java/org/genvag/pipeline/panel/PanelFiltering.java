@@ -14,8 +14,8 @@ import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelIntervals;
 import org.genvag.core.transcript.TargetKind;
+import org.genvag.core.transcript.TranscriptModels;
 import org.genvag.io.ReadMode;
-import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.panel.BuildDetector;
 import org.genvag.io.panel.PanelReadPlan;
 import org.genvag.io.panel.PanelReader;
@@ -77,21 +77,28 @@ public final class PanelFiltering {
     }
 
     public static Result run(String in, String out, Options o) throws IOException {
+        TranscriptModels annotation = TargetPlans.read(o.gff());
         return run(in, out, o, build -> PanelReader.resolveAll(o.panels(), build,
-                () -> GeneTableReader.bundled(build), o.strict()));
+                PanelBuild.genes(build, annotation), o.strict()), annotation);
     }
 
     /** As {@link #run(String, String, Options)}, with the panels given resolved (their padding from {@code o}). */
     public static Result run(String in, String out, Options o, Panels resolved) throws IOException {
+        return run(in, out, o, resolved, TargetPlans.read(o.gff()));
+    }
+
+    private static Result run(String in, String out, Options o, Panels resolved, TranscriptModels annotation)
+            throws IOException {
         // When the index may be used, read the header on one thread: a parallel reader would start inflating the
         // whole file ahead of a decision that may skip 98% of it.
         boolean mayIndex = o.mode() != ReadMode.STREAM && !in.equals("-")
                 && Files.isRegularFile(Path.of(in + ".tbi"));
         try (VcfReader streamed = VariantSources.open(in, mayIndex ? 1 : o.threads())) {
             Optional<BuildDetector.Detected> detected = BuildDetector.detect(streamed.header());
-            GenomeBuild build = PanelBuild.choose(o.build(), detected, o.panels(), streamed.source());
+            GenomeBuild build = PanelBuild.choose(o.build(), detected, o.panels(), streamed.source(),
+                    annotation != null);
             List<GenePanel> panels = resolved.on(build);
-            PanelIntervals intervals = PanelIntervals.of(panels, o.padding(), TargetPlans.choose(o.gff(),
+            PanelIntervals intervals = PanelIntervals.of(panels, o.padding(), TargetPlans.choose(annotation,
                     o.targets(), build), false);
             boolean store = !in.equals("-") && StoreReader.isStore(Path.of(in));
             PanelReadPlan plan = store ? null : PanelReadPlan.choose(in, streamed.header(), intervals, o.mode());

@@ -9,6 +9,7 @@ import org.genvag.core.panel.ExonTableTargetPlan;
 import org.genvag.core.panel.TargetPlan;
 import org.genvag.core.panel.TranscriptTargetPlan;
 import org.genvag.core.transcript.TargetKind;
+import org.genvag.core.transcript.TranscriptModels;
 import org.genvag.io.genes.ExonTableReader;
 import org.genvag.io.gff.GffReader;
 
@@ -21,13 +22,18 @@ public final class TargetPlans {
     private TargetPlans() {
     }
 
-    public static TargetPlan choose(Path gff, TargetKind asked, GenomeBuild build) throws IOException {
+    /** The annotation read from {@code gff}, or null. */
+    public static TranscriptModels read(Path gff) throws IOException {
+        return gff == null ? null : GffReader.read(gff);
+    }
+
+    public static TargetPlan choose(TranscriptModels gff, TargetKind asked, GenomeBuild build) {
         TargetKind kind = asked != null ? asked : gff != null ? TargetKind.CDS : TargetKind.EXONS;
         if (kind == TargetKind.GENE) {
             return TargetPlan.GENES;
         }
         if (gff != null) {
-            return new TranscriptTargetPlan(GffReader.read(gff), kind);
+            return new TranscriptTargetPlan(gff, kind);
         }
         if (kind == TargetKind.CDS) {
             throw new InputException("--targets cds needs the coding exons of a transcript annotation: give --gff "
