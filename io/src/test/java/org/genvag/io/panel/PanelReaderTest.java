@@ -81,6 +81,15 @@ class PanelReaderTest {
         assertEquals(GenomeBuild.GRCH37, p.build());
     }
 
+    /** A TSV's transcript column names the transcript a gene is reported on; an empty cell leaves the choice to genvag. */
+    @Test
+    void tsvTranscriptColumnIsKeptPerGene(@TempDir Path tmp) throws IOException {
+        Path tsv = Files.writeString(tmp.resolve("p.tsv"), "symbol\ttranscript\nBRAF\tENST00000646891\nNTRK1\t\n");
+        GenePanel p = PanelResolver.resolve(PanelReader.read(tsv), GeneTableReader.bundled(GenomeBuild.GRCH38), true);
+        assertEquals("ENST00000646891", p.genes().get(0).transcript());
+        assertEquals(null, p.genes().get(1).transcript());
+    }
+
     @Test
     void panelAppJsonUsesEnsemblIdsAndItsOwnCoordinatesAsFallbacks() throws IOException {
         GenePanel p = resolve("panels/panelapp-example.json", GenomeBuild.GRCH38, false);
