@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.genvag.core.error.InputException;
 import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelIntervals;
 import org.genvag.core.panel.Unresolved;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "filter", mixinStandardHelpOptions = true,
@@ -31,7 +33,11 @@ final class FilterCommand implements Callable<Integer> {
     @Mixin
     Panels panels;
 
-    @Option(names = {"-i", "--in"}, required = true, description = "input VCF (.vcf, .vcf.gz, - for stdin)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "IN", description = "input VCF (.vcf, .vcf.gz, a variant "
+            + "store, - for stdin), as bcftools takes it; or --in")
+    String positional;
+
+    @Option(names = {"-i", "--in"}, description = "input VCF, as an option (the positional IN is the same)")
     String in;
 
     @Option(names = {"-o", "--out"}, defaultValue = "-", description = "output VCF (.vcf.gz for BGZF), - for stdout")
@@ -56,6 +62,13 @@ final class FilterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (positional != null && in != null && !positional.equals(in)) {
+            throw new InputException("two inputs given (" + positional + " and --in " + in + "): give one");
+        }
+        in = positional != null ? positional : in;
+        if (in == null) {
+            throw new InputException("no input: give the VCF as the first argument (or with --in)");
+        }
         OutputPaths.requireNotInput(out, in);
         ReadMode readMode = ReadMode.parse(mode);
         PanelFiltering.Result r = PanelFiltering.run(in, out, new PanelFiltering.Options(panels.files,

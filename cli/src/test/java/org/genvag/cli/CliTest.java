@@ -413,4 +413,25 @@ class CliTest {
         assertEquals(Main.EXIT_INPUT, bad.exit());
         assertTrue(bad.err().contains("ENST00000571540.gff:1: start must be 1 or more"), bad.err());
     }
+
+    /** bcftools habits: the input as the first argument (--in still works); a mistyped command gets the nearest one. */
+    @Test
+    void filterTakesItsInputPositionallyAndTyposGetASuggestion(@TempDir Path dir) throws IOException {
+        String vcf = fixture("vcf/hapmap_exome_chr22.vcf.gz").toString();
+        String panel = fixture("panels/chr22-genes.txt").toString();
+        Run positional = run("filter", vcf, "--panel", panel, "-o", dir.resolve("a.vcf").toString());
+        Run option = run("filter", "--in", vcf, "--panel", panel, "-o", dir.resolve("b.vcf").toString());
+        assertEquals(0, positional.exit(), positional.err());
+        assertEquals(0, option.exit(), option.err());
+        assertEquals(Files.readString(dir.resolve("b.vcf")), Files.readString(dir.resolve("a.vcf")));
+        Run both = run("filter", vcf, "--in", "other.vcf", "--panel", panel);
+        assertEquals(Main.EXIT_INPUT, both.exit());
+        assertTrue(both.err().contains("two inputs given"), both.err());
+        Run none = run("filter", "--panel", panel);
+        assertEquals(Main.EXIT_INPUT, none.exit());
+        assertTrue(none.err().contains("no input"), none.err());
+        Run typo = run("filtr", vcf);
+        assertEquals(Main.EXIT_INPUT, typo.exit());
+        assertTrue(typo.err().contains("Did you mean: genvag filter?"), typo.err());
+    }
 }
