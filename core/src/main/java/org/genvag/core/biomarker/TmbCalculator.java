@@ -18,7 +18,7 @@ public final class TmbCalculator {
     public record Options(double minVaf, int minDepth, double maxPopulationAf, double minMegabases,
                           Threshold cutoff) {
         /**
-         * genvag's defaults, not a label's: VAF >= 5%, depth >= 25 reads, population AF <= 1%, territory >= 0.2 Mb.
+         * genvag's defaults, not a label's: VAF >= 5%, depth >= 25 reads, population AF &lt;= 1%, territory >= 0.2 Mb.
          * The regulatory part is the cut-off, which comes from the knowledge base (>= 10 mut/Mb); labs set the rest.
          */
         public static Options defaults(Threshold cutoff) {

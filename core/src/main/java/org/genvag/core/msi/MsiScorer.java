@@ -6,7 +6,7 @@ import java.util.Locale;
  * Tumour against normal, site by site, as MSIsensor does: a site is evaluable when both samples have at least
  * {@code minReads} reads measuring it; it is unstable when a chi-square test of homogeneity between the two
  * repeat-length distributions gives p below {@code maxP}. The score is the percentage of evaluable sites that are
- * unstable. Calls follow MSK-IMPACT's MSIsensor cut-offs (>= 10 MSI-H, 3 to < 10 indeterminate, below 3 MSS;
+ * unstable. Calls follow MSK-IMPACT's MSIsensor cut-offs (>= 10 MSI-H, 3 to &lt; 10 indeterminate, below 3 MSS;
  * Middha et al. 2017); fewer than {@code minSites} evaluable sites is "not assessable", never a guess (MSIsensor-pro
  * works from about 50 sites).
  */

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Ranges of BGZF virtual offsets {@code [start, end)} (compressed block offset << 16 | offset in the block), as
+ * Ranges of BGZF virtual offsets {@code [start, end)} ({@code compressed block offset << 16 | offset in the block}), as
  * tabix, BAI and CSI indexes give them: sorted and merged where they overlap, ready for {@link BgzfSliceSource}.
  */
 public final class VirtualRanges {

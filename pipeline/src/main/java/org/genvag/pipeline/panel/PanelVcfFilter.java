@@ -70,7 +70,7 @@ public final class PanelVcfFilter {
                 : String.join(", ", names.subList(0, 4)) + ", ... (" + names.size() + ")";
     }
 
-    /** True when the record overlaps a panel region; its panels and genes are then in {@link #hitLabels}. */
+    /** True when the record overlaps a panel region; its panels and genes are then in {@link #hitLabel(int)}. */
     public boolean test(VcfRecord r) {
         return test(r.contig(), r.pos(), r.endPos());
     }
