@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.genvag.core.error.InputException;
 
-import it.unimi.dsi.fastutil.bytes.ByteArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
@@ -53,7 +52,7 @@ public final class TranscriptModelsBuilder {
     private final IntArrayList cdsTx = new IntArrayList();
     private final IntArrayList cdsStart = new IntArrayList();
     private final IntArrayList cdsEnd = new IntArrayList();
-    private final ByteArrayList cdsPhase = new ByteArrayList();
+    private final IntArrayList cdsPhase = new IntArrayList();
     private final LongArrayList cdsLine = new LongArrayList();
 
     public TranscriptModelsBuilder(String source) {
@@ -170,7 +169,7 @@ public final class TranscriptModelsBuilder {
         cdsTx.add(t);
         cdsStart.add(start);
         cdsEnd.add(end);
-        cdsPhase.add((byte) phase);
+        cdsPhase.add(phase);
         cdsLine.add(line);
     }
 
@@ -262,7 +261,7 @@ public final class TranscriptModelsBuilder {
         int[] ce = permute(cdsEnd, cdsOrder);
         byte[] cp = new byte[cdsOrder.length];
         for (int i = 0; i < cp.length; i++) {
-            cp[i] = cdsPhase.getByte(cdsOrder[i]);
+            cp[i] = (byte) cdsPhase.getInt(cdsOrder[i]);
         }
         int[] ts = txStart.toIntArray();
         int[] te = txEnd.toIntArray();

@@ -52,6 +52,22 @@ class TargetCoverageCrossCheckTest {
         return out;
     }
 
+    /** mosdepth --by over {@code intervals} (1-based, closed): its means and threshold counts, by "contig:start-end". */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String[]>[] mosdepth(Path bam, String contig, List<long[]> intervals, Path dir)
+            throws IOException {
+        StringBuilder bed = new StringBuilder();
+        for (long[] t : intervals) {
+            bed.append(contig).append('\t').append(t[0] - 1).append('\t').append(t[1]).append('\n');
+        }
+        Path bedFile = Files.writeString(dir.resolve("targets.bed"), bed);
+        String prefix = dir.resolve("md").toString();
+        PeerTool.require("mosdepth").run("-n", "--by", bedFile.toString(), "--thresholds", "1,5,10,20,30", prefix,
+                bam.toString());
+        return new Map[] {CoverageCrossCheckTest.gunzipRows(Path.of(prefix + ".regions.bed.gz")),
+            CoverageCrossCheckTest.gunzipRows(Path.of(prefix + ".thresholds.bed.gz"))};
+    }
+
     @ParameterizedTest(name = "{0} {1} {2}")
     @CsvSource({"ENSG00000173376/ENSG00000173376.gff, NDNF, cds, 4, 40000",
         "ENSG00000173376/ENSG00000173376.gff, NDNF, exons, 4, 40000",
@@ -108,16 +124,9 @@ class TargetCoverageCrossCheckTest {
         assertEquals(targets.size(), ours.size(), "one row per " + kind + " segment of " + transcript);
         assertTrue(ours.stream().allMatch(t -> t.transcript().equals(transcript)), "on transcript " + transcript);
         // mosdepth over the BED the test wrote from the GFF text.
-        StringBuilder bed = new StringBuilder();
-        for (long[] t : targets) {
-            bed.append(contig).append('\t').append(t[0] - 1).append('\t').append(t[1]).append('\n');
-        }
-        Path bedFile = Files.writeString(dir.resolve("targets.bed"), bed);
-        String prefix = dir.resolve("md").toString();
-        PeerTool.require("mosdepth").run("-n", "--by", bedFile.toString(), "--thresholds", "1,5,10,20,30", prefix,
-                bam.toString());
-        Map<String, String[]> means = CoverageCrossCheckTest.gunzipRows(Path.of(prefix + ".regions.bed.gz"));
-        Map<String, String[]> counts = CoverageCrossCheckTest.gunzipRows(Path.of(prefix + ".thresholds.bed.gz"));
+        Map<String, String[]>[] rows = mosdepth(bam, contig, targets, dir);
+        Map<String, String[]> means = rows[0];
+        Map<String, String[]> counts = rows[1];
         long geneBases = 0;
         long[] geneAtLeast = new long[THRESHOLDS.length];
         Map<String, Integer> exonNumbers = new HashMap<>();
@@ -176,16 +185,9 @@ class TargetCoverageCrossCheckTest {
         assertTrue(o.result().targetKind().startsWith("merged RefSeq exons, no CDS"), o.result().targetKind());
         List<PanelCoverage.TargetCoverage> ours = o.result().targets();
         assertEquals(exons.size(), ours.size());
-        StringBuilder bed = new StringBuilder();
-        for (long[] t : exons) {
-            bed.append("7\t").append(t[0] - 1).append('\t').append(t[1]).append('\n');
-        }
-        Path bedFile = Files.writeString(dir.resolve("exons.bed"), bed);
-        String prefix = dir.resolve("md").toString();
-        PeerTool.require("mosdepth").run("-n", "--by", bedFile.toString(), "--thresholds", "1,5,10,20,30", prefix,
-                bam.toString());
-        Map<String, String[]> means = CoverageCrossCheckTest.gunzipRows(Path.of(prefix + ".regions.bed.gz"));
-        Map<String, String[]> counts = CoverageCrossCheckTest.gunzipRows(Path.of(prefix + ".thresholds.bed.gz"));
+        Map<String, String[]>[] rows = mosdepth(bam, "7", exons, dir);
+        Map<String, String[]> means = rows[0];
+        Map<String, String[]> counts = rows[1];
         for (PanelCoverage.TargetCoverage t : ours) {
             String key = t.contig() + ":" + t.start() + "-" + t.end();
             // mosdepth rounds its mean from a float: 28.725 prints as 28.72 there and 28.73 here.
