@@ -57,6 +57,11 @@ public final class PanelReader {
 
     public static PanelDraft read(Path path) throws IOException {
         InputFiles.requireReadable(path, "panel file (gene list, TSV, BED or PanelApp JSON)");
+        if (!Files.isRegularFile(path)) {
+            // A pipe cannot be read twice, and a job reads its panels more than once (to tell whether a build is
+            // needed, then to resolve them).
+            throw new InputException(path + ": a panel must be a file, not a pipe or device");
+        }
         String file = path.getFileName().toString();
         String lower = file.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".bed") || lower.endsWith(".bed.gz")) {

@@ -156,4 +156,11 @@ class PanelReaderTest {
         assertEquals(empty + ": panel has no genes",
                 assertThrows(InputException.class, () -> PanelReader.read(empty)).getMessage());
     }
+
+    /** A pipe or device as a panel is named as such, not a bare "Illegal seek". */
+    @Test
+    void aPanelMustBeAFile() {
+        InputException e = assertThrows(InputException.class, () -> PanelReader.read(Path.of("/dev/null")));
+        assertEquals("/dev/null: a panel must be a file, not a pipe or device", e.getMessage());
+    }
 }
