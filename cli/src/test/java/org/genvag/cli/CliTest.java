@@ -434,4 +434,13 @@ class CliTest {
         assertEquals(Main.EXIT_INPUT, typo.exit());
         assertTrue(typo.err().contains("Did you mean: genvag filter?"), typo.err());
     }
+
+    /** --version names genvag and the libraries that decide what it reads and how fast, with their versions. */
+    @Test
+    void versionNamesGenvagHtsjdkAndGkl() {
+        Run r = run("--version");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().startsWith("genvag "), r.out());
+        assertTrue(r.out().matches("(?s).*\\(htsjdk \\d+\\.\\d+\\.\\d+, Intel GKL \\d+\\.\\d+\\.\\d+; Java .*"), r.out());
+    }
 }
