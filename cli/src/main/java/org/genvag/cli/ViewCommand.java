@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.genvag.io.output.OutputPaths;
 import org.genvag.io.variants.VariantSources;
+import org.genvag.io.vcf.VcfOutputType;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfRecord;
 import org.genvag.io.vcf.VcfWriter;
@@ -26,6 +27,10 @@ final class ViewCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, defaultValue = "-", description = "output file, or - for standard output "
             + "(default)")
     String out;
+
+    @Option(names = {"-O", "--output-type"}, paramLabel = "v|z", description = "v: plain VCF, z: BGZF-compressed VCF, "
+            + "as bcftools' -O; for standard output (a file's name decides, and must agree)")
+    String outputType;
 
     @Option(names = {"-H", "--no-header"}, description = "records only, no header")
     boolean noHeader;
@@ -50,7 +55,8 @@ final class ViewCommand implements Callable<Integer> {
             return count();
         }
         try (VcfReader reader = VariantSources.open(in, threads.count());
-             VcfWriter writer = VcfWriter.open(out, index, reader.contigs().names())) {
+             VcfWriter writer = VcfWriter.open(out, index, reader.contigs().names(),
+                     outputType == null ? null : VcfOutputType.parse(outputType))) {
             if (!noHeader) {
                 writer.writeHeader(reader.headerLines());
             }

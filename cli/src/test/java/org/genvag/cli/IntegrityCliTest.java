@@ -283,6 +283,32 @@ class IntegrityCliTest {
         assertEquals("", err);
     }
 
+    /**
+     * {@code -O z} writes BGZF to standard output, as bcftools' {@code -O z}: bgzip accepts it (EOF block included)
+     * and it decompresses to the input; a file's name must agree with -O; BCF is refused.
+     */
+    @Test
+    void outputTypeZWritesBgzfToStandardOutput(@TempDir Path dir) throws Exception {
+        Path vcf = Fixtures.path("vcf/ex2.vcf");
+        Path gz = dir.resolve("out.vcf.gz");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.genvag.cli.Main",
+                "view", "-O", "z", vcf.toString()).redirectOutput(gz.toFile()).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), err);
+        PeerTool.require("bgzip").run("-t", gz.toString());
+        try (var in = new GZIPInputStream(Files.newInputStream(gz))) {
+            assertEquals(Files.readString(vcf), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        Run mismatch = CliTest.run("view", "-O", "z", vcf.toString(), "-o", dir.resolve("x.vcf").toString());
+        assertEquals(Main.EXIT_INPUT, mismatch.exit());
+        assertTrue(mismatch.err().contains("-O z writes BGZF: name the file .vcf.gz"), mismatch.err());
+        Run bcf = CliTest.run("view", "-O", "b", vcf.toString());
+        assertEquals(Main.EXIT_INPUT, bcf.exit());
+        assertTrue(bcf.err().contains("genvag writes VCF, not BCF"), bcf.err());
+    }
+
     /** Exit statuses are a contract: one class of failure, one status. */
     @Test
     void exitStatusesByWhoMustAct() {

@@ -3,6 +3,7 @@ package org.genvag.io.vcf;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,15 @@ public final class VcfWriter implements AutoCloseable {
      * Opens {@code pathOrDash} for writing. {@code index} requires a BGZF file name (".vcf.gz").
      */
     public static VcfWriter open(String pathOrDash, boolean index, List<String> contigNames) throws IOException {
+        return open(pathOrDash, index, contigNames, null);
+    }
+
+    /**
+     * As above, with {@code type} (bcftools' {@code -O}) choosing plain or BGZF output where the name does not: on
+     * standard output. A file's name must agree with it (x.vcf is never BGZF); null: by the name.
+     */
+    public static VcfWriter open(String pathOrDash, boolean index, List<String> contigNames, VcfOutputType type)
+            throws IOException {
         if (pathOrDash.endsWith(".bcf")) {
             throw new InputException(pathOrDash + ": genvag writes VCF, not BCF: name the output .vcf.gz (and convert "
                     + "it with bcftools view -Ob if BCF is needed)");
@@ -68,8 +78,27 @@ public final class VcfWriter implements AutoCloseable {
             if (index) {
                 throw new InputException("an index needs a file, not standard output");
             }
-            return new VcfWriter(null, new BufferedOutputStream(new FileOutputStream(FileDescriptor.out),
-                    1 << 20), null, null, null, null);
+            // Standard output is flushed at the end, never closed: a caller (a test, a lab's JVM) keeps using it.
+            OutputStream stdout = new FilterOutputStream(new FileOutputStream(FileDescriptor.out)) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+            if (type == VcfOutputType.BGZF) {
+                BgzfOutputStream bgzf = new BgzfOutputStream(stdout);
+                return new VcfWriter(null, bgzf, bgzf, null, null, null);
+            }
+            return new VcfWriter(null, new BufferedOutputStream(stdout, 1 << 20), null, null, null, null);
+        }
+        if (type != null && (type == VcfOutputType.BGZF) != gz) {
+            throw new InputException(pathOrDash + ": -O " + (type == VcfOutputType.BGZF ? "z writes BGZF: name the "
+                    + "file .vcf.gz" : "v writes plain VCF: name the file .vcf"));
         }
         if (index && !gz) {
             throw new InputException(pathOrDash + ": a tabix index needs BGZF output: name the "
