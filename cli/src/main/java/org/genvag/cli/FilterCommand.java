@@ -12,6 +12,7 @@ import org.genvag.core.panel.Unresolved;
 import org.genvag.core.transcript.TargetKind;
 import org.genvag.io.ReadMode;
 import org.genvag.io.output.OutputPaths;
+import org.genvag.io.vcf.VcfOutputType;
 import org.genvag.pipeline.panel.PanelBuild;
 import org.genvag.pipeline.panel.PanelFiltering;
 
@@ -46,6 +47,10 @@ final class FilterCommand implements Callable<Integer> {
     @Mixin
     InputBuild build;
 
+    @Option(names = {"-O", "--output-type"}, paramLabel = "v|z", description = "v: plain VCF, z: BGZF-compressed VCF, "
+            + "as bcftools' -O; for standard output (a file's name decides, and must agree)")
+    String outputType;
+
     @Option(names = "--index", description = "write a tabix index beside a .vcf.gz output")
     boolean index;
 
@@ -71,7 +76,8 @@ final class FilterCommand implements Callable<Integer> {
         }
         OutputPaths.requireNotInput(out, in);
         ReadMode readMode = ReadMode.parse(mode);
-        PanelFiltering.Result r = PanelFiltering.run(in, out, new PanelFiltering.Options(panels.files,
+        PanelFiltering.Result r = PanelFiltering.run(in, out, outputType == null ? null
+                : VcfOutputType.parse(outputType), new PanelFiltering.Options(panels.files,
                 build.orFromHeaders(), panels.padding(), panels.strict(), readMode, threads.count(), index,
                 targetOptions.gff, targetOptions.kind(TargetKind.GENE)));
         summary(spec.commandLine().getErr(), r);

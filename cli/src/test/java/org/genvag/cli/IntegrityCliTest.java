@@ -301,6 +301,16 @@ class IntegrityCliTest {
         try (var in = new GZIPInputStream(Files.newInputStream(gz))) {
             assertEquals(Files.readString(vcf), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+        // filter takes -O too: the panel's records, BGZF on standard output.
+        Path kept = dir.resolve("kept.vcf.gz");
+        Process f = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.genvag.cli.Main",
+                "filter", EXOME.toString(), "--panel", Fixtures.path("panels/chr22-genes.txt").toString(), "-O", "z")
+                .redirectOutput(kept.toFile()).start();
+        String ferr = new String(f.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(f.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, f.exitValue(), ferr);
+        PeerTool.require("bgzip").run("-t", kept.toString());
+        assertTrue(ferr.contains("109 kept"), ferr);
         Run mismatch = CliTest.run("view", "-O", "z", vcf.toString(), "-o", dir.resolve("x.vcf").toString());
         assertEquals(Main.EXIT_INPUT, mismatch.exit());
         assertTrue(mismatch.err().contains("-O z writes BGZF: name the file .vcf.gz"), mismatch.err());

@@ -22,6 +22,7 @@ import org.genvag.io.panel.PanelReader;
 import org.genvag.io.store.StoreQuery;
 import org.genvag.io.store.StoreReader;
 import org.genvag.io.variants.VariantSources;
+import org.genvag.io.vcf.VcfOutputType;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfRecord;
 import org.genvag.io.vcf.VcfWriter;
@@ -77,18 +78,26 @@ public final class PanelFiltering {
     }
 
     public static Result run(String in, String out, Options o) throws IOException {
+        return run(in, out, null, o);
+    }
+
+    /**
+     * As {@link #run(String, String, Options)}, writing {@code out} as {@code type} (bcftools' {@code -O}: plain or
+     * BGZF on standard output; a file's name must agree); null: by the name.
+     */
+    public static Result run(String in, String out, VcfOutputType type, Options o) throws IOException {
         TranscriptModels annotation = TargetPlans.read(o.gff());
-        return run(in, out, o, build -> PanelReader.resolveAll(o.panels(), build,
+        return run(in, out, type, o, build -> PanelReader.resolveAll(o.panels(), build,
                 PanelBuild.genes(build, annotation), o.strict()), annotation);
     }
 
     /** As {@link #run(String, String, Options)}, with the panels given resolved (their padding from {@code o}). */
     public static Result run(String in, String out, Options o, Panels resolved) throws IOException {
-        return run(in, out, o, resolved, TargetPlans.read(o.gff()));
+        return run(in, out, null, o, resolved, TargetPlans.read(o.gff()));
     }
 
-    private static Result run(String in, String out, Options o, Panels resolved, TranscriptModels annotation)
-            throws IOException {
+    private static Result run(String in, String out, VcfOutputType type, Options o, Panels resolved,
+                              TranscriptModels annotation) throws IOException {
         // When the index may be used, read the header on one thread: a parallel reader would start inflating the
         // whole file ahead of a decision that may skip 98% of it.
         boolean mayIndex = o.mode() != ReadMode.STREAM && !in.equals("-")
@@ -110,7 +119,7 @@ public final class PanelFiltering {
                 PanelVcfFilter filter = new PanelVcfFilter(intervals, reader.contigs(), reader.source());
                 List<String> names = new ArrayList<>();
                 panels.forEach(p -> names.add(safe(p.name())));
-                try (VcfWriter writer = VcfWriter.open(out, o.index(), reader.contigs().names())) {
+                try (VcfWriter writer = VcfWriter.open(out, o.index(), reader.contigs().names(), type)) {
                     writer.writeHeader(reader.header().linesWith(List.of(
                             "##INFO=<ID=GENVAG_GENES,Number=.,Type=String,Description=\"Panel genes or regions whose "
                                     + "span (padding " + o.padding() + ") overlaps the record's REF (genvag filter)\">",
