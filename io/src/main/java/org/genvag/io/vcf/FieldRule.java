@@ -1,6 +1,7 @@
 package org.genvag.io.vcf;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * What the validator checks of one INFO or FORMAT key, worked out once per key rather than per value: whether the
@@ -69,15 +70,12 @@ final class FieldRule {
 
     /** Whether the bytes {@code [s, e)} are this key. */
     boolean matches(byte[] b, int s, int e) {
-        if (e - s != keyBytes.length) {
-            return false;
-        }
-        for (int i = 0; i < keyBytes.length; i++) {
-            if (b[s + i] != keyBytes[i]) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.equals(keyBytes, 0, keyBytes.length, b, s, e);
+    }
+
+    /** The key's bytes (not a copy: callers only read them). */
+    byte[] keyBytes() {
+        return keyBytes;
     }
 
     /** "INFO DP (Number=1, Type=Integer)": how a problem names the rule it breaks. */

@@ -107,13 +107,13 @@ final class SampleHeaderRules {
         String[] labels = host.split("\\.", -1);
         boolean allNumeric = true;
         for (String label : labels) {
-            if (label.isEmpty() || !label.chars().allMatch(Character::isDigit)) {
+            if (!VcfHeaderRules.wholeNumber(label)) {
                 allNumeric = false;
             }
         }
         if (allNumeric) {
             return labels.length == 4;
         }
-        return !labels[labels.length - 1].chars().allMatch(Character::isDigit);
+        return !labels[labels.length - 1].chars().allMatch(Character::isDigit);   // an empty last label is no host
     }
 }

@@ -57,6 +57,11 @@ final class VcfHeaderRules {
         }
     }
 
+    /** Digits only, at least one. */
+    static boolean wholeNumber(String s) {
+        return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
+    }
+
     private static boolean wellFormedVersion(String version) {
         int dot = version.indexOf('.');
         return dot > 0 && dot < version.length() - 1 && version.chars().filter(c -> c == '.').count() == 1
@@ -180,8 +185,7 @@ final class VcfHeaderRules {
         if (!f.get(3).quoted()) {
             return "##" + kind + " " + id + ": Description must be in double quotes";
         }
-        boolean wholeNumber = !number.isEmpty() && number.chars().allMatch(Character::isDigit);
-        if (!wholeNumber && !numbers.contains(number)) {
+        if (!wholeNumber(number) && !numbers.contains(number)) {
             return "##" + kind + " " + id + ": Number '" + number + "' is none of an integer, " + String.join(", ",
                     numbers.stream().sorted().toList());
         }
@@ -270,7 +274,7 @@ final class VcfHeaderRules {
             if (x.key().equals("Type") && !TYPES.contains(v)) {
                 return "##META Type '" + v + "' is none of Integer, Float, Flag, Character, String";
             }
-            if (x.key().equals("Number") && !v.equals(".") && !(!v.isEmpty() && v.chars().allMatch(Character::isDigit))) {
+            if (x.key().equals("Number") && !v.equals(".") && !wholeNumber(v)) {
                 return "##META Number '" + v + "' is neither an integer nor '.'";
             }
         }

@@ -24,15 +24,9 @@ public final class PanelBuild {
     private PanelBuild() {
     }
 
-    /** The build, or null when none is known and none is needed. */
-    public static GenomeBuild choose(GenomeBuild asked, Optional<BuildDetector.Detected> detected, List<Path> panels,
-                                     String source) throws IOException {
-        return choose(asked, detected, panels, source, false);
-    }
-
     /**
-     * As above; with {@code annotation} (a GFF given), gene names can resolve against the annotation's own genes,
-     * so no build is needed either.
+     * The build, or null when none is known and none is needed: with {@code annotation} (a GFF given) gene names
+     * resolve against the annotation's own genes, so no build is needed either.
      */
     public static GenomeBuild choose(GenomeBuild asked, Optional<BuildDetector.Detected> detected, List<Path> panels,
                                      String source, boolean annotation) throws IOException {
