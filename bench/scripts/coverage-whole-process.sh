@@ -8,7 +8,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${1:-${TMPDIR:-/tmp}/genvag-bench}
 mkdir -p "$work"
-panel=$root/app/src/main/resources/org/genvag/app/demo/metabolic-944.tsv
+panel=$root/data/src/main/resources/org/genvag/data/panels/metabolic-944.tsv
 bam=$work/panel30x.bam
 if [ ! -f "$bam" ]; then
   grep -v '^#' "$panel" | cut -f1 | tail -n +2 > "$work/panel.genes"

@@ -5,7 +5,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 work=${1:-${TMPDIR:-/tmp}/genvag-bench}
 mkdir -p "$work"
 vcf=$work/wgs-4600000.vcf.gz
-panel=$root/app/src/main/resources/org/genvag/app/demo/metabolic-944.tsv
+panel=$root/data/src/main/resources/org/genvag/data/panels/metabolic-944.tsv
 [ -f "$vcf" ] || "$root/genvag" generate vcf --records 4600000 -o "$vcf"
 [ -f "$vcf.tbi" ] && [ "$vcf.tbi" -nt "$vcf" ] || tabix -f -p vcf "$vcf"
 bed=$work/metabolic-944.bed

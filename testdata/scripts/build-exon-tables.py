@@ -62,7 +62,7 @@ def build(saf, build_name, out_dir):
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-        here, "..", "..", "io", "src", "main", "resources", "org", "genvag", "io", "genes")
+        here, "..", "..", "data", "src", "main", "resources", "org", "genvag", "data", "genes")
     with tempfile.TemporaryDirectory() as work:
         subprocess.run(["apt-get", "download", "subread-data"], cwd=work, check=True, stdout=subprocess.DEVNULL)
         deb = [f for f in os.listdir(work) if f.endswith(".deb")][0]

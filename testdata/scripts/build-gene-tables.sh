@@ -10,7 +10,7 @@
 # Needs: apt-get, dpkg, Rscript (r-base-core), sqlite3.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-out=${1:-$here/../../io/src/main/resources/org/genvag/io/genes}
+out=${1:-$here/../../data/src/main/resources/org/genvag/data/genes}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$out"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.app;
 
 import java.io.IOException;
@@ -23,6 +24,7 @@ import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelGene;
 import org.genvag.core.panel.PanelResolver;
 import org.genvag.io.ReadMode;
+import org.genvag.io.data.BundledData;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.kb.KnowledgeBaseReader;
 import org.genvag.io.kb.OncoTreeReader;
@@ -68,8 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** The demo tumour's type: a colon adenocarcinoma, where the BRAF V600E label's colorectal exclusion applies. */
     private static final String DEMO_TYPE = "COAD";
 
-    private static final String[] BUNDLED = {"hapmap_exome_chr22.vcf.gz", "chr22-genes.txt", "metabolic-944.tsv",
-        "tumour-agnostic.txt"};
+    private static final String[] DEMO = {"hapmap_exome_chr22.vcf.gz", "chr22-genes.txt", "tumour-agnostic.txt"};
 
     @Spec
     CommandSpec spec;
@@ -82,11 +83,12 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = outDir != null ? Files.createDirectories(outDir) : Files.createTempDirectory("genvag-demo-");
         Path inputs = Files.createDirectories(dir.resolve("inputs"));
-        for (String name : BUNDLED) {
+        for (String name : DEMO) {
             try (InputStream in = DemoCommand.class.getResourceAsStream("demo/" + name)) {
                 Files.copy(in, inputs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
         }
+        BundledData.copy("panels/metabolic-944.tsv", inputs.resolve("metabolic-944.tsv"));
 
         out.println("1. Real exome VCF (HapMap samples, chr22, GRCh37): validate");
         Path hapmap = inputs.resolve("hapmap_exome_chr22.vcf.gz");

@@ -1,11 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.genvag.core.panel.GenePanel;
 import org.genvag.core.panel.PanelGene;
 import org.genvag.core.panel.PanelResolver;
 import org.genvag.io.genes.ExonTableReader;
+import org.genvag.io.data.BundledData;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.panel.PanelReader;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,10 +32,7 @@ class MetabolicPanelResolutionTest {
     @ParameterizedTest
     @EnumSource(GenomeBuild.class)
     void resolvesAll944GenesAndRefSeqConfirmsEverySpan(GenomeBuild build, @TempDir Path dir) throws IOException {
-        Path panel = dir.resolve("metabolic-944.tsv");
-        try (InputStream in = DemoCommand.class.getResourceAsStream("demo/metabolic-944.tsv")) {
-            Files.copy(in, panel);
-        }
+        Path panel = BundledData.copy("panels/metabolic-944.tsv", dir.resolve("metabolic-944.tsv"));
         GenePanel p = PanelResolver.resolve(PanelReader.read(panel), GeneTableReader.bundled(build), true);
         assertEquals(944, p.genes().size());
         assertEquals(List.of(), p.unresolved());

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.bench;
 
 import java.io.IOException;
@@ -33,7 +34,7 @@ final class BenchInputs {
      */
     static Path panel944() {
         Path p = Path.of(System.getProperty("genvag.panel944",
-                "app/src/main/resources/org/genvag/app/demo/metabolic-944.tsv"));
+                "data/src/main/resources/org/genvag/data/panels/metabolic-944.tsv"));
         if (!Files.isRegularFile(p)) {
             throw new IllegalStateException(p + " not found: run from the repository root or set -Dgenvag.panel944");
         }

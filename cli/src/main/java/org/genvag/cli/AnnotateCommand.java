@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.cli;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "annotate", mixinStandardHelpOptions = true,
+@Command(name = "annotate", header = "Batch annotation of a manifest's samples: panels, coverage, biomarkers, reports.", mixinStandardHelpOptions = true,
         description = {"Batch annotation: every sample of a manifest through panel filtering, coverage QC and",
             "tumour-agnostic biomarkers as its inputs allow, samples in parallel; per sample DIR/<id>/ with its",
             "outputs and report.html; DIR/summary.tsv and summary.json. Finished samples are skipped on a re-run.",

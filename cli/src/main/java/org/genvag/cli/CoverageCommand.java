@@ -1,11 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "coverage", mixinStandardHelpOptions = true,
+@Command(name = "coverage", header = "Panel coverage QC of a BAM or CRAM, per region, gene and exon.", mixinStandardHelpOptions = true,
         description = {"Panel coverage QC from a coordinate-sorted BAM: per region and per gene mean, median, min and",
             "%% of bases at each threshold; low-coverage stretches; genes failing the QC rule. Depth is counted as",
             "mosdepth 0.3.3 counts it by default (flag mask 1796; M/=/X covered, D, N and clips not; mate overlaps once)."})
@@ -129,15 +128,7 @@ final class CoverageCommand implements Callable<Integer> {
                     return counter[0]::accept;
                 });
         PanelCoverage.Result r = o.result();
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("genvag_version", Main.class.getPackage().getImplementationVersion());
-        context.put("build", PanelBuild.name(o.build()));
-        List<String> names = new ArrayList<>();
-        o.panels().forEach(p -> names.add(p.label()));
-        context.put("panels", names);
-        context.put("padding", panels.padding());
-        context.put("read", o.readPlan());
-        context.put("target_warnings", o.targetWarnings());
+        Map<String, Object> context = CoverageReports.context(o, panels.padding(), Version.get());
         PrintWriter err = spec.commandLine().getErr();
         try (OutputGroup outputs = new OutputGroup()) {
             CoverageReports.write(outputs, r, prefix, context);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.cli;
 
 import java.io.PrintWriter;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.cli;
 
 import java.io.IOException;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "gff", mixinStandardHelpOptions = true,
+@Command(name = "gff", header = "Read a GFF3/GTF annotation; show each gene's reported transcript.", mixinStandardHelpOptions = true,
         description = {"Read a transcript annotation (GFF3 or GTF, .gz or plain) as coverage and filter --gff do,",
             "report what it holds, and for each GENE named its reported transcript and the rule that chose it.",
             "Exit 2 naming the file and line of the first malformed or inconsistent feature."})

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.cli;
 
 import java.io.EOFException;
@@ -87,6 +88,13 @@ public final class Main implements Runnable {
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         Logging.configure(false);
+        try {
+            NativeOptions.apply();
+        } catch (IllegalArgumentException e) {
+            err.println("genvag: error: -D" + e.getMessage());
+            err.flush();
+            return EXIT_INPUT;
+        }
         CommandLine cli = new CommandLine(new Main());
         String named = commandNamed(args);
         for (Map.Entry<String, Supplier<Object>> c : COMMANDS.entrySet()) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.cli;
 
 import java.io.ByteArrayOutputStream;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "panel", mixinStandardHelpOptions = true,
+@Command(name = "panel", header = "Resolve panels on a build; report unknown and ambiguous genes.", mixinStandardHelpOptions = true,
         description = {"Load and resolve panels on a build; report unknown and ambiguous genes; optionally write the",
             "merged regions as BED. Exit 2 when any gene does not resolve, unless --allow-unresolved."})
 final class PanelCommand implements Callable<Integer> {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.cli;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "store", mixinStandardHelpOptions = true,
+@Command(name = "store", header = "Variant stores (.gvs): build, query and inspect compact per-sample stores.", mixinStandardHelpOptions = true,
         description = {"Variant stores (.gvs): a sample's VCF kept as LZ4-compressed columns in blocks with an index, so",
             "panel questions decode only the blocks they touch. 'genvag view S.gvs' gives the VCF back byte for byte;",
             "'genvag filter --in S.gvs' filters it exactly as the VCF. Format: docs/variant-store.md."},
@@ -72,7 +73,7 @@ final class StoreCommand implements Runnable {
         }
     }
 
-    @Command(name = "info", mixinStandardHelpOptions = true,
+    @Command(name = "info", header = "What a store holds, and each column's size.", mixinStandardHelpOptions = true,
             description = {"What a store holds and where its bytes go: records, blocks, and each column's size before",
                 "and after LZ4, largest first (every block's checksum is verified on the way)."})
     static final class Info implements Callable<Integer> {
@@ -103,7 +104,7 @@ final class StoreCommand implements Runnable {
         }
     }
 
-    @Command(name = "query", mixinStandardHelpOptions = true,
+    @Command(name = "query", header = "Ask a panel of many stores at once.", mixinStandardHelpOptions = true,
             description = {"Ask a panel of many stores at once, in parallel: one TSV row per sample and kept variant",
                 "(store, sample, chrom, pos, id, ref, alt, qual, filter, genes, gt, dp, ad), or with --format vcf",
                 "one VCF per store in the directory -o names (NAME.vcf.gz, indexed: what 'genvag filter' writes)."})

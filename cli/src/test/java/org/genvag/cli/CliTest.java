@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -46,7 +48,40 @@ class CliTest {
         String[] words = (command + " --help").split(" ");
         Run r = run(words);
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().startsWith("Usage: genvag " + command), r.out());
+        assertTrue(r.out().contains("Usage: genvag " + command), r.out());
+    }
+
+    /** A command list gives each command one whole sentence, never a description cut where a line ended. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "store", "msi", "kb"})
+    void commandListsGiveWholeSentences(String parent) {
+        Run r = run((parent.isEmpty() ? "--help" : parent + " --help").split(" "));
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        int at = lines.indexOf("Commands:");
+        assertTrue(at >= 0, r.out());
+        List<String> entries = new ArrayList<>();
+        for (String line : lines.subList(at + 1, lines.size())) {
+            if (line.isBlank()) {
+                break;
+            }
+            if (line.startsWith("  ") && !line.startsWith("   ")) {
+                entries.add(line.strip());
+            } else {
+                entries.set(entries.size() - 1, entries.get(entries.size() - 1) + " " + line.strip());
+            }
+        }
+        assertTrue(!entries.isEmpty(), r.out());
+        for (String e : entries) {
+            assertTrue(e.endsWith("."), "cut mid-sentence: " + e);
+        }
+    }
+
+    @Test
+    void aMistypedCommandGetsTheNearestSuggested() {
+        Run r = run("filtr", "x.vcf");
+        assertEquals(Main.EXIT_INPUT, r.exit());
+        assertTrue(r.err().contains("Did you mean: genvag filter?"), r.err());
     }
 
     @Test
@@ -227,7 +262,7 @@ class CliTest {
                 + "\tpct_ge_20x\tqc", genes.get(0));
         assertEquals(3, genes.size());
         String summary = Files.readString(Path.of(prefix + ".summary.json"));
-        assertTrue(summary.contains("\"genes_failing_qc\"") && summary.contains("\"panel_bases\" : 3159"), summary);
+        assertTrue(summary.contains("\"genesFailingQc\"") && summary.contains("\"panelBases\" : 3159"), summary);
         Run badQc = run("coverage", "--bam", fixture("bam/rsamtools-ex1.bam").toString(), "--panel", bed.toString(),
                 "--build", "GRCh38", "--out-prefix", prefix, "--thresholds", "5,10", "--qc-depth", "20");
         assertEquals(Main.EXIT_INPUT, badQc.exit());
@@ -243,7 +278,7 @@ class CliTest {
         // colon2's only sample is not COLO829T: the name is looked up per file, and a single-sample file has one.
         assertEquals(0, r.exit(), r.err());
         String json = Files.readString(out);
-        assertTrue(json.contains("\"schema\" : \"genvag-biomarkers/2\""), json);
+        assertTrue(json.contains("\"schema\" : \"genvag-biomarkers\",\n  \"version\" : \"3.0\""), json);
         assertTrue(json.contains("\"code\" : \"COAD\""), json);
         assertTrue(r.err().contains("tumour type COAD (Colon Adenocarcinoma)"), r.err());
         assertTrue(json.contains("\"assessedNotFound\""), json);

@@ -1,128 +1,115 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
 
-import org.genvag.core.biomarker.report.BiomarkerMatch;
-import org.genvag.core.biomarker.report.TherapyOption;
-import org.genvag.core.genome.GeneResolution;
-import org.genvag.core.genome.GeneResolver;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
 import org.genvag.core.genome.GenomeBuild;
-import org.genvag.core.panel.PanelIntervals;
-import org.genvag.core.panel.PanelResolver;
-import org.genvag.core.tumour.TumourType;
-import org.genvag.io.ReadMode;
-import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.kb.KnowledgeBaseReader;
-import org.genvag.io.kb.OncoTreeReader;
-import org.genvag.io.panel.PanelReader;
-import org.genvag.io.store.StoreReader;
-import org.genvag.io.store.StoreWriter;
-import org.genvag.io.vcf.FieldKey;
-import org.genvag.io.vcf.VcfReader;
-import org.genvag.io.vcf.VcfRecord;
-import org.genvag.pipeline.batch.BatchOptions;
-import org.genvag.pipeline.batch.BatchRun;
-import org.genvag.pipeline.batch.ManifestReader;
-import org.genvag.pipeline.batch.SampleOutcome;
-import org.genvag.pipeline.biomarker.BiomarkerJob;
-import org.genvag.pipeline.biomarker.BiomarkerReportJson;
-import org.genvag.pipeline.panel.PanelFiltering;
 import org.genvag.testdata.TumourGenerator;
 import org.genvag.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's library example, run for real: if the API changes, this and the README change together. */
+/**
+ * The README's Java example, taken out of README.md (not a copy of it), compiled against genvag's jars and run as its
+ * own process in a directory holding the files it names. What it prints is checked against the files themselves,
+ * read without genvag.
+ */
 class ReadmeExampleTest {
     @Test
-    void libraryExampleWorksAsWritten(@TempDir Path dir) throws IOException {
-        String sample = Fixtures.path("vcf/hapmap_exome_chr22.vcf.gz").toString();
-        long records = 0;
-        long withDepth = 0;
-        // Stream a VCF: records are views over off-heap bytes; nothing is allocated per record.
-        try (VcfReader reader = VcfReader.open(sample, 2)) {
-            VcfRecord r = new VcfRecord();
-            FieldKey dp = FieldKey.of("DP");
-            while (reader.next(r)) {
-                long pos = r.pos();                       // 1-based
-                String chrom = r.contigName();            // interned: no allocation per record
-                long depth = r.infoLong(dp, -1);
-                records++;
-                withDepth += depth >= 0 && pos > 0 && chrom.equals("22") ? 1 : 0;
+    void theReadmeProgramCompilesAndRunsAsWritten(@TempDir Path dir) throws IOException, InterruptedException {
+        String source = javaBlockDefining("public class LabExample", readme());
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(src.resolve("LabExample.java"), source);
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        int compiled = javac.run(null, diagnostics, diagnostics, "-cp", classPath, "-d", classes.toString(),
+                "-Xlint:all", "-Werror", src.resolve("LabExample.java").toString());
+        assertEquals(0, compiled, diagnostics.toString(StandardCharsets.UTF_8));
+
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Files.copy(Fixtures.path("vcf/hapmap_exome_chr22.vcf.gz"), work.resolve("sample.vcf.gz"));
+        Files.copy(Fixtures.path("panels/chr22-genes.txt"), work.resolve("genes.txt"));
+        new TumourGenerator(new TumourGenerator.Options(GenomeBuild.GRCH38, true, List.of("NTRK3", "ETV6", "BRAF"),
+                10, false, "ETV6::NTRK3", 1), KnowledgeBaseReader.bundled())
+                .write(work.resolve("tumour.somatic.vcf"), work.resolve("tumour.sv.vcf"), work.resolve("callable.bed"));
+        Files.writeString(work.resolve("samples.tsv"), "id\ttype\tvcf\tsv_vcf\tcallable\tbuild\tsample\ttumour_type\n"
+                + "exome\tgermline\tsample.vcf.gz\t.\t.\tGRCh37\tNA12878@1099927697\t.\n"
+                + "t1\ttumour\ttumour.somatic.vcf\ttumour.sv.vcf\tcallable.bed\t.\t.\tCOAD\n");
+
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                classes + File.pathSeparator + classPath, "LabExample").directory(work.toFile())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+        assertEquals(0, p.exitValue(), out);
+        List<String> lines = out.lines().filter(l -> !l.contains(" INFO ") && !l.startsWith("INFO")).toList();
+
+        // Its counts agree with the files read as text.
+        List<String> records = dataLines(work.resolve("sample.vcf.gz"));
+        long deep = records.stream().filter(l -> depth(l) >= 1000).count();
+        assertTrue(lines.contains("records: " + records.size() + ", with DP >= 1000: " + deep), out);
+        long kept = dataLines(work.resolve("sample.panel.vcf.gz")).size();
+        assertTrue(kept > 0 && lines.contains("panel: kept " + kept + " of " + records.size()), out);
+        assertTrue(lines.contains("store: " + kept + " records in the panel"), "the store answers as the VCF: " + out);
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("TRKA: NTRK1 (ENSG00000198400, 1:")), out);
+        assertTrue(lines.contains("biomarker: ETV6::NTRK3 fusion: match"), out);
+        assertTrue(lines.contains("  repotrectinib FDA applicable"), out);
+        assertTrue(Files.readString(work.resolve("biomarkers.json")).contains("\"schema\" : \"genvag-biomarkers\""));
+        assertTrue(lines.contains("sample exome: done") && lines.contains("sample t1: done"), out);
+        assertTrue(Files.isRegularFile(work.resolve("out/t1/report.html")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("error: samples.tsv line 1: expected the VCF header")),
+                out);
+    }
+
+    static String readme() throws IOException {
+        Path root = Fixtures.path(".").toAbsolutePath().normalize().getParent().getParent();
+        return Files.readString(root.resolve("README.md"));
+    }
+
+    /** The fenced java block of README.md that holds {@code marker}, verbatim. */
+    static String javaBlockDefining(String marker, String readme) {
+        List<String> blocks = new ArrayList<>();
+        for (int at = readme.indexOf("```java\n"); at >= 0; at = readme.indexOf("```java\n", at + 1)) {
+            int end = readme.indexOf("\n```", at + 8);
+            blocks.add(readme.substring(at + 8, end + 1));
+        }
+        List<String> defining = blocks.stream().filter(b -> b.contains(marker)).toList();
+        assertEquals(1, defining.size(), "README.md must hold one java block with " + marker);
+        return defining.get(0);
+    }
+
+    static List<String> dataLines(Path vcfGz) throws IOException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(vcfGz))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#"))
+                    .toList();
+        }
+    }
+
+    static long depth(String line) {
+        for (String kv : line.split("\t")[7].split(";")) {
+            if (kv.startsWith("DP=")) {
+                return Long.parseLong(kv.substring(3));
             }
         }
-        assertEquals(1011, records);
-        assertTrue(withDepth > 1000);
-
-        // Filter to panels, as `genvag filter` does.
-        PanelFiltering.Result result = PanelFiltering.run(sample, dir.resolve("panel.vcf.gz").toString(),
-                new PanelFiltering.Options(List.of(Fixtures.path("panels/chr22-genes.txt")), GenomeBuild.GRCH37, 20,
-                        false, ReadMode.AUTO, 2, true));
-        assertTrue(result.recordsKept() > 0 && Files.exists(dir.resolve("panel.vcf.gz.tbi")));
-
-        // Resolve gene names without guessing.
-        GeneResolver genes = GeneTableReader.bundled(GenomeBuild.GRCH38);
-        if (genes.resolve("TRKA") instanceof GeneResolution.Found f) {   // an alias of NTRK1
-            assertEquals("NTRK1 (ENSG00000198400, 1:156815640-156881850)", f.gene().toString());
-        } else {
-            throw new AssertionError("TRKA must resolve");
-        }
-
-        // Tumour-agnostic biomarkers, as `genvag biomarkers` does: matches, TMB, what could not be assessed.
-        TumourGenerator.Outputs t = new TumourGenerator(new TumourGenerator.Options(GenomeBuild.GRCH38, true,
-                List.of("NTRK3", "ETV6", "BRAF"), 10, false, "ETV6::NTRK3", 1), KnowledgeBaseReader.bundled())
-                .write(dir.resolve("tumour.somatic.vcf"), dir.resolve("tumour.sv.vcf"), dir.resolve("callable.bed"));
-        TumourType colon = OncoTreeReader.tumourType(OncoTreeReader.bundled(), "COAD", "tumour type");
-        BiomarkerJob.Outcome o = BiomarkerJob.run(new BiomarkerJob.Request(t.somaticVcf().toString(),
-                t.svVcf().toString(), t.callableBed(), null, null, null, null, BiomarkerJob.TmbOptions.defaults(), 2,
-                colon));
-        List<String> matched = new ArrayList<>();
-        List<String> therapies = new ArrayList<>();
-        for (BiomarkerMatch m : o.report().matches()) {
-            matched.add(m.name() + ": " + m.status());             // ETV6::NTRK3 fusion: match
-            for (TherapyOption x : m.therapies()) {                   // repotrectinib FDA applicable
-                therapies.add(x.indication().therapy() + " " + x.indication().agency() + " "
-                        + x.applicability().label());
-            }
-        }
-        assertEquals("ETV6::NTRK3 fusion: match", matched.get(0));
-        assertTrue(therapies.contains("repotrectinib FDA applicable"), therapies.toString());
-        BiomarkerReportJson.write(o.report(), o.kb(), "0.1.0", dir.resolve("report.json"));
-        assertTrue(Files.size(dir.resolve("report.json")) > 0);
-
-        // Keep a sample as a variant store; ask it a panel later without re-reading the VCF.
-        try (VcfReader in = VcfReader.open(sample, 2)) {
-            StoreWriter.write(in, dir.resolve("sample.gvs"), StoreWriter.Options.defaults());
-        }
-        PanelIntervals panel = PanelIntervals.of(List.of(PanelResolver.resolve(PanelReader.read(
-                Fixtures.path("panels/chr22-genes.txt")), GeneTableReader.bundled(GenomeBuild.GRCH37), false)), 0);
-        long hitsSeen = 0;
-        try (VcfReader hits = StoreReader.open(dir.resolve("sample.gvs")).query(panel.index())) {
-            VcfRecord r = new VcfRecord();
-            while (hits.next(r)) {                        // only records overlapping the panel's regions
-                hitsSeen += r.contigName().equals("22") ? 1 : 0;
-            }
-        }
-        PanelFiltering.Result same = PanelFiltering.run(sample, dir.resolve("p0.vcf").toString(),
-                new PanelFiltering.Options(List.of(Fixtures.path("panels/chr22-genes.txt")), GenomeBuild.GRCH37, 0,
-                        false, ReadMode.STREAM, 1, false));
-        assertEquals(same.recordsKept(), hitsSeen);
-
-        // A batch, as `genvag annotate` runs it: every sample through what its inputs allow, reports included.
-        Files.writeString(dir.resolve("samples.tsv"), "id\ttype\tvcf\tsv_vcf\tcallable\n"
-                + "t1\ttumour\ttumour.somatic.vcf\ttumour.sv.vcf\tcallable.bed\n");
-        Files.writeString(dir.resolve("panel.txt"), "NTRK3\nETV6\n");
-        List<SampleOutcome> outcomes = BatchRun.run(ManifestReader.read(dir.resolve("samples.tsv")),
-                dir.resolve("out"), new BatchOptions(List.of(dir.resolve("panel.txt")), 0, null, 4, false, "0.1.0"),
-                null);
-        assertEquals("done", outcomes.get(0).status(), String.valueOf(outcomes.get(0).error()));
-        assertTrue(Files.isRegularFile(dir.resolve("out/t1/report.html")));
+        return -1;
     }
 }

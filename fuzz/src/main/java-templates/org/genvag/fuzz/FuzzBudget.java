@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.fuzz;
 
 /** How long each fuzz target runs, from the build's {@code fuzz.duration} (Jazzer's annotation needs a constant). */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,17 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.Supplier;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The choice between GKL and pure Java: automatic, forced either way, and refused when it cannot be honoured. */
 class NativeChoiceTest {
     private static final String PROPERTY = "genvag.test.choice";
-
-    @AfterEach
-    void clear() {
-        System.clearProperty(PROPERTY);
-    }
 
     static NativeChoice<String> choice(boolean gklLoads) {
         Supplier<Supplier<String>> gkl = () -> gklLoads ? () -> "native" : null;
@@ -32,15 +27,17 @@ class NativeChoiceTest {
 
     @Test
     void aForcedChoiceIsHonouredOrRefusedWithTheReason() {
-        System.setProperty(PROPERTY, "java");
-        assertEquals("pure", choice(true).get().get());
-        System.setProperty(PROPERTY, "GKL");
-        assertEquals("native", choice(true).get().get());
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> choice(false).get());
-        assertTrue(e.getMessage().contains("-D" + PROPERTY + "=gkl, but Intel GKL's test thing does not load"),
+        NativeChoice<String> c = choice(true);
+        c.prefer("java");
+        assertEquals("pure", c.get().get());
+        c.prefer("GKL");
+        assertEquals("native", c.get().get(), "a later preference replaces the earlier choice");
+        NativeChoice<String> absent = choice(false);
+        absent.prefer("gkl");
+        IllegalStateException e = assertThrows(IllegalStateException.class, absent::get);
+        assertTrue(e.getMessage().contains(PROPERTY + "=gkl, but Intel GKL's test thing does not load"),
                 e.getMessage());
-        System.setProperty(PROPERTY, "fast");
-        e = assertThrows(IllegalStateException.class, () -> choice(true).get());
-        assertTrue(e.getMessage().contains("expected java, gkl or auto"), e.getMessage());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> c.prefer("fast"));
+        assertTrue(bad.getMessage().contains("expected java, gkl or auto"), bad.getMessage());
     }
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.testdata;
 
 /** A 0-based, half-open interval on a contig, by the contig's index in the generator's contig list. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.core.kb;
 
 /** What the evidence says a resistance mutation does to one drug. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.core.panel;
 
 /** A panel gene name that did not resolve to exactly one gene: where it was, and why (unknown, or the candidates). */

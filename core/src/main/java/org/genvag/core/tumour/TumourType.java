@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.core.tumour;
 
 /** The tumour's type as given for a sample: an OncoTree code, its name, and the release the code is from. */

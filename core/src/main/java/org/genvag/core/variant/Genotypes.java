@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.core.variant;
 
 /** What a VCF genotype (GT) says about the sample, read from its text without allocating. */

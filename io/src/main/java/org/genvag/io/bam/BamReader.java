@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.io.bam;
 
 import java.io.IOException;
@@ -102,7 +103,7 @@ public final class BamReader implements AutoCloseable {
         }
         int blockSize = b.getInt(b.position());
         if (blockSize < 32 || blockSize > (1 << 28)) {
-            throw new InputException(name + ": corrupt BAM record " + (records + 1) + " (near compressed offset "
+            throw InputException.atOffset(name, source.compressedOffset(), "corrupt BAM record " + (records + 1) + " (near compressed offset "
                     + source.compressedOffset() + "): impossible record size " + blockSize);
         }
         ByteBuffer whole = require(4 + blockSize, "a record");   // constant: no message is built per record
@@ -111,7 +112,7 @@ public final class BamReader implements AutoCloseable {
         consume(4 + blockSize);
         String problem = r.problem(header.names().size());
         if (problem != null) {
-            throw new InputException(name + ": corrupt BAM record " + records + " (near compressed offset "
+            throw InputException.atOffset(name, source.compressedOffset(), "corrupt BAM record " + records + " (near compressed offset "
                     + source.compressedOffset() + "): " + problem);
         }
         checkOrder(r);

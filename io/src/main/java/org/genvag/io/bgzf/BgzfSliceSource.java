@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.io.bgzf;
 
 import java.io.BufferedInputStream;
@@ -54,7 +55,7 @@ public final class BgzfSliceSource implements ByteSource {
         }
         if (size < tail.length || !Arrays.equals(tail, Bgzf.EOF_BLOCK)) {
             close();
-            throw new InputException(source + ": missing BGZF EOF block at compressed offset " + size
+            throw InputException.atOffset(source, size, "missing BGZF EOF block at compressed offset " + size
                     + ": the file is truncated or its writer did not finish");
         }
     }
@@ -74,7 +75,7 @@ public final class BgzfSliceSource implements ByteSource {
             long thisBlock = blockOffset;
             int size = reader.next(block, 0);
             if (size < 0) {
-                throw new InputException(source + ": the index points past the end of the file (compressed offset "
+                throw InputException.atOffset(source, thisBlock, "the index points past the end of the file (compressed offset "
                         + thisBlock + "): is the index for another version of this file?");
             }
             compressedBytes += size;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.io.bgzf;
 
 import java.nio.ByteBuffer;
@@ -36,6 +37,6 @@ final class BlockDecoder {
     }
 
     static InputException corrupt(String source, long offset, String what) {
-        return new InputException(source + ": corrupt BGZF block at compressed offset " + offset + ": " + what);
+        return InputException.atOffset(source, offset, "corrupt BGZF block at compressed offset " + offset + ": " + what);
     }
 }

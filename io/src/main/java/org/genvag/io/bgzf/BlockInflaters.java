@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.io.bgzf;
 
 import java.util.function.Supplier;
@@ -8,7 +9,7 @@ import org.genvag.io.NativeChoice;
 
 /**
  * Chooses the block inflater: Intel GKL's when its native library loads on this platform (x86-64 Linux or macOS),
- * the JDK's otherwise. {@code -Dgenvag.inflater=jdk|gkl} forces one; forcing gkl where it cannot load is an error.
+ * the JDK's otherwise. {@link #prefer} forces one (the command line's {@code -Dgenvag.inflater=jdk|gkl}); forcing gkl where it cannot load is an error.
  * The choice is logged once.
  */
 public final class BlockInflaters {
@@ -20,6 +21,11 @@ public final class BlockInflaters {
             }, System.getLogger("org.genvag.io.bgzf"));
 
     private BlockInflaters() {
+    }
+
+    /** {@code auto} (the default), {@code gkl} or {@code jdk}: see {@link NativeChoice#prefer}. */
+    public static void prefer(String choice) {
+        CHOICE.prefer(choice);
     }
 
     /** A factory for the best available inflater; call it once per worker thread. */

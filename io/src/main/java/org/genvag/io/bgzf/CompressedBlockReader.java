@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.io.bgzf;
 
 import java.io.IOException;
@@ -56,7 +57,7 @@ final class CompressedBlockReader {
                 throw new InputException(source + ": empty file: expected BGZF data");
             }
             if (!lastWasEmpty) {
-                throw new InputException(source + ": missing BGZF EOF block at compressed offset " + offset
+                throw InputException.atOffset(source, offset, "missing BGZF EOF block at compressed offset " + offset
                         + ": the file is truncated or its writer did not finish");
             }
             return -1;
@@ -67,18 +68,18 @@ final class CompressedBlockReader {
         // FLG is exactly FEXTRA (SAM specification 4.1): a name, comment or header CRC flag would make a gzip reader
         // read the block's bytes otherwise than BSIZE does, so the two could decode different content.
         if ((header[0] & 0xff) != 0x1f || (header[1] & 0xff) != 0x8b || header[2] != 8 || header[3] != 4) {
-            throw new InputException(source + ": not a BGZF block at compressed offset " + offset
+            throw InputException.atOffset(source, offset, "not a BGZF block at compressed offset " + offset
                     + ": expected gzip magic 1f 8b 08 and flags 04 (FEXTRA only), found " + hex(header, 4));
         }
         int xlen = u16(header, 10);
         if (xlen != 6 || header[12] != 'B' || header[13] != 'C' || u16(header, 14) != 2) {
             // htslib writes exactly one BC subfield; anything else is gzip, not BGZF.
-            throw new InputException(source + ": gzip block at compressed offset " + offset
+            throw InputException.atOffset(source, offset, "gzip block at compressed offset " + offset
                     + " has no BGZF 'BC' size field where expected (XLEN=" + xlen + ")");
         }
         int size = u16(header, 16) + 1;
         if (size < Bgzf.HEADER_SIZE + Bgzf.FOOTER_SIZE) {
-            throw new InputException(source + ": corrupt BGZF block at compressed offset " + offset
+            throw InputException.atOffset(source, offset, "corrupt BGZF block at compressed offset " + offset
                     + ": block size " + size + " is smaller than its header and footer");
         }
         System.arraycopy(header, 0, dst, at, Bgzf.HEADER_SIZE);
@@ -98,7 +99,7 @@ final class CompressedBlockReader {
     }
 
     private InputException truncated(int expected, int found) {
-        return new InputException(source + ": truncated BGZF block at compressed offset " + offset + ": expected "
+        return InputException.atOffset(source, offset, "truncated BGZF block at compressed offset " + offset + ": expected "
                 + expected + " bytes, the file ends after " + found);
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.io.genes;
 
 import java.io.BufferedReader;
@@ -13,6 +14,7 @@ import org.genvag.core.error.InputException;
 import org.genvag.core.genome.ExonTable;
 import org.genvag.core.genome.GeneSpans;
 import org.genvag.core.genome.GenomeBuild;
+import org.genvag.io.data.BundledData;
 import org.genvag.io.text.GzipOrPlain;
 import org.genvag.io.text.TabFields;
 
@@ -33,10 +35,8 @@ public final class ExonTableReader {
     public static synchronized ExonTable bundled(GenomeBuild build) {
         return BUNDLED.computeIfAbsent(build, b -> {
             String resource = b + ".refseq-exons.tsv.gz";
-            try (InputStream in = ExonTableReader.class.getResourceAsStream("/org/genvag/io/genes/" + resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("exon table " + resource + " missing from the genvag jar");
-                }
+            try (InputStream in = BundledData.open("genes/" + resource,
+                    "give a GFF (--gff) for coverage targets")) {
                 return read(in, resource, b);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.io.genes;
 
 import java.io.BufferedReader;
@@ -17,6 +18,7 @@ import org.genvag.core.genome.Gene;
 import org.genvag.core.genome.GeneResolver;
 import org.genvag.core.genome.GeneSpans;
 import org.genvag.core.genome.GenomeBuild;
+import org.genvag.io.data.BundledData;
 import org.genvag.io.text.GzipOrPlain;
 import org.genvag.io.text.TabFields;
 
@@ -36,10 +38,8 @@ public final class GeneTableReader {
     public static synchronized GeneResolver bundled(GenomeBuild build) {
         return BUNDLED.computeIfAbsent(build, b -> {
             String resource = b + ".genes.tsv.gz";
-            try (InputStream in = GeneTableReader.class.getResourceAsStream("/org/genvag/io/genes/" + resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("gene table " + resource + " missing from the genvag jar");
-                }
+            try (InputStream in = BundledData.open("genes/" + resource,
+                    "read a gene table of your own with GeneTableReader.read(Path, GenomeBuild)")) {
                 return read(in, resource, b, ExonTableReader.bundledSpans(b));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.io.store;
 
 import java.io.IOException;
@@ -29,6 +30,10 @@ import org.genvag.io.vcf.VcfReader;
  * those a query touches: blocks are read with positional reads, their checksums verified, columns decompressed with
  * LZ4's bounds-checking decompressor and joined back into lines. Any damage is reported naming the block and column,
  * never passed on as wrong data.
+ *
+ * <p>Throws {@link InputException} for a file that is not a store or is damaged, naming the block, column or byte
+ * offset. Not thread-safe: a reader reuses its block buffer and decoder, so a thread opens its own (opening reads
+ * only the footer and the block index).
  */
 public final class StoreReader implements AutoCloseable {
     private final Path path;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.io.store;
 
 import java.io.BufferedOutputStream;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.genvag.core.error.InputException;
 import org.genvag.io.Futures;
 import org.genvag.io.output.AtomicOutput;
 import org.genvag.io.vcf.VcfReader;
@@ -29,6 +31,10 @@ import net.jpountz.xxhash.StreamingXXHash32;
  * Writes a VCF into a variant store: the header verbatim, then blocks of up to {@code blockRecords} records of one
  * contig, each a set of LZ4-compressed columns with an xxHash32 each, then the block index and a footer. Written
  * to a temporary file and renamed when complete, so a store on disk is always whole.
+ *
+ * <p>Reads the whole VCF from the reader it is given (which it does not close); throws {@link InputException} for a
+ * record it cannot place (unsorted input, a broken POS or END) and {@link IOException} when the environment fails.
+ * Thread-safe: no state between calls; {@code Options.threads} encoder threads per call, stopped before it returns.
  */
 public final class StoreWriter {
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.io.vcf;
 
 /** A problem found in a VCF: where, what, and whether it makes the file invalid. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.io.vcf;
 
 import java.io.IOException;
@@ -24,6 +25,12 @@ import htsjdk.variant.vcf.VCFHeader;
  *
  * <p>With {@link #requireSorted()}, records must be sorted: POS never decreases within a contig, and a contig's
  * records are contiguous. Breaking either is an error naming the line.
+ *
+ * <p>Every record is checked as it is read (its column count against the header, POS): a broken one is an
+ * {@link InputException} naming the file and line, never the end of the input. {@link IOException} when the
+ * environment fails. Not thread-safe: one reader per thread; a record filled by {@link #next} is valid until the
+ * next call. With more than one thread, a BGZF input is inflated on the reader's own daemon threads, stopped by
+ * {@link #close}.
  */
 public final class VcfReader implements AutoCloseable {
     private final LineReader lines;

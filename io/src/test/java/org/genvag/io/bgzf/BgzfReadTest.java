@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.io.bgzf;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -9,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
@@ -70,11 +72,16 @@ class BgzfReadTest {
     @Test
     void missingEofBlockIsNamed() throws IOException {
         byte[] bgzf = BgzfTestData.bgzf(DATA);
-        byte[] noEof = java.util.Arrays.copyOf(bgzf, bgzf.length - Bgzf.EOF_BLOCK.length);
+        byte[] noEof = Arrays.copyOf(bgzf, bgzf.length - Bgzf.EOF_BLOCK.length);
         InputException e = assertThrows(InputException.class,
                 () -> BgzfTestData.readAll(new ByteArrayInputStream(noEof), 2));
         assertEquals("test.vcf.gz: missing BGZF EOF block at compressed offset " + noEof.length
                 + ": the file is truncated or its writer did not finish", e.getMessage());
+        // The parts, for a lab system that shows the problem its own way.
+        assertEquals("test.vcf.gz", e.source());
+        assertEquals(noEof.length, e.offset());
+        assertEquals(InputException.UNKNOWN, e.line());
+        assertTrue(e.detail().startsWith("missing BGZF EOF block"), e.detail());
     }
 
     @ParameterizedTest(name = "threads={0}")
@@ -82,7 +89,7 @@ class BgzfReadTest {
     void truncationInsideABlockIsNamedWithItsOffset(int threads) throws IOException {
         byte[] bgzf = BgzfTestData.bgzf(DATA);
         int cut = bgzf.length / 2;
-        byte[] truncated = java.util.Arrays.copyOf(bgzf, cut);
+        byte[] truncated = Arrays.copyOf(bgzf, cut);
         InputException e = assertThrows(InputException.class,
                 () -> BgzfTestData.readAll(new ByteArrayInputStream(truncated), threads));
         assertTrue(e.getMessage().matches("test\\.vcf\\.gz: truncated BGZF block at compressed offset \\d+: expected "
@@ -103,7 +110,7 @@ class BgzfReadTest {
         for (int trial = 0; trial < 300; trial++) {
             byte[] bad = bgzf.clone();
             if (trial % 3 == 0) {
-                bad = java.util.Arrays.copyOf(bad, r.nextInt(bad.length));
+                bad = Arrays.copyOf(bad, r.nextInt(bad.length));
             } else {
                 int at = r.nextInt(bad.length);
                 bad[at] ^= (byte) (1 << r.nextInt(8));

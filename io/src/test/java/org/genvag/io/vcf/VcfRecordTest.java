@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.io.vcf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -94,6 +95,9 @@ class VcfRecordTest {
         try (VcfReader r = reader("chr1\t12x\t.\tA\tC\t.\t.\t.\tGT\t0\t1\n")) {
             InputException e = assertThrows(InputException.class, () -> r.next(new VcfRecord()));
             assertEquals("t.vcf:12: POS must be a whole number, found '12x'", e.getMessage());
+            assertEquals("t.vcf", e.source());
+            assertEquals(12, e.line());
+            assertEquals("POS must be a whole number, found '12x'", e.detail());
         }
         try (VcfReader r = reader("chr1\t5\t.\tA\n")) {
             InputException e = assertThrows(InputException.class, () -> r.next(new VcfRecord()));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.pipeline.align;
 
 import java.util.function.Supplier;
@@ -8,7 +9,8 @@ import org.genvag.io.NativeChoice;
 
 /**
  * Chooses the Smith-Waterman aligner: Intel GKL's AVX one when its native library loads on this platform, the pure
- * Java one otherwise; both give the same results (tested). {@code -Dgenvag.aligner=java|gkl} forces one; forcing
+ * Java one otherwise; both give the same results (tested). {@link #prefer} forces one (the command line's
+ * {@code -Dgenvag.aligner=java|gkl}); forcing
  * gkl where it cannot load is an error. The choice is logged once.
  */
 public final class Aligners {
@@ -17,6 +19,11 @@ public final class Aligners {
             System.getLogger("org.genvag.io.align"));
 
     private Aligners() {
+    }
+
+    /** {@code auto} (the default), {@code gkl} or {@code java}: see {@link NativeChoice#prefer}. */
+    public static void prefer(String choice) {
+        CHOICE.prefer(choice);
     }
 
     /** A factory for the best available aligner; call it once per worker thread (the Java one keeps scratch). */

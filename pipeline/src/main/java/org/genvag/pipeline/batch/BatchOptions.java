@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.pipeline.batch;
 
 import java.nio.file.Path;
@@ -38,6 +39,87 @@ public record BatchOptions(List<Path> panels, long padding, Path kb, int threads
     public BatchOptions(List<Path> panels, long padding, Path kb, int threads, boolean force, String genvagVersion,
                         Path msiSites, Path msiBaseline) {
         this(panels, padding, kb, threads, force, genvagVersion, msiSites, msiBaseline, false, null, null);
+    }
+
+    /** Options for these panel files (none: no panel filtering or coverage QC); see {@link Builder}. */
+    public static Builder builder(List<Path> panels) {
+        return new Builder(panels);
+    }
+
+    /**
+     * Builds {@link BatchOptions}. Defaults: padding 0, the bundled knowledge base, 2 samples at once, finished
+     * samples skipped, genvag's version "unknown" in the reports, no MSI, unresolved panel genes an error, the
+     * default coverage targets.
+     */
+    public static final class Builder {
+        private final List<Path> panels;
+        private long padding;
+        private Path kb;
+        private int threads = 2;
+        private boolean force;
+        private String genvagVersion = "unknown";
+        private Path msiSites;
+        private Path msiBaseline;
+        private boolean allowUnresolved;
+        private Path gff;
+        private TargetKind targets;
+
+        private Builder(List<Path> panels) {
+            this.panels = List.copyOf(panels);
+        }
+
+        public Builder padding(long padding) {
+            this.padding = padding;
+            return this;
+        }
+
+        /** A knowledge-base file instead of the bundled one. */
+        public Builder knowledgeBase(Path kb) {
+            this.kb = kb;
+            return this;
+        }
+
+        /** Samples run at once (on genvag's own threads unless the run is given an executor). */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** Run samples again that an earlier run finished. */
+        public Builder force(boolean force) {
+            this.force = force;
+            return this;
+        }
+
+        /** The version the reports name (the embedding system's, or genvag's). */
+        public Builder genvagVersion(String version) {
+            this.genvagVersion = version;
+            return this;
+        }
+
+        /** MSI on tumours with a normal BAM, on these sites; with a baseline, also on tumours without one. */
+        public Builder msi(Path sites, Path baseline) {
+            this.msiSites = sites;
+            this.msiBaseline = baseline;
+            return this;
+        }
+
+        public Builder allowUnresolved(boolean allow) {
+            this.allowUnresolved = allow;
+            return this;
+        }
+
+        /** Coverage QC over the CDS or exons of each gene's reported transcript in this GFF3/GTF. */
+        public Builder targets(TargetKind targets, Path gff) {
+            this.targets = targets;
+            this.gff = gff;
+            return this;
+        }
+
+        public BatchOptions build() {
+            return new BatchOptions(panels, padding, kb, threads, force, genvagVersion, msiSites, msiBaseline,
+                    allowUnresolved, gff, targets);
+        }
     }
 
     public BatchOptions {

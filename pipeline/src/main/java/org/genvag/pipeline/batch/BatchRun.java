@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.pipeline.batch;
 
 import java.io.IOException;
@@ -5,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,6 +22,7 @@ import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.output.AtomicOutput;
 import org.genvag.io.output.JsonFiles;
 import org.genvag.io.panel.PanelReader;
+import org.genvag.pipeline.schema.OutputSchema;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -29,6 +31,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * failing never stops the rest). A sample whose output directory holds {@code sample.json} was finished by an
  * earlier run and is skipped unless {@code force}. The run ends with {@code summary.tsv} and {@code summary.json}
  * in the output directory, written atomically, one row per sample in manifest order.
+ *
+ * <p>Thread-safe in the sense that runs into different output directories may go in parallel; two runs into one
+ * directory at once are not supported (they would each run its samples).
  */
 public final class BatchRun {
 
@@ -40,38 +45,62 @@ public final class BatchRun {
     private BatchRun() {
     }
 
+    /**
+     * Runs the batch on genvag's own pool of {@code o.threads()} threads, shut down before returning.
+     *
+     * @param samples  the manifest's rows ({@link ManifestReader#read})
+     * @param outDir   created if missing; one directory per sample, then {@code summary.tsv} and
+     *                 {@code summary.json}
+     * @param progress told as each sample finishes, or null
+     * @return one outcome per sample, in manifest order; a failed sample is an outcome with its error, not an
+     *         exception
+     * @throws org.genvag.core.error.InputException a panel gene that does not resolve (unless allowed), before any
+     *                                              sample runs
+     * @throws IOException                          the output directory or the summaries cannot be written
+     */
     public static List<SampleOutcome> run(List<SampleEntry> samples, Path outDir, BatchOptions o, Progress progress)
             throws IOException {
-        checkPanels(samples, o);
-        Files.createDirectories(outDir);
-        List<SampleOutcome> outcomes = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(o.threads(), Math.max(1, samples.size())), r -> {
             Thread t = new Thread(r, "genvag-sample");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<SampleOutcome>> futures = new ArrayList<>();
-            int[] done = {0};
-            for (SampleEntry e : samples) {
-                Path finished = outDir.resolve(e.id()).resolve(SampleRun.DONE);
-                if (!o.force() && Files.isRegularFile(finished)) {
-                    SampleOutcome earlier = read(finished).withStatus("skipped (done earlier)");
-                    futures.add(CompletableFuture.completedFuture(earlier));
-                    report(progress, earlier, done, samples.size());
-                    continue;
-                }
-                futures.add(pool.submit(() -> {
-                    SampleOutcome out = SampleRun.run(e, outDir, o);
-                    report(progress, out, done, samples.size());
-                    return out;
-                }));
-            }
-            for (Future<SampleOutcome> f : futures) {
-                outcomes.add(Futures.get(f));
-            }
+            return run(samples, outDir, o, progress, pool);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Runs the batch with each sample a task on the caller's executor (a lab system's own pool, or a virtual-thread
+     * executor), which is not shut down; {@code o.threads()} is then ignored and the executor decides how many run
+     * at once. Blocks until every sample has finished.
+     */
+    public static List<SampleOutcome> run(List<SampleEntry> samples, Path outDir, BatchOptions o, Progress progress,
+                                          Executor executor) throws IOException {
+        checkPanels(samples, o);
+        Files.createDirectories(outDir);
+        List<SampleOutcome> outcomes = new ArrayList<>();
+        List<Future<SampleOutcome>> futures = new ArrayList<>();
+        int[] done = {0};
+        for (SampleEntry e : samples) {
+            Path finished = outDir.resolve(e.id()).resolve(SampleRun.DONE);
+            SampleOutcome earlier = o.force() ? null : readFinished(finished);
+            if (earlier != null) {
+                earlier = earlier.withStatus("skipped (done earlier)");
+                futures.add(CompletableFuture.completedFuture(earlier));
+                report(progress, earlier, done, samples.size());
+                continue;
+            }
+            futures.add(CompletableFuture.supplyAsync(() -> {
+                SampleOutcome out = SampleRun.run(e, outDir, o);
+                report(progress, out, done, samples.size());
+                return out;
+            }, executor));
+        }
+        for (Future<SampleOutcome> f : futures) {
+            outcomes.add(Futures.get(f));
         }
         summaries(outcomes, outDir);
         return outcomes;
@@ -106,9 +135,16 @@ public final class BatchRun {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static SampleOutcome read(Path file) throws IOException {
-        return SampleOutcome.fromMap(new ObjectMapper().readValue(file.toFile(), Map.class));
+    /**
+     * The outcome an earlier run recorded, or null when there is none, or it is a {@code sample.json} of a major
+     * version this genvag does not read (a sample finished by an older genvag is run again, not misread).
+     */
+    private static SampleOutcome readFinished(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Map<?, ?> json = new ObjectMapper().readValue(file.toFile(), Map.class);
+        return OutputSchema.SAMPLE.isReadable(json) ? SampleOutcome.fromMap(json) : null;
     }
 
     static void summaries(List<SampleOutcome> outcomes, Path outDir) throws IOException {
@@ -125,10 +161,10 @@ public final class BatchRun {
                     .append(s.msi() == null ? "." : s.msi().replace('\t', ' ')).append('\t')
                     .append(String.format(Locale.ROOT, "%.1f", s.seconds())).append('\t')
                     .append(s.error() == null ? "." : s.error().replace('\t', ' ').replace('\n', ' ')).append('\n');
-            json.add(s.toMap());
+            json.add(s.fields());
         }
         AtomicOutput.writeString(outDir.resolve("summary.tsv"), tsv);
-        Map<String, Object> top = new LinkedHashMap<>();
+        Map<String, Object> top = OutputSchema.BATCH_SUMMARY.newObject();
         top.put("samples", json);
         top.put("failed", outcomes.stream().filter(s -> s.status().equals("failed")).map(SampleOutcome::id).toList());
         JsonFiles.write(outDir.resolve("summary.json"), top);

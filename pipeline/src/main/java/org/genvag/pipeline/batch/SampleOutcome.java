@@ -1,8 +1,11 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.pipeline.batch;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.genvag.pipeline.schema.OutputSchema;
 
 /**
  * What one sample's run gave, for the batch summary: status ("done", "failed", or "skipped" when an earlier run
@@ -22,7 +25,15 @@ public record SampleOutcome(String id, String type, String status, String error,
                 seconds, records);
     }
 
+    /** This outcome as {@code sample.json} writes it, with its schema and version. */
     public Map<String, Object> toMap() {
+        Map<String, Object> m = OutputSchema.SAMPLE.newObject();
+        m.putAll(fields());
+        return m;
+    }
+
+    /** The outcome's fields, as one entry of a batch's {@code summary.json}. */
+    public Map<String, Object> fields() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("type", type);
@@ -40,10 +51,10 @@ public record SampleOutcome(String id, String type, String status, String error,
     }
 
     @SuppressWarnings("unchecked")
-    public static SampleOutcome fromMap(Map<String, Object> m) {
+    public static SampleOutcome fromMap(Map<?, ?> m) {
         return new SampleOutcome((String) m.get("id"), (String) m.get("type"), (String) m.get("status"),
                 (String) m.get("error"), number(m.get("panelVariants")), (int) number(m.get("genesFailingCoverage")),
-                (int) number(m.get("genesAssessed")), (List<String>) m.getOrDefault("biomarkers", List.of()),
+                (int) number(m.get("genesAssessed")), m.get("biomarkers") == null ? List.of() : (List<String>) m.get("biomarkers"),
                 m.get("tmb") == null ? null : ((Number) m.get("tmb")).doubleValue(), (String) m.get("msi"),
                 m.get("seconds") == null ? 0 : ((Number) m.get("seconds")).doubleValue(),
                 Math.max(0, number(m.get("recordsRead"))));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.pipeline.batch;
 
 import java.io.IOException;
@@ -125,12 +126,9 @@ final class SampleRun {
                         tumourCounter[0] = new RepeatLengthCounter(msiSites, names, lengths);
                         return tumourCounter[0]::accept;
                     });
-            Map<String, Object> context = new LinkedHashMap<>();
-            context.put("genvag_version", o.genvagVersion());
-            context.put("build", PanelBuild.name(c.build()));
-            context.put("target_warnings", c.targetWarnings());
             try (OutputGroup group = new OutputGroup()) {
-                CoverageReports.write(group, c.result(), work.resolve("coverage").toString(), context);
+                CoverageReports.write(group, c.result(), work.resolve("coverage").toString(),
+                        CoverageReports.context(c, o.padding(), o.genvagVersion()));
                 group.commit();
             }
             List<PanelCoverage.GeneCoverage> genes = c.result().genes();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.pipeline.biomarker;
 
 import java.io.IOException;
@@ -41,6 +42,11 @@ import org.genvag.io.vcf.VcfReader;
  * Tumour-agnostic biomarker assessment of one tumour, as a library call: one streaming pass over the somatic VCF
  * (hotspots by coordinates, protein changes by annotation, TMB), one over the SV VCF (fusions), then the knowledge
  * base decides. The command line is a thin layer over {@link #run}.
+ *
+ * <p>Reads the somatic and SV VCFs, the callable BED and the knowledge base (the bundled one, loaded once and
+ * shared: it is immutable). Throws {@link InputException} for anything wrong with the inputs (a malformed record, a
+ * build the headers contradict, an invalid knowledge base), {@link IOException} when the environment fails.
+ * Thread-safe: no state between calls, so tumours may be assessed in parallel.
  */
 public final class BiomarkerJob {
     /** Genes whose fusions are reported for review though no tissue-agnostic approval names them. */
@@ -65,6 +71,11 @@ public final class BiomarkerJob {
             this(somaticVcf, svVcf, callable, territoryMb, build, sample, kb, tmb, threads, null);
         }
 
+        /** A request for a tumour's somatic and/or SV VCF (paths or "-"; null for none); see {@link RequestBuilder}. */
+        public static RequestBuilder builder(String somaticVcf, String svVcf) {
+            return new RequestBuilder(somaticVcf, svVcf);
+        }
+
         public Request {
             if (somaticVcf == null && svVcf == null) {
                 throw new InputException("give a somatic VCF, an SV VCF or both");
@@ -75,6 +86,78 @@ public final class BiomarkerJob {
             if (territoryMb != null && !(territoryMb > 0)) {
                 throw new InputException("territory size must be > 0 Mb, got " + territoryMb);
             }
+        }
+    }
+
+    /**
+     * Builds a {@link Request}. Defaults: no callable BED or territory (TMB not assessable), the build from the VCF
+     * headers, the tumour sample found in the VCF, the bundled knowledge base, {@link TmbOptions#defaults()}, 2
+     * threads, no tumour type.
+     */
+    public static final class RequestBuilder {
+        private final String somaticVcf;
+        private final String svVcf;
+        private Path callable;
+        private Double territoryMb;
+        private GenomeBuild build;
+        private String sample;
+        private Path kb;
+        private TmbOptions tmb = TmbOptions.defaults();
+        private int threads = 2;
+        private TumourType tumourType;
+
+        private RequestBuilder(String somaticVcf, String svVcf) {
+            this.somaticVcf = somaticVcf;
+            this.svVcf = svVcf;
+        }
+
+        /** The callable territory for TMB, as a BED. */
+        public RequestBuilder callable(Path bed) {
+            this.callable = bed;
+            return this;
+        }
+
+        /** The callable territory's size, when there is no BED. */
+        public RequestBuilder territoryMb(double mb) {
+            this.territoryMb = mb;
+            return this;
+        }
+
+        public RequestBuilder genomeBuild(GenomeBuild build) {
+            this.build = build;
+            return this;
+        }
+
+        /** The tumour's sample column, when the VCF holds more than one. */
+        public RequestBuilder sample(String sample) {
+            this.sample = sample;
+            return this;
+        }
+
+        /** A knowledge-base file instead of the bundled one. */
+        public RequestBuilder knowledgeBase(Path kb) {
+            this.kb = kb;
+            return this;
+        }
+
+        public RequestBuilder tmb(TmbOptions tmb) {
+            this.tmb = tmb;
+            return this;
+        }
+
+        public RequestBuilder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** The tumour's OncoTree type: decides which label indications apply. */
+        public RequestBuilder tumourType(TumourType type) {
+            this.tumourType = type;
+            return this;
+        }
+
+        public Request build() {
+            return new Request(somaticVcf, svVcf, callable, territoryMb, build, sample, kb, tmb, threads, tumourType);
         }
     }
 

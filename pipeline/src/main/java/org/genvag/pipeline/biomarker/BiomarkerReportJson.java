@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.pipeline.biomarker;
 
 import java.io.IOException;
@@ -24,17 +25,16 @@ import org.genvag.core.kb.KnowledgeBase;
 import org.genvag.core.kb.TumourScope;
 import org.genvag.core.tumour.TumourType;
 import org.genvag.io.output.JsonFiles;
+import org.genvag.pipeline.schema.OutputSchema;
 
 /**
- * Writes a {@link BiomarkerReport} as JSON in the versioned layout {@value #SCHEMA}, described by the JSON Schema
- * {@code biomarker-report-2.schema.json} beside this class (and in docs/). Numbers a VCF did not give are null, never
- * a made-up zero. Sources are resolved to their citations so a report stands on its own. Layout 1 (genvag 0.1) is
- * no longer written; nothing in genvag reads reports back, so no reader of it is kept.
+ * Writes a {@link BiomarkerReport} as JSON: {@code "schema": "genvag-biomarkers"}, {@code "version": "3.0"}, described
+ * by the JSON Schema {@link OutputSchema#BIOMARKERS} names. Numbers a VCF did not give are null, never a made-up
+ * zero. Sources are resolved to their citations so a report stands on its own. Layouts 1 and 2 (genvag 0.1, with
+ * {@code "schema": "genvag-biomarkers/1"} or {@code /2} and no version field) are no longer written; their schemas
+ * stay in the jar for archived reports.
  */
 public final class BiomarkerReportJson {
-    public static final String SCHEMA = "genvag-biomarkers/2";
-    public static final String SCHEMA_RESOURCE = "biomarker-report-2.schema.json";
-
     private BiomarkerReportJson() {
     }
 
@@ -49,8 +49,7 @@ public final class BiomarkerReportJson {
     }
 
     public static Map<String, Object> toMap(BiomarkerReport r, KnowledgeBase kb, String genvagVersion) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("schema", SCHEMA);
+        Map<String, Object> m = OutputSchema.BIOMARKERS.newObject();
         m.put("genvagVersion", genvagVersion);
         Map<String, Object> kbVersion = new LinkedHashMap<>();
         kbVersion.put("version", r.knowledgeBaseVersion());

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.pipeline.biomarker;
 
 import java.nio.charset.StandardCharsets;

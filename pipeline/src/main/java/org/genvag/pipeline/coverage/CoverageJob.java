@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.pipeline.coverage;
 
 import java.io.IOException;
@@ -29,6 +30,11 @@ import org.genvag.pipeline.panel.TargetPlans;
  * Panel coverage of one BAM or CRAM, end to end: reads the header (on one thread when the index may be used),
  * checks the genome build, resolves the panels, chooses streaming or index jumping, and computes coverage. What
  * {@code genvag coverage} runs; a lab system calls it directly, as {@code PanelFiltering} for VCFs.
+ *
+ * <p>Reads a coordinate-sorted BAM (its {@code .bai}/{@code .csi} when index jumping pays) or a CRAM with its
+ * reference, the panel files and an optional GFF; returns the result, which {@code CoverageReports} writes. Throws
+ * {@link InputException} for anything wrong with the inputs, {@link IOException} when the environment fails.
+ * Thread-safe: no state between calls; each run starts and stops its own decompression threads.
  */
 public final class CoverageJob {
 
@@ -54,6 +60,77 @@ public final class CoverageJob {
         public Request(String bam, Path reference, List<Path> panels, GenomeBuild build, long padding, boolean strict,
                        ReadMode mode, PanelCoverage.Options options) {
             this(bam, reference, panels, build, padding, strict, mode, options, null, TargetKind.GENE);
+        }
+
+        /** A request for this BAM or CRAM (path or "-") and these panel files; see {@link Builder}. */
+        public static Builder builder(String bam, List<Path> panels) {
+            return new Builder(bam, panels);
+        }
+    }
+
+    /**
+     * Builds a {@link Request}. Defaults: the build from the BAM header, padding 0, unresolved panel genes an error,
+     * {@link ReadMode#AUTO}, {@link PanelCoverage.Options#defaults} on 2 threads, and the default targets (CDS with a
+     * GFF, else the bundled merged RefSeq exons).
+     */
+    public static final class Builder {
+        private final String bam;
+        private final List<Path> panels;
+        private Path reference;
+        private GenomeBuild build;
+        private long padding;
+        private boolean allowUnresolved;
+        private ReadMode mode = ReadMode.AUTO;
+        private PanelCoverage.Options options = PanelCoverage.Options.defaults(2);
+        private Path gff;
+        private TargetKind targets;
+
+        private Builder(String bam, List<Path> panels) {
+            this.bam = bam;
+            this.panels = List.copyOf(panels);
+        }
+
+        /** The reference FASTA a CRAM needs. */
+        public Builder reference(Path reference) {
+            this.reference = reference;
+            return this;
+        }
+
+        public Builder genomeBuild(GenomeBuild build) {
+            this.build = build;
+            return this;
+        }
+
+        public Builder padding(long padding) {
+            this.padding = padding;
+            return this;
+        }
+
+        public Builder allowUnresolved(boolean allow) {
+            this.allowUnresolved = allow;
+            return this;
+        }
+
+        public Builder mode(ReadMode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        /** Read filters, depth thresholds, the QC rule and threads. */
+        public Builder options(PanelCoverage.Options options) {
+            this.options = options;
+            return this;
+        }
+
+        /** Cover the CDS or exons of each gene's reported transcript in this GFF3/GTF (null: the default). */
+        public Builder targets(TargetKind targets, Path gff) {
+            this.targets = targets;
+            this.gff = gff;
+            return this;
+        }
+
+        public Request build() {
+            return new Request(bam, reference, panels, build, padding, !allowUnresolved, mode, options, gff, targets);
         }
     }
 

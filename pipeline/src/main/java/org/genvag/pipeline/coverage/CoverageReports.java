@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.pipeline.coverage;
 
 import java.io.File;
@@ -17,6 +18,8 @@ import org.genvag.core.error.InputException;
 import org.genvag.io.bgzf.BgzfOutputStream;
 import org.genvag.io.output.JsonFiles;
 import org.genvag.io.output.OutputGroup;
+import org.genvag.pipeline.panel.PanelBuild;
+import org.genvag.pipeline.schema.OutputSchema;
 
 /**
  * Writes a coverage result as {@code P.regions.tsv}, {@code P.genes.tsv}, {@code P.exons.tsv} (one row per target
@@ -94,32 +97,51 @@ public final class CoverageReports {
         bgzf.close();
 
         Path summary = Path.of(prefix + ".summary.json");
-        Map<String, Object> json = new LinkedHashMap<>(context);
+        Map<String, Object> json = OutputSchema.COVERAGE_SUMMARY.newObject();
+        json.putAll(context);
         json.put("bam", r.bam());
         json.put("targets", r.targetKind());
-        json.put("reads_counted", r.readsCounted());
-        json.put("reads_filtered", r.readsFiltered());
-        json.put("mate_overlaps_corrected", r.overlapsCorrected());
-        json.put("flag_mask", r.options().flagMask());
-        json.put("min_mapq", r.options().minMapq());
-        json.put("panel_bases", r.panel().bases());
-        json.put("panel_mean_depth", round(r.panel().mean()));
+        json.put("readsCounted", r.readsCounted());
+        json.put("readsFiltered", r.readsFiltered());
+        json.put("mateOverlapsCorrected", r.overlapsCorrected());
+        json.put("flagMask", r.options().flagMask());
+        json.put("minMapq", r.options().minMapq());
+        json.put("panelBases", r.panel().bases());
+        json.put("panelMeanDepth", round(r.panel().mean()));
         Map<String, Object> pct = new LinkedHashMap<>();
         for (int i = 0; i < t.length; i++) {
             pct.put(t[i] + "x", round(100 * r.panel().fractionAtLeast(i)));
         }
-        json.put("panel_pct_bases_at_least", pct);
-        json.put("qc_rule", String.format(Locale.ROOT, ">= %.0f%% of bases at >= %dx",
+        json.put("panelPctBasesAtLeast", pct);
+        json.put("qcRule", String.format(Locale.ROOT, ">= %.0f%% of bases at >= %dx",
                 100 * r.options().qcMinFraction(), r.options().qcDepth()));
         List<String> failing = new ArrayList<>();
         r.genes().stream().filter(g -> !g.passesQc()).forEach(g -> failing.add(g.gene()));
         json.put("genes", r.genes().size());
-        json.put("genes_failing_qc", failing);
-        json.put("low_coverage_threshold", r.options().lowDepth());
-        json.put("low_coverage_stretches", r.lowCoverage().size());
-        json.put("panel_contigs_not_in_bam", r.contigsNotInBam());
+        json.put("genesFailingQc", failing);
+        json.put("lowCoverageThreshold", r.options().lowDepth());
+        json.put("lowCoverageStretches", r.lowCoverage().size());
+        json.put("panelContigsNotInBam", r.contigsNotInBam());
         JsonFiles.write(group, summary, json);
         return exons == null ? List.of(regions, genes, low, summary) : List.of(regions, genes, exons, low, summary);
+    }
+
+    /**
+     * What the summary says of the run that made it, as both {@code genvag coverage} and a batch sample write it:
+     * genvag's version, the build, the panels, their padding, how the BAM was read and the panel genes not covered
+     * as asked.
+     */
+    public static Map<String, Object> context(CoverageJob.Outcome o, long padding, String genvagVersion) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("genvagVersion", genvagVersion);
+        context.put("build", PanelBuild.name(o.build()));
+        List<String> names = new ArrayList<>();
+        o.panels().forEach(p -> names.add(p.label()));
+        context.put("panels", names);
+        context.put("padding", padding);
+        context.put("read", o.readPlan());
+        context.put("targetWarnings", o.targetWarnings());
+        return context;
     }
 
     /** An output prefix must end in a name: {@code dir/} or an existing folder would give hidden files. */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.pipeline.msi;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import org.genvag.io.bam.BamReader;
 import org.genvag.io.msi.SiteList;
 import org.genvag.io.output.JsonFiles;
 import org.genvag.io.output.OutputGroup;
+import org.genvag.pipeline.schema.OutputSchema;
 
 
 /**
@@ -109,7 +111,7 @@ public final class MsiCall {
     public static void write(OutputGroup group, Outcome o, String tumourBam, String normalBam, Path sites, Path out)
             throws IOException {
         MsiScorer.Result r = o.result();
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = OutputSchema.MSI.newObject();
         m.put("status", r.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         m.put("score", Double.isNaN(r.score()) ? null : Math.round(r.score() * 100) / 100.0);
         m.put("unit", "% of evaluable sites that are unstable");

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.pipeline.panel;
 
 import java.io.IOException;
@@ -31,6 +32,12 @@ import org.genvag.io.vcf.VcfWriter;
  * Filters a VCF to one or more panels, end to end: checks the genome build against the VCF header, resolves the
  * panels, chooses streaming or index jumping, and writes the kept records byte-identical plus INFO GENVAG_GENES and
  * GENVAG_PANELS. What {@code genvag filter} runs; a lab system calls it directly.
+ *
+ * <p>Reads the VCF (plain, gzip, BGZF with its {@code .tbi}/{@code .csi} when index jumping pays, or a variant store;
+ * "-" for standard input) and the panel files; writes the output whole or not at all (with {@code .tbi} beside a
+ * {@code .vcf.gz}). Throws {@link InputException} for anything wrong with the inputs (naming file and line or byte
+ * offset), {@link IOException} when the environment fails. Thread-safe: it holds no state between calls, so runs on
+ * different outputs may go in parallel; each run starts and stops its own decompression threads.
  */
 public final class PanelFiltering {
     private static final byte[] GENES_KEY = "GENVAG_GENES".getBytes(StandardCharsets.US_ASCII);
@@ -59,6 +66,80 @@ public final class PanelFiltering {
         public Options(List<Path> panels, GenomeBuild build, long padding, boolean strict, ReadMode mode, int threads,
                        boolean index) {
             this(panels, build, padding, strict, mode, threads, index, null, TargetKind.GENE);
+        }
+
+        /**
+         * Options for these panel files, with the defaults of {@code genvag filter}: build from the VCF header, no
+         * padding, unresolved genes an error... see {@link Builder}.
+         */
+        public static Builder builder(List<Path> panels) {
+            return new Builder(panels);
+        }
+    }
+
+    /**
+     * Builds {@link Options}. Defaults: the build from the VCF header, padding 0, unresolved panel genes an error,
+     * {@link ReadMode#AUTO}, 2 threads, a tabix index beside a {@code .vcf.gz} output, whole gene spans.
+     */
+    public static final class Builder {
+        private final List<Path> panels;
+        private GenomeBuild build;
+        private long padding;
+        private boolean allowUnresolved;
+        private ReadMode mode = ReadMode.AUTO;
+        private int threads = 2;
+        private boolean index = true;
+        private Path gff;
+        private TargetKind targets = TargetKind.GENE;
+
+        private Builder(List<Path> panels) {
+            this.panels = List.copyOf(panels);
+        }
+
+        /** The genome build, instead of the VCF header's. */
+        public Builder genomeBuild(GenomeBuild build) {
+            this.build = build;
+            return this;
+        }
+
+        /** Bases added to both sides of every target. */
+        public Builder padding(long padding) {
+            this.padding = padding;
+            return this;
+        }
+
+        /** A panel gene that does not resolve is a warning, not an error. */
+        public Builder allowUnresolved(boolean allow) {
+            this.allowUnresolved = allow;
+            return this;
+        }
+
+        public Builder mode(ReadMode mode) {
+            this.mode = mode;
+            return this;
+        }
+
+        /** Decompression threads. */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** Whether a {@code .vcf.gz} output gets a tabix index beside it. */
+        public Builder index(boolean index) {
+            this.index = index;
+            return this;
+        }
+
+        /** Records must overlap the CDS or exons of each gene's reported transcript in this GFF3/GTF. */
+        public Builder targets(TargetKind targets, Path gff) {
+            this.targets = targets;
+            this.gff = gff;
+            return this;
+        }
+
+        public Options build() {
+            return new Options(panels, build, padding, !allowUnresolved, mode, threads, index, gff, targets);
         }
     }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.pipeline.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,6 +24,8 @@ import org.genvag.pipeline.batch.BatchOptions;
 import org.genvag.pipeline.batch.BatchRun;
 import org.genvag.pipeline.batch.ManifestReader;
 import org.genvag.pipeline.batch.SampleOutcome;
+import org.genvag.pipeline.schema.OutputSchema;
+import org.genvag.pipeline.schema.SchemaCheck;
 import org.genvag.testdata.BamGenerator;
 import org.genvag.testdata.Contig;
 import org.genvag.testdata.Region;
@@ -96,6 +99,14 @@ class BatchAnnotationTest {
         assertEquals(4, summary.size());
         assertTrue(summary.get(2).startsWith("tumour\ttumour\tdone\t"), summary.get(2));
         assertTrue(Files.readString(out.resolve("summary.json")).contains("\"failed\" : [ \"bad\" ]"));
+        // Every JSON output keeps to its published schema.
+        assertEquals(List.of(), SchemaCheck.errors(OutputSchema.BATCH_SUMMARY, out.resolve("summary.json")));
+        for (String sample : List.of("hapmap", "tumour")) {
+            assertEquals(List.of(), SchemaCheck.errors(OutputSchema.SAMPLE, out.resolve(sample).resolve("sample.json")));
+        }
+        assertEquals(List.of(), SchemaCheck.errors(OutputSchema.COVERAGE_SUMMARY,
+                out.resolve("tumour/coverage.summary.json")));
+        assertEquals(List.of(), SchemaCheck.errors(OutputSchema.BIOMARKERS, out.resolve("tumour/biomarkers.json")));
 
         List<SampleOutcome> again = BatchRun.run(ManifestReader.read(dir.resolve("samples.tsv")), out, options(false),
                 null);

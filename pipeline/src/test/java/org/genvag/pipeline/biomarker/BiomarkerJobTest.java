@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.pipeline.biomarker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +26,8 @@ import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.kb.Indication;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.kb.OncoTreeReader;
+import org.genvag.pipeline.schema.OutputSchema;
+import org.genvag.pipeline.schema.SchemaCheck;
 import org.genvag.testsupport.Fixtures;
 import org.genvag.testsupport.PeerTool;
 import org.junit.jupiter.api.Test;
@@ -33,8 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 
 /**
  * End to end through the library API: constructed tumours for each biomarker in each caller's conventions on both
@@ -42,15 +42,7 @@ import com.networknt.schema.SpecificationVersion;
  * against the published JSON Schema.
  */
 class BiomarkerJobTest {
-    static final Schema SCHEMA;
-
-    static {
-        try (InputStream in = BiomarkerReportJson.class.getResourceAsStream(BiomarkerReportJson.SCHEMA_RESOURCE)) {
-            SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    static final Schema SCHEMA = SchemaCheck.schema(OutputSchema.BIOMARKERS);
 
     @TempDir
     Path dir;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.pipeline.coverage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -160,7 +161,7 @@ class TargetCoverageCrossCheckTest {
     void bundledRefSeqExonsWithoutAGff(@TempDir Path dir) throws IOException {
         List<long[]> exons = new ArrayList<>();
         try (var in = new GZIPInputStream(TargetCoverageCrossCheckTest.class.getResourceAsStream(
-                "/org/genvag/io/genes/GRCh38.refseq-exons.tsv.gz"))) {
+                "/org/genvag/data/genes/GRCh38.refseq-exons.tsv.gz"))) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
                 String[] f = line.split("\t");
                 if (f.length == 5 && f[4].equals("673")) {

@@ -1,17 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.pipeline.msi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+import org.genvag.core.error.InputException;
+import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.msi.MsiScorer;
 import org.genvag.core.msi.RepeatSite;
+import org.genvag.io.kb.KnowledgeBaseReader;
 import org.genvag.io.msi.SiteList;
-import org.genvag.pipeline.msi.MsiCall;
-import org.genvag.pipeline.msi.SiteScan;
+import org.genvag.pipeline.batch.BatchOptions;
+import org.genvag.pipeline.batch.BatchRun;
+import org.genvag.pipeline.batch.ManifestReader;
+import org.genvag.pipeline.biomarker.BiomarkerJob;
+import org.genvag.pipeline.schema.OutputSchema;
+import org.genvag.pipeline.schema.SchemaCheck;
 import org.genvag.testdata.BamGenerator;
 import org.genvag.testdata.Contig;
 import org.genvag.testdata.FastaGenerator;
@@ -100,7 +112,7 @@ class MsiCallTest {
     @Test
     void tumourOnlyAgainstABaselineOfPooledNormals() throws IOException {
         BamGenerator.Options o = BamGenerator.Options.defaults().withDepth(30);
-        List<String> normals = new java.util.ArrayList<>();
+        List<String> normals = new ArrayList<>();
         for (int seed : new int[] {11, 12}) {
             Path bam = dir.resolve("normal" + seed + ".bam");
             new BamGenerator(genome, contigs, o.withSeed(seed)).write(BamGenerator.wholeContigs(contigs), bam);
@@ -108,7 +120,7 @@ class MsiCallTest {
         }
         List<RepeatSite> list = SiteList.read(sites);
         Path baseline = dir.resolve("baseline.tsv");
-        org.genvag.pipeline.msi.MsiBaseline.write(org.genvag.pipeline.msi.MsiBaseline.build(normals, list, 1), list, baseline);
+        MsiBaseline.write(MsiBaseline.build(normals, list, 1), list, baseline);
         MsiScorer.Result msi = MsiCall.runAgainstBaseline(msiTumour.toString(), baseline, sites,
                 MsiScorer.Options.defaults(), 1).result();
         assertEquals(MsiScorer.Status.MSI_H, msi.status(), "score " + msi.score());
@@ -116,19 +128,20 @@ class MsiCallTest {
                 MsiScorer.Options.defaults(), 1).result();
         assertEquals(MsiScorer.Status.MSS, mss.status(), "score " + mss.score());
         // The batch scores a tumour without a normal BAM against the same baseline, to the same call.
-        java.nio.file.Files.writeString(dir.resolve("tumour-only.tsv"), "id\ttype\tbam\nTO\ttumour\tmsi.bam\n");
-        var batch = org.genvag.pipeline.batch.BatchRun.run(org.genvag.pipeline.batch.ManifestReader.read(
-                dir.resolve("tumour-only.tsv")), dir.resolve("batch-tumour-only"), new org.genvag.pipeline.batch.BatchOptions(
+        Files.writeString(dir.resolve("tumour-only.tsv"), "id\ttype\tbam\nTO\ttumour\tmsi.bam\n");
+        var batch = BatchRun.run(ManifestReader.read(
+                dir.resolve("tumour-only.tsv")), dir.resolve("batch-tumour-only"), new BatchOptions(
                 List.of(), 0, null, 1, true, "test", sites, baseline), null);
         assertEquals("done", batch.get(0).status(), String.valueOf(batch.get(0).error()));
-        assertEquals(String.format(java.util.Locale.ROOT, "msi-h (%.2f%%)", msi.score()), batch.get(0).msi());
-        assertTrue(java.nio.file.Files.readString(dir.resolve("batch-tumour-only/TO/msi.json"))
-                .contains("pooled normals"));
+        assertEquals(String.format(Locale.ROOT, "msi-h (%.2f%%)", msi.score()), batch.get(0).msi());
+        Path msiJson = dir.resolve("batch-tumour-only/TO/msi.json");
+        assertTrue(Files.readString(msiJson).contains("pooled normals"));
+        assertEquals(List.of(), SchemaCheck.errors(OutputSchema.MSI, msiJson));
         // A baseline read against another site list is refused.
         Path other = dir.resolve("other-sites.tsv");
-        java.nio.file.Files.write(other, java.nio.file.Files.readAllLines(sites).subList(0, 10));
-        org.genvag.core.error.InputException e = org.junit.jupiter.api.Assertions.assertThrows(
-                org.genvag.core.error.InputException.class, () -> MsiCall.runAgainstBaseline(msiTumour.toString(),
+        Files.write(other, Files.readAllLines(sites).subList(0, 10));
+        InputException e = assertThrows(
+                InputException.class, () -> MsiCall.runAgainstBaseline(msiTumour.toString(),
                         baseline, other, MsiScorer.Options.defaults(), 1));
         assertTrue(e.getMessage().contains("use the site list the baseline was built with"), e.getMessage());
     }
@@ -137,14 +150,14 @@ class MsiCallTest {
     @Test
     void msiHighReachesTheBiomarkerReportAndTheBatchSummary() throws IOException {
         TumourGenerator.Outputs t = new TumourGenerator(new TumourGenerator.Options(
-                org.genvag.core.genome.GenomeBuild.GRCH38, true, List.of("BRAF"), 5, false, null, 3),
-                org.genvag.io.kb.KnowledgeBaseReader.bundled()).write(dir.resolve("t.vcf"), dir.resolve("t.sv.vcf"),
+                GenomeBuild.GRCH38, true, List.of("BRAF"), 5, false, null, 3),
+                KnowledgeBaseReader.bundled()).write(dir.resolve("t.vcf"), dir.resolve("t.sv.vcf"),
                 dir.resolve("t.bed"));
         MsiScorer.Result msi = MsiCall.run(msiTumour.toString(), normal.toString(), sites,
                 MsiScorer.Options.defaults(), 1).result();
-        var report = org.genvag.pipeline.biomarker.BiomarkerJob.run(new org.genvag.pipeline.biomarker.BiomarkerJob.Request(
+        var report = BiomarkerJob.run(new BiomarkerJob.Request(
                 t.somaticVcf().toString(), null, null, null, null, null, null,
-                org.genvag.pipeline.biomarker.BiomarkerJob.TmbOptions.defaults(), 1), msi).report();
+                BiomarkerJob.TmbOptions.defaults(), 1), msi).report();
         var match = report.matches().stream().filter(m -> m.biomarker().id().equals("MSI_H")).findFirst()
                 .orElseThrow(() -> new AssertionError("no MSI-high match: " + report.matches()));
         assertTrue(match.therapies().stream().anyMatch(x -> x.indication().id().equals(
@@ -154,28 +167,28 @@ class MsiCallTest {
                 && x.applicability().applies() == null && x.applicability().dependsOn().get(0).startsWith("ihc:")));
         assertTrue(match.evidence().get(0).record().startsWith("MSI score "), match.evidence().toString());
 
-        java.nio.file.Files.writeString(dir.resolve("m.tsv"), "id\ttype\tvcf\tbam\tnormal_bam\n"
+        Files.writeString(dir.resolve("m.tsv"), "id\ttype\tvcf\tbam\tnormal_bam\n"
                 + "T1\ttumour\tt.vcf\tmsi.bam\tnormal.bam\n");
-        var outcomes = org.genvag.pipeline.batch.BatchRun.run(org.genvag.pipeline.batch.ManifestReader.read(dir.resolve("m.tsv")),
-                dir.resolve("batch"), new org.genvag.pipeline.batch.BatchOptions(List.of(), 0, null, 1, true, "test",
+        var outcomes = BatchRun.run(ManifestReader.read(dir.resolve("m.tsv")),
+                dir.resolve("batch"), new BatchOptions(List.of(), 0, null, 1, true, "test",
                         sites), null);
         assertEquals("done", outcomes.get(0).status(), String.valueOf(outcomes.get(0).error()));
         assertTrue(outcomes.get(0).msi().startsWith("msi-h ("), outcomes.get(0).msi());
         assertTrue(outcomes.get(0).biomarkers().contains("MSI-high"), outcomes.get(0).biomarkers().toString());
-        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("batch/T1/msi.json")));
+        assertTrue(Files.isRegularFile(dir.resolve("batch/T1/msi.json")));
 
         // With a panel, the tumour is counted inside the coverage pass: the same call as from its own pass.
         // The BAM's contig and, for the tumour's VCF, a GRCh38 region around BRAF (not in the BAM: depth 0 there).
-        java.nio.file.Files.writeString(dir.resolve("syn.bed"), "syn1\t0\t1500000\tall\n"
+        Files.writeString(dir.resolve("syn.bed"), "syn1\t0\t1500000\tall\n"
                 + "chr7\t140700000\t140800000\tbraf\n");
-        java.nio.file.Files.writeString(dir.resolve("m2.tsv"), "id\ttype\tvcf\tbam\tnormal_bam\tbuild\n"
+        Files.writeString(dir.resolve("m2.tsv"), "id\ttype\tvcf\tbam\tnormal_bam\tbuild\n"
                 + "T2\ttumour\tt.vcf\tmsi.bam\tnormal.bam\tGRCh38\n");
-        var fused = org.genvag.pipeline.batch.BatchRun.run(org.genvag.pipeline.batch.ManifestReader.read(dir.resolve("m2.tsv")),
-                dir.resolve("batch2"), new org.genvag.pipeline.batch.BatchOptions(List.of(dir.resolve("syn.bed")), 0, null, 1,
+        var fused = BatchRun.run(ManifestReader.read(dir.resolve("m2.tsv")),
+                dir.resolve("batch2"), new BatchOptions(List.of(dir.resolve("syn.bed")), 0, null, 1,
                         true, "test", sites), null);
         assertEquals("done", fused.get(0).status(), String.valueOf(fused.get(0).error()));
         assertEquals(2, fused.get(0).genesAssessed(), "coverage ran");
-        assertEquals(String.format(java.util.Locale.ROOT, "msi-h (%.2f%%)", msi.score()), fused.get(0).msi());
+        assertEquals(String.format(Locale.ROOT, "msi-h (%.2f%%)", msi.score()), fused.get(0).msi());
     }
 
     /** A scanned site is one the generator destabilised when it lies on a planted, shifted microsatellite. */

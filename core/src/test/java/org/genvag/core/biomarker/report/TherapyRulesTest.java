@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 package org.genvag.core.biomarker.report;
 
 import static org.genvag.core.kb.KbFixtures.TREE;
