@@ -57,7 +57,7 @@ final class ViewCommand implements Callable<Integer> {
         }
         try (VcfReader reader = VariantSources.open(in, threads.count());
              VcfWriter writer = VcfWriter.open(out, index, reader.contigs().names(),
-                     outputType == null ? null : VcfOutputType.parse(outputType))) {
+                     outputType == null ? null : VcfOutputType.parse(outputType), threads.count())) {
             if (!noHeader) {
                 writer.writeHeader(reader.headerLines());
             }

@@ -2,114 +2,189 @@
 package org.genvag.io.bgzf;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
+import java.util.ArrayDeque;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes BGZF: the input is cut into blocks of at most {@link Bgzf#MAX_INPUT_PER_BLOCK} bytes, each deflated into its
- * own gzip member, and {@link #close()} appends the EOF block. {@link #virtualOffset()} gives the BGZF virtual offset
- * of the next byte written, for indexes.
+ * own gzip member, and {@link #close()} appends the EOF block.
+ *
+ * <p>With more than one thread, blocks are deflated on worker threads while the caller fills the next ones, and
+ * written in order as they finish (at most {@code 2 x threads + 2} blocks in flight: bounded memory). The bytes are
+ * the same whatever the thread count. Where a block lands is then known only once it is written: an index builder
+ * asks {@link #position()} (block number and offset in it) and is told each block's compressed offset through
+ * {@link BlockListener}, in order. With one thread, {@link #virtualOffset()} gives the virtual offset at once.
  */
 public final class BgzfOutputStream extends OutputStream {
+    /** Told, on the writing thread and in block order, where each block was written. */
+    @FunctionalInterface
+    public interface BlockListener {
+        void written(long block, long compressedOffset);
+    }
+
     private final OutputStream out;
-    private final Deflater deflater;
-    private final CRC32 crc = new CRC32();
-    private final byte[] input = new byte[Bgzf.MAX_INPUT_PER_BLOCK];
-    private final byte[] block = new byte[Bgzf.MAX_BLOCK_SIZE];
-    private int inputLength;
+    private final int level;
+    private final BlockDeflater inline;
+    private final ExecutorService workers;
+    private final ThreadLocal<BlockDeflater> deflater;
+    private final ConcurrentLinkedQueue<BlockDeflater> made = new ConcurrentLinkedQueue<>();
+    private final ArrayBlockingQueue<Block> free;
+    private final ArrayDeque<CompletableFuture<Block>> inFlight = new ArrayDeque<>();
+    private Block current;
+    private long blocksStarted;
     private long compressedOffset;
+    private BlockListener listener;
     private boolean closed;
 
     public BgzfOutputStream(OutputStream out) {
-        this(out, 6);
+        this(out, 6, 1);
     }
 
     public BgzfOutputStream(OutputStream out, int level) {
-        this.out = out;
-        this.deflater = new Deflater(level, true);
+        this(out, level, 1);
     }
 
-    /** Virtual offset of the next byte: compressed offset of its block in the top 48 bits, offset within it below. */
+    /** @param threads deflating threads: 1 deflates on the caller's thread */
+    public BgzfOutputStream(OutputStream out, int level, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1");
+        }
+        this.out = out;
+        this.level = level;
+        int pool = threads == 1 ? 1 : 2 * threads + 2;
+        this.free = new ArrayBlockingQueue<>(pool);
+        for (int i = 0; i < pool; i++) {
+            free.add(new Block());
+        }
+        this.current = free.poll();
+        if (threads == 1) {
+            inline = new BlockDeflater(level);
+            workers = null;
+            deflater = null;
+        } else {
+            inline = null;
+            workers = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "genvag-deflate");
+                t.setDaemon(true);
+                return t;
+            });
+            deflater = ThreadLocal.withInitial(() -> {
+                BlockDeflater d = new BlockDeflater(this.level);
+                made.add(d);
+                return d;
+            });
+        }
+    }
+
+    /** Where each block lands, for an index built while writing with several threads. */
+    public void setBlockListener(BlockListener listener) {
+        this.listener = listener;
+    }
+
+    /**
+     * Virtual offset of the next byte: compressed offset of its block in the top 48 bits, offset within it below.
+     * Only while every earlier block has been written: always with one thread; with more, use {@link #position()}.
+     */
     public long virtualOffset() {
-        return (compressedOffset << 16) | inputLength;
+        if (!inFlight.isEmpty()) {
+            throw new IllegalStateException("blocks are still being deflated: use position() and a BlockListener");
+        }
+        return (compressedOffset << 16) | current.length;
+    }
+
+    /** The next byte's block number (from 0, in write order) in the top 48 bits and its offset in the block below. */
+    public long position() {
+        return (blocksStarted << 16) | current.length;
     }
 
     @Override
     public void write(int b) throws IOException {
-        if (inputLength == input.length) {
-            flushBlock();
+        if (current.length == Bgzf.MAX_INPUT_PER_BLOCK) {
+            endBlock();
         }
-        input[inputLength++] = (byte) b;
+        current.input[current.length++] = (byte) b;
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         while (len > 0) {
-            if (inputLength == input.length) {
-                flushBlock();
+            if (current.length == Bgzf.MAX_INPUT_PER_BLOCK) {
+                endBlock();
             }
-            int n = Math.min(len, input.length - inputLength);
-            System.arraycopy(b, off, input, inputLength, n);
-            inputLength += n;
+            int n = Math.min(len, Bgzf.MAX_INPUT_PER_BLOCK - current.length);
+            System.arraycopy(b, off, current.input, current.length, n);
+            current.length += n;
             off += n;
             len -= n;
         }
     }
 
-    /** Ends the current block now, so that the next byte starts a new one (an index can then point at it). */
+    /**
+     * Ends the current block now, so that the next byte starts a new one (an index can then point at it), and
+     * writes every block out.
+     */
     @Override
     public void flush() throws IOException {
-        if (inputLength > 0) {
-            flushBlock();
+        if (current.length > 0) {
+            endBlock();
+        }
+        while (!inFlight.isEmpty()) {
+            writeOut(await(inFlight.poll()));
         }
         out.flush();
     }
 
-    private void flushBlock() throws IOException {
-        deflater.reset();
-        deflater.setInput(input, 0, inputLength);
-        deflater.finish();
-        int compressed = deflater.deflate(block, Bgzf.HEADER_SIZE, block.length - Bgzf.HEADER_SIZE - Bgzf.FOOTER_SIZE);
-        if (!deflater.finished()) {
-            // Cannot happen with MAX_INPUT_PER_BLOCK; kept as a guard so a bad block is never written.
-            throw new IOException("BGZF block did not fit in 64 KiB after deflate");
+    private void endBlock() throws IOException {
+        Block b = current;
+        b.sequence = blocksStarted++;
+        if (workers == null) {
+            inline.deflate(b);
+            writeOut(b);
+            current = b;
+            return;
         }
-        int total = Bgzf.HEADER_SIZE + compressed + Bgzf.FOOTER_SIZE;
-        writeHeader(block, total);
-        crc.reset();
-        crc.update(input, 0, inputLength);
-        int p = Bgzf.HEADER_SIZE + compressed;
-        putIntLE(block, p, (int) crc.getValue());
-        putIntLE(block, p + 4, inputLength);
-        out.write(block, 0, total);
-        compressedOffset += total;
-        inputLength = 0;
+        inFlight.add(CompletableFuture.supplyAsync(() -> {
+            deflater.get().deflate(b);
+            return b;
+        }, workers));
+        // Write what has finished, in order; wait for the oldest only when no free block is left.
+        while (!inFlight.isEmpty() && (inFlight.peek().isDone() || free.isEmpty())) {
+            writeOut(await(inFlight.poll()));
+        }
+        current = free.poll();
     }
 
-    private static void writeHeader(byte[] b, int totalSize) {
-        b[0] = 0x1f;
-        b[1] = (byte) 0x8b;
-        b[2] = 8;       // deflate
-        b[3] = 4;       // FLG.FEXTRA
-        b[4] = b[5] = b[6] = b[7] = 0; // MTIME
-        b[8] = 0;       // XFL
-        b[9] = (byte) 0xff; // OS unknown
-        b[10] = 6;      // XLEN
-        b[11] = 0;
-        b[12] = 'B';
-        b[13] = 'C';
-        b[14] = 2;      // SLEN
-        b[15] = 0;
-        b[16] = (byte) (totalSize - 1);
-        b[17] = (byte) ((totalSize - 1) >>> 8);
+    private Block await(CompletableFuture<Block> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing BGZF");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw c instanceof IOException io ? io : new IOException("BGZF deflate failed", c);
+        }
     }
 
-    private static void putIntLE(byte[] b, int p, int v) {
-        b[p] = (byte) v;
-        b[p + 1] = (byte) (v >>> 8);
-        b[p + 2] = (byte) (v >>> 16);
-        b[p + 3] = (byte) (v >>> 24);
+    private void writeOut(Block b) throws IOException {
+        out.write(b.block, 0, b.total);
+        long at = compressedOffset;
+        compressedOffset += b.total;
+        b.length = 0;
+        if (workers != null) {
+            free.add(b);
+        }
+        if (listener != null) {
+            listener.written(b.sequence, at);
+        }
     }
 
     @Override
@@ -119,14 +194,54 @@ public final class BgzfOutputStream extends OutputStream {
         }
         closed = true;
         try {
-            if (inputLength > 0) {
-                flushBlock();
-            }
+            flush();
             out.write(Bgzf.EOF_BLOCK);
             compressedOffset += Bgzf.EOF_BLOCK.length;
         } finally {
-            deflater.end();
-            out.close();
+            try {
+                stopWorkers();
+            } finally {
+                out.close();
+            }
         }
+    }
+
+    /**
+     * Stops without writing what is left (an output abandoned on an error: its file is being removed) and frees the
+     * deflaters. The stream it wraps is the caller's to close.
+     */
+    public void abandon() {
+        if (!closed) {
+            closed = true;
+            stopWorkers();
+        }
+    }
+
+    /** Workers stop before their deflaters end: a deflater is ended only when no worker can use it. */
+    private void stopWorkers() {
+        if (workers == null) {
+            inline.end();
+            return;
+        }
+        workers.shutdownNow();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("BGZF deflate workers did not stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (BlockDeflater d; (d = made.poll()) != null; ) {
+            d.end();
+        }
+    }
+
+    /** One block's input and its compressed form; numbered when it is ended so listeners know which it was. */
+    static final class Block {
+        final byte[] input = new byte[Bgzf.MAX_INPUT_PER_BLOCK];
+        final byte[] block = new byte[Bgzf.MAX_BLOCK_SIZE];
+        int length;
+        int total;
+        long sequence;
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +34,8 @@ import htsjdk.tribble.index.tabix.TabixIndexCreator;
  */
 public final class VcfWriter implements AutoCloseable {
     private static final byte[] NL = {'\n'};
+    /** bgzip's and htslib's default level. */
+    private static final int BGZF_LEVEL = 6;
 
     private final AtomicOutput atomic;
     private final OutputStream out;
@@ -43,6 +46,7 @@ public final class VcfWriter implements AutoCloseable {
     private final Path indexPath;
     private final byte[] scratch = new byte[1 << 16];
     private final Set<String> finishedContigs = new HashSet<>();
+    private final ArrayDeque<PendingFeature> pending = new ArrayDeque<>();
     private String lastContig;
     private long lastPos;
     private boolean committed;
@@ -55,6 +59,9 @@ public final class VcfWriter implements AutoCloseable {
         this.bgzf = bgzf;
         this.indexer = indexer;
         this.indexPath = indexPath;
+        if (indexer != null) {
+            bgzf.setBlockListener(this::blockWritten);
+        }
     }
 
     /**
@@ -70,6 +77,15 @@ public final class VcfWriter implements AutoCloseable {
      */
     public static VcfWriter open(String pathOrDash, boolean index, List<String> contigNames, VcfOutputType type)
             throws IOException {
+        return open(pathOrDash, index, contigNames, type, 1);
+    }
+
+    /**
+     * As above, BGZF output deflated on {@code threads} threads (the same bytes whatever the count; the tabix index is
+     * built as blocks land).
+     */
+    public static VcfWriter open(String pathOrDash, boolean index, List<String> contigNames, VcfOutputType type,
+                                 int threads) throws IOException {
         if (pathOrDash.endsWith(".bcf")) {
             throw new InputException(pathOrDash + ": genvag writes VCF, not BCF: name the output .vcf.gz (and convert "
                     + "it with bcftools view -Ob if BCF is needed)");
@@ -92,7 +108,7 @@ public final class VcfWriter implements AutoCloseable {
                 }
             };
             if (type == VcfOutputType.BGZF) {
-                BgzfOutputStream bgzf = new BgzfOutputStream(stdout);
+                BgzfOutputStream bgzf = new BgzfOutputStream(stdout, BGZF_LEVEL, threads);
                 return new VcfWriter(null, bgzf, bgzf, null, null, null);
             }
             return new VcfWriter(null, new BufferedOutputStream(stdout, 1 << 20), null, null, null, null);
@@ -106,7 +122,7 @@ public final class VcfWriter implements AutoCloseable {
                     + "file .vcf.gz");
         }
         AtomicOutput atomic = new AtomicOutput(Path.of(pathOrDash));
-        BgzfOutputStream bgzf = gz ? new BgzfOutputStream(atomic.stream()) : null;
+        BgzfOutputStream bgzf = gz ? new BgzfOutputStream(atomic.stream(), BGZF_LEVEL, threads) : null;
         TabixIndexCreator indexer = null;
         SAMSequenceDictionary dict = null;
         if (index) {
@@ -131,10 +147,9 @@ public final class VcfWriter implements AutoCloseable {
     }
 
     public void write(VcfRecord r) throws IOException {
-        long offset = indexer != null ? bgzf.virtualOffset() : 0;
+        index(r);
         r.writeTo(out, scratch);
         out.write(NL);
-        index(r, offset);
     }
 
     /**
@@ -142,7 +157,7 @@ public final class VcfWriter implements AutoCloseable {
      * byte-identical.
      */
     public void write(VcfRecord r, byte[] key, byte[] value) throws IOException {
-        long offset = indexer != null ? bgzf.virtualOffset() : 0;
+        index(r);
         int infoStart = r.fieldStart(7);
         int infoEnd = r.fieldEnd(7);
         boolean missing = infoEnd - infoStart == 1 && r.buffer().get(infoStart) == '.';
@@ -155,7 +170,6 @@ public final class VcfWriter implements AutoCloseable {
         out.write(value);
         r.writeRange(out, scratch, infoEnd, r.end());
         out.write(NL);
-        index(r, offset);
     }
 
     /**
@@ -171,15 +185,32 @@ public final class VcfWriter implements AutoCloseable {
         }
     }
 
-    private void index(VcfRecord r, long offset) {
+    /**
+     * Notes the record for the index, before its bytes are written: where it starts is its block's number and offset
+     * in it; the block's compressed offset is known only once the block is written (blocks are deflated in parallel),
+     * so the record waits in {@link #pending} until {@link #blockWritten}. At most the blocks in flight wait.
+     */
+    private void index(VcfRecord r) {
         if (indexer != null) {
             checkSorted(r);
             // A VCF need not declare its contigs (##contig): the index learns them as records name them.
             if (contigs.getSequence(r.contigName()) == null) {
                 contigs.addSequence(indexedContig(r.contigName(), r::error));
             }
-            indexer.addFeature(new SimpleFeature(r.contigName(), (int) r.pos(), (int) r.endPos()), offset);
+            pending.add(new PendingFeature(new SimpleFeature(r.contigName(), (int) r.pos(), (int) r.endPos()),
+                    bgzf.position()));
         }
+    }
+
+    private void blockWritten(long block, long compressedOffset) {
+        while (!pending.isEmpty() && pending.peek().position() >>> 16 == block) {
+            PendingFeature p = pending.poll();
+            indexer.addFeature(p.feature(), (compressedOffset << 16) | (p.position() & 0xffff));
+        }
+    }
+
+    /** A record waiting for its block's compressed offset: its block number and in-block offset, as position(). */
+    private record PendingFeature(SimpleFeature feature, long position) {
     }
 
     /**
@@ -235,9 +266,12 @@ public final class VcfWriter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (!committed && bgzf != null) {
+            bgzf.abandon();   // stops its deflating threads; the file (or the stream's tail) is abandoned
+        }
         if (atomic != null) {
             atomic.close();
-        } else if (!committed) {
+        } else if (!committed && bgzf == null) {
             out.flush();
         }
     }

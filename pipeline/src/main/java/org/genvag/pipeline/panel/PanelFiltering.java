@@ -200,7 +200,8 @@ public final class PanelFiltering {
                 PanelVcfFilter filter = new PanelVcfFilter(intervals, reader.contigs(), reader.source());
                 List<String> names = new ArrayList<>();
                 panels.forEach(p -> names.add(safe(p.name())));
-                try (VcfWriter writer = VcfWriter.open(out, o.index(), reader.contigs().names(), type)) {
+                try (VcfWriter writer = VcfWriter.open(out, o.index(), reader.contigs().names(), type,
+                        o.threads())) {
                     writer.writeHeader(reader.header().linesWith(List.of(
                             "##INFO=<ID=GENVAG_GENES,Number=.,Type=String,Description=\"Panel genes or regions whose "
                                     + "span (padding " + o.padding() + ") overlaps the record's REF (genvag filter)\">",
