@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.genvag.io;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A choice, made on first use, between Intel GKL's native implementation of a gatk-native-bindings interface (when
- * its library loads on this platform) and genvag's pure-Java one. {@link #prefer} forces either ({@code auto} by
- * default); forcing {@code gkl} where it cannot load is an error naming the platform. The library reads no system
- * property: the command line maps its {@code -D} option to {@link #prefer}, an embedding system calls it. The choice
- * is process-wide, as a native library's loading is, and logged once.
+ * A choice, made on first use, between native implementations (Intel GKL's, libdeflate's: each when its library
+ * loads here) and genvag's pure-Java one. {@code auto} takes the first native one that loads, in the order given;
+ * {@link #prefer} forces one, and forcing a native one that cannot load is an error naming the platform. The library
+ * reads no system property: the command line maps its {@code -D} option to {@link #prefer}, an embedding system calls
+ * it. The choice is process-wide, as a native library's loading is, and logged once.
  *
  * @param <T> what is made, one per worker thread
  */
@@ -18,7 +22,7 @@ public final class NativeChoice<T> {
     private final String property;
     private final String javaName;
     private final String what;
-    private final Supplier<Supplier<T>> gklIfAvailable;
+    private final Map<String, Supplier<Supplier<T>>> natives;
     private final Supplier<T> java;
     private final Function<Supplier<T>, String> describe;
     private final System.Logger log;
@@ -26,33 +30,42 @@ public final class NativeChoice<T> {
     private volatile Supplier<T> chosen;
 
     /**
-     * @param property       the option's name in messages ({@code genvag.inflater})
-     * @param javaName       the property's value for the pure-Java side ("java", or "jdk" for the JDK's inflater)
-     * @param what           what is chosen, for messages ("BGZF inflater")
-     * @param gklIfAvailable GKL's factory if its library loads, else null
-     * @param describe       the chosen factory's name for the log
+     * @param property the option's name in messages ({@code genvag.inflater})
+     * @param javaName the option's value for the pure-Java side ("java", or "jdk" for the JDK's inflater)
+     * @param what     what is chosen, for messages ("BGZF inflater")
+     * @param natives  by name ("libdeflate", "gkl"), in order of preference: a factory if the library loads, else null
+     * @param describe the chosen factory's name for the log
      */
-    public NativeChoice(String property, String javaName, String what, Supplier<Supplier<T>> gklIfAvailable,
+    public NativeChoice(String property, String javaName, String what, Map<String, Supplier<Supplier<T>>> natives,
                         Supplier<T> java, Function<Supplier<T>, String> describe, System.Logger log) {
         this.property = property;
         this.javaName = javaName;
         this.what = what;
-        this.gklIfAvailable = gklIfAvailable;
+        this.natives = new LinkedHashMap<>(natives);
         this.java = java;
         this.describe = describe;
         this.log = log;
     }
 
+    /** Intel GKL's implementation or the pure-Java one. */
+    public NativeChoice(String property, String javaName, String what, Supplier<Supplier<T>> gklIfAvailable,
+                        Supplier<T> java, Function<Supplier<T>, String> describe, System.Logger log) {
+        this(property, javaName, what, Map.of("gkl", gklIfAvailable), java, describe, log);
+    }
+
     /**
-     * Forces the choice: {@code auto} (GKL where it loads), {@code gkl}, or the pure-Java side's name; case does not
-     * matter. Takes effect for readers opened afterwards.
+     * Forces the choice: {@code auto} (the first native one that loads), a native one by name, or the pure-Java
+     * side's name; case does not matter. Takes effect for readers opened afterwards.
      *
      * @throws IllegalArgumentException another value
      */
     public void prefer(String choice) {
         String c = choice.toLowerCase(Locale.ROOT);
-        if (!c.equals("auto") && !c.equals(javaName) && !c.equals("gkl")) {
-            throw new IllegalArgumentException(property + "=" + choice + ": expected " + javaName + ", gkl or auto");
+        if (!c.equals("auto") && !c.equals(javaName) && !natives.containsKey(c)) {
+            List<String> names = new ArrayList<>(natives.keySet());
+            names.add(javaName);
+            throw new IllegalArgumentException(property + "=" + choice + ": expected " + String.join(", ", names)
+                    + " or auto");
         }
         synchronized (this) {
             wanted = c;
@@ -75,12 +88,25 @@ public final class NativeChoice<T> {
     }
 
     private Supplier<T> choose(String wanted) {
-        Supplier<T> gkl = wanted.equals(javaName) ? null : gklIfAvailable.get();
-        if (wanted.equals("gkl") && gkl == null) {
-            throw new IllegalStateException(property + "=gkl, but Intel GKL's " + what + " does not load on "
-                    + "this platform (" + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ")");
+        Supplier<T> s = null;
+        if (natives.containsKey(wanted)) {
+            s = natives.get(wanted).get();
+            if (s == null) {
+                throw new IllegalStateException(property + "=" + wanted + ", but " + wanted + "'s " + what
+                        + " does not load on this platform (" + System.getProperty("os.name") + "/"
+                        + System.getProperty("os.arch") + ", Java " + Runtime.version().feature() + ")");
+            }
+        } else if (wanted.equals("auto")) {
+            for (Supplier<Supplier<T>> candidate : natives.values()) {
+                s = candidate.get();
+                if (s != null) {
+                    break;
+                }
+            }
         }
-        Supplier<T> s = gkl != null ? gkl : java;
+        if (s == null) {
+            s = java;
+        }
         log.log(System.Logger.Level.INFO, what + ": " + describe.apply(s));
         return s;
     }

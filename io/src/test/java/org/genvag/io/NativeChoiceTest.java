@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -35,9 +37,28 @@ class NativeChoiceTest {
         NativeChoice<String> absent = choice(false);
         absent.prefer("gkl");
         IllegalStateException e = assertThrows(IllegalStateException.class, absent::get);
-        assertTrue(e.getMessage().contains(PROPERTY + "=gkl, but Intel GKL's test thing does not load"),
+        assertTrue(e.getMessage().contains(PROPERTY + "=gkl, but gkl's test thing does not load"),
                 e.getMessage());
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> c.prefer("fast"));
-        assertTrue(bad.getMessage().contains("expected java, gkl or auto"), bad.getMessage());
+        assertTrue(bad.getMessage().contains("expected gkl, java or auto"), bad.getMessage());
+    }
+
+    @Test
+    void automaticTakesTheFirstNativeThatLoadsInOrder() {
+        Supplier<Supplier<String>> none = () -> null;
+        Supplier<Supplier<String>> second = () -> () -> "second";
+        Map<String, Supplier<Supplier<String>>> natives = new LinkedHashMap<>();
+        natives.put("first", none);
+        natives.put("second", second);
+        natives.put("third", () -> () -> "third");
+        NativeChoice<String> c = new NativeChoice<>(PROPERTY, "java", "test thing", natives, () -> "pure",
+                Supplier::get, System.getLogger("test"));
+        assertEquals("second", c.get().get());
+        c.prefer("third");
+        assertEquals("third", c.get().get());
+        c.prefer("first");
+        assertThrows(IllegalStateException.class, c::get);
+        c.prefer("java");
+        assertEquals("pure", c.get().get());
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Writes BGZF: the input is cut into blocks of at most {@link Bgzf#MAX_INPUT_PER_BLOCK} bytes, each deflated into its
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>With more than one thread, blocks are deflated on worker threads while the caller fills the next ones, and
  * written in order as they finish (at most {@code 2 x threads + 2} blocks in flight: bounded memory). The bytes are
- * the same whatever the thread count. Where a block lands is then known only once it is written: an index builder
+ * the same whatever the thread count, for one compressor: libdeflate's (Java 22+) and the JDK's write different
+ * deflate streams of the same data. Where a block lands is then known only once it is written: an index builder
  * asks {@link #position()} (block number and offset in it) and is told each block's compressed offset through
  * {@link BlockListener}, in order. With one thread, {@link #virtualOffset()} gives the virtual offset at once.
  */
@@ -31,7 +33,7 @@ public final class BgzfOutputStream extends OutputStream {
     }
 
     private final OutputStream out;
-    private final int level;
+    private final Supplier<BlockCompressor> compressors;
     private final BlockDeflater inline;
     private final ExecutorService workers;
     private final ThreadLocal<BlockDeflater> deflater;
@@ -44,21 +46,23 @@ public final class BgzfOutputStream extends OutputStream {
     private BlockListener listener;
     private boolean closed;
 
+    /** One thread, the best compressor available ({@link BlockCompressors#best()}), level 6 as bgzip's default. */
     public BgzfOutputStream(OutputStream out) {
-        this(out, 6, 1);
-    }
-
-    public BgzfOutputStream(OutputStream out, int level) {
-        this(out, level, 1);
+        this(out, 1);
     }
 
     /** @param threads deflating threads: 1 deflates on the caller's thread */
-    public BgzfOutputStream(OutputStream out, int level, int threads) {
+    public BgzfOutputStream(OutputStream out, int threads) {
+        this(out, threads, BlockCompressors.best());
+    }
+
+    /** With a chosen compressor ({@link BlockCompressors#jdk()} for bytes that do not depend on the platform). */
+    public BgzfOutputStream(OutputStream out, int threads, Supplier<BlockCompressor> compressors) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1");
         }
         this.out = out;
-        this.level = level;
+        this.compressors = compressors;
         int pool = threads == 1 ? 1 : 2 * threads + 2;
         this.free = new ArrayBlockingQueue<>(pool);
         for (int i = 0; i < pool; i++) {
@@ -66,7 +70,7 @@ public final class BgzfOutputStream extends OutputStream {
         }
         this.current = free.poll();
         if (threads == 1) {
-            inline = new BlockDeflater(level);
+            inline = new BlockDeflater(compressors.get());
             workers = null;
             deflater = null;
         } else {
@@ -77,7 +81,7 @@ public final class BgzfOutputStream extends OutputStream {
                 return t;
             });
             deflater = ThreadLocal.withInitial(() -> {
-                BlockDeflater d = new BlockDeflater(this.level);
+                BlockDeflater d = new BlockDeflater(this.compressors.get());
                 made.add(d);
                 return d;
             });

@@ -2,24 +2,20 @@
 package org.genvag.io.bgzf;
 
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 /** Deflates one BGZF block into a whole gzip member (header with its size, deflate data, CRC32, input length). */
 final class BlockDeflater {
-    private final Deflater deflater;
+    private final BlockCompressor compressor;
     private final CRC32 crc = new CRC32();
 
-    BlockDeflater(int level) {
-        this.deflater = new Deflater(level, true);
+    BlockDeflater(BlockCompressor compressor) {
+        this.compressor = compressor;
     }
 
     void deflate(BgzfOutputStream.Block b) {
-        deflater.reset();
-        deflater.setInput(b.input, 0, b.length);
-        deflater.finish();
-        int compressed = deflater.deflate(b.block, Bgzf.HEADER_SIZE,
+        int compressed = compressor.compress(b.input, 0, b.length, b.block, Bgzf.HEADER_SIZE,
                 b.block.length - Bgzf.HEADER_SIZE - Bgzf.FOOTER_SIZE);
-        if (!deflater.finished()) {
+        if (compressed < 0) {
             // Cannot happen with MAX_INPUT_PER_BLOCK; kept as a guard so a bad block is never written.
             throw new IllegalStateException("BGZF block did not fit in 64 KiB after deflate");
         }
@@ -34,7 +30,7 @@ final class BlockDeflater {
     }
 
     void end() {
-        deflater.end();
+        compressor.close();
     }
 
     private static void writeHeader(byte[] b, int totalSize) {

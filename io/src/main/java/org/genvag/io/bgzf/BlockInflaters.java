@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.genvag.io.bgzf;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.zip.Inflater;
 
@@ -9,21 +11,30 @@ import org.genvag.io.NativeChoice;
 
 /**
  * Chooses the block inflater: Intel GKL's when its native library loads on this platform (x86-64 Linux or macOS),
- * the JDK's otherwise. {@link #prefer} forces one (the command line's {@code -Dgenvag.inflater=jdk|gkl}); forcing gkl where it cannot load is an error.
- * The choice is logged once.
+ * else libdeflate's where it loads (Java 22+, see {@link LibDeflate}), the JDK's otherwise. {@link #prefer} forces
+ * one (the command line's {@code -Dgenvag.inflater=jdk|gkl|libdeflate}); forcing a native one where it cannot load
+ * is an error. The choice is logged once.
  */
 public final class BlockInflaters {
-    private static final NativeChoice<BlockInflater> CHOICE = new NativeChoice<>("genvag.inflater", "jdk",
-            "BGZF inflater", BlockInflaters::gklIfAvailable, JdkBlockInflater::new, s -> {
-                try (BlockInflater probe = s.get()) {
-                    return probe.name();
-                }
-            }, System.getLogger("org.genvag.io.bgzf"));
+    private static final NativeChoice<BlockInflater> CHOICE;
+
+    static {
+        // GKL's ISA-L first: on x86-64 it inflates BGZF as fast as libdeflate or a little faster (BENCHMARKS.md);
+        // libdeflate (Java 22+) serves where GKL has no native code (ARM), both about twice the JDK's zlib.
+        Map<String, Supplier<Supplier<BlockInflater>>> natives = new LinkedHashMap<>();
+        natives.put("gkl", BlockInflaters::gklIfAvailable);
+        natives.put("libdeflate", LibDeflate::inflatersIfAvailable);
+        CHOICE = new NativeChoice<>("genvag.inflater", "jdk", "BGZF inflater", natives, JdkBlockInflater::new, s -> {
+            try (BlockInflater probe = s.get()) {
+                return probe.name();
+            }
+        }, System.getLogger("org.genvag.io.bgzf"));
+    }
 
     private BlockInflaters() {
     }
 
-    /** {@code auto} (the default), {@code gkl} or {@code jdk}: see {@link NativeChoice#prefer}. */
+    /** {@code auto} (the default), {@code libdeflate}, {@code gkl} or {@code jdk}: see {@link NativeChoice#prefer}. */
     public static void prefer(String choice) {
         CHOICE.prefer(choice);
     }

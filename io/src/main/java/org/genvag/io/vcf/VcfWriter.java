@@ -34,8 +34,6 @@ import htsjdk.tribble.index.tabix.TabixIndexCreator;
  */
 public final class VcfWriter implements AutoCloseable {
     private static final byte[] NL = {'\n'};
-    /** bgzip's and htslib's default level. */
-    private static final int BGZF_LEVEL = 6;
 
     private final AtomicOutput atomic;
     private final OutputStream out;
@@ -108,7 +106,7 @@ public final class VcfWriter implements AutoCloseable {
                 }
             };
             if (type == VcfOutputType.BGZF) {
-                BgzfOutputStream bgzf = new BgzfOutputStream(stdout, BGZF_LEVEL, threads);
+                BgzfOutputStream bgzf = new BgzfOutputStream(stdout, threads);
                 return new VcfWriter(null, bgzf, bgzf, null, null, null);
             }
             return new VcfWriter(null, new BufferedOutputStream(stdout, 1 << 20), null, null, null, null);
@@ -122,7 +120,7 @@ public final class VcfWriter implements AutoCloseable {
                     + "file .vcf.gz");
         }
         AtomicOutput atomic = new AtomicOutput(Path.of(pathOrDash));
-        BgzfOutputStream bgzf = gz ? new BgzfOutputStream(atomic.stream(), BGZF_LEVEL, threads) : null;
+        BgzfOutputStream bgzf = gz ? new BgzfOutputStream(atomic.stream(), threads) : null;
         TabixIndexCreator indexer = null;
         SAMSequenceDictionary dict = null;
         if (index) {

@@ -39,7 +39,7 @@ class BgzfWriteTest {
 
     static byte[] write(byte[] data, int threads, List<long[]> blocks) throws IOException {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        try (BgzfOutputStream out = new BgzfOutputStream(sink, 6, threads)) {
+        try (BgzfOutputStream out = new BgzfOutputStream(sink, threads)) {
             out.setBlockListener((block, offset) -> blocks.add(new long[] {block, offset}));
             // Uneven writes, so blocks end inside a write.
             for (int at = 0, step = 1; at < data.length; at += step, step = step * 7 % 100_003 + 1) {
@@ -77,7 +77,7 @@ class BgzfWriteTest {
     @Test
     void anAbandonedStreamStopsItsThreads() throws IOException {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        BgzfOutputStream out = new BgzfOutputStream(sink, 6, 3);
+        BgzfOutputStream out = new BgzfOutputStream(sink, 3);
         out.write(input(), 0, 1_000_000);
         out.abandon();
         long alive = Thread.getAllStackTraces().keySet().stream()
