@@ -14,6 +14,7 @@ public final class AppCommands implements CommandPlugin {
         Map<String, Supplier<Object>> out = new LinkedHashMap<>();
         out.put("demo", DemoCommand::new);
         out.put("generate", GenerateCommand::new);
+        out.put("start-up-training", StartupTrainingCommand::new);
         return out;
     }
 }

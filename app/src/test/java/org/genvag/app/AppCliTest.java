@@ -95,4 +95,23 @@ class AppCliTest {
                 + "COADREAD"), "the demo colon tumour meets the label's exclusion: " + r.out());
     }
 
+
+    /**
+     * The launcher's start-up training runs every short question it stands for, each to a good end (a failing one
+     * would record an archive of an error path), and leaves no files; it is not listed among the user's commands.
+     */
+    @Test
+    void startUpTrainingRunsCleanlyAndHidden() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        long before;
+        try (Stream<Path> s = Files.list(tmp)) {
+            before = s.filter(p -> p.getFileName().toString().startsWith("genvag-training-")).count();
+        }
+        Run r = run("start-up-training");
+        assertEquals(0, r.exit(), r.err());
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(before, s.filter(p -> p.getFileName().toString().startsWith("genvag-training-")).count());
+        }
+        assertFalse(run("--help").out().contains("start-up-training"));
+    }
 }

@@ -12,6 +12,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletionException;
@@ -30,30 +31,40 @@ import picocli.CommandLine;
         description = "High-throughput genomic variant processing for clinical genomics labs.")
 public final class Main implements Runnable {
     /**
-     * The commands, in the order help lists them. Picocli builds a command's model by reflection, about 15 ms per
-     * command on a cold JVM: a run of one command builds only that one's (plus its own subcommands), and the
-     * whole tree is built only for help, a mistyped command or no command at all.
+     * genvag's own commands, in the order help lists them. Picocli builds a command's model by reflection, about 15
+     * ms per command on a cold JVM: a run of one command builds only that one's (plus its own subcommands), and the
+     * whole tree is built only for help, a mistyped command or no command at all. A switch makes the one command
+     * (a map of lambdas would load every command class and spin a lambda for each, on every run).
      */
-    private static final Map<String, Supplier<Object>> COMMANDS =
-            new LinkedHashMap<>();
+    private static final List<String> BUILT_IN = List.of("view", "validate", "filter", "panel", "coverage",
+            "biomarkers", "store", "annotate", "msi", "genes", "gff", "kb");
 
-    static {
-        COMMANDS.put("view", ViewCommand::new);
-        COMMANDS.put("validate", ValidateCommand::new);
-        COMMANDS.put("filter", FilterCommand::new);
-        COMMANDS.put("panel", PanelCommand::new);
-        COMMANDS.put("coverage", CoverageCommand::new);
-        COMMANDS.put("biomarkers", BiomarkersCommand::new);
-        COMMANDS.put("store", StoreCommand::new);
-        COMMANDS.put("annotate", AnnotateCommand::new);
-        COMMANDS.put("msi", MsiCommand::new);
-        COMMANDS.put("genes", GenesCommand::new);
-        COMMANDS.put("gff", GffCommand::new);
-        COMMANDS.put("kb", KbCommand::new);
-        // The demo and the data generators come from genvag-app, beside the generators they run: the library's
-        // command line never depends on test data.
-        ServiceLoader.load(CommandPlugin.class).forEach(p -> COMMANDS.putAll(p.commands()));
-        COMMANDS.put("help", CommandLine.HelpCommand::new);
+    private static Object builtIn(String name) {
+        return switch (name) {
+            case "view" -> new ViewCommand();
+            case "validate" -> new ValidateCommand();
+            case "filter" -> new FilterCommand();
+            case "panel" -> new PanelCommand();
+            case "coverage" -> new CoverageCommand();
+            case "biomarkers" -> new BiomarkersCommand();
+            case "store" -> new StoreCommand();
+            case "annotate" -> new AnnotateCommand();
+            case "msi" -> new MsiCommand();
+            case "genes" -> new GenesCommand();
+            case "gff" -> new GffCommand();
+            case "kb" -> new KbCommand();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /**
+     * The demo and the data generators come from genvag-app, beside the generators they run (the library's command
+     * line never depends on test data), found with the ServiceLoader only when a run may need them.
+     */
+    private static Map<String, Supplier<Object>> plugins() {
+        Map<String, Supplier<Object>> plugins = new LinkedHashMap<>();
+        ServiceLoader.load(CommandPlugin.class).forEach(p -> plugins.putAll(p.commands()));
+        return plugins;
     }
 
     /** Exit statuses: who must act. Documented in the README's table; tests hold every class to its code. */
@@ -95,11 +106,26 @@ public final class Main implements Runnable {
             err.flush();
             return EXIT_INPUT;
         }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // What a lab system asks before each run: answered without building any command's model.
+            for (String line : new Version().getVersion()) {
+                out.println(line);
+            }
+            out.flush();
+            return 0;
+        }
         CommandLine cli = new CommandLine(new Main());
         String named = commandNamed(args);
-        for (Map.Entry<String, Supplier<Object>> c : COMMANDS.entrySet()) {
-            if (named == null || named.equals(c.getKey())) {
-                cli.addSubcommand(c.getKey(), c.getValue().get());
+        if (named != null && BUILT_IN.contains(named)) {
+            cli.addSubcommand(named, builtIn(named));
+        } else {
+            Map<String, Supplier<Object>> plugins = plugins();
+            if (named != null && plugins.containsKey(named)) {
+                cli.addSubcommand(named, plugins.get(named).get());
+            } else {
+                BUILT_IN.forEach(c -> cli.addSubcommand(c, builtIn(c)));
+                plugins.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+                cli.addSubcommand("help", new CommandLine.HelpCommand());
             }
         }
         cli.setOut(out);
@@ -115,11 +141,11 @@ public final class Main implements Runnable {
         }
     }
 
-    /** The command the arguments name (the first that is not an option), when it is one of genvag's and not help. */
+    /** The command the arguments name (the first that is not an option), unless it is help. */
     private static String commandNamed(String[] args) {
         for (String a : args) {
             if (!a.startsWith("-")) {
-                return COMMANDS.containsKey(a) && !a.equals("help") ? a : null;
+                return a.equals("help") ? null : a;
             }
         }
         return null;

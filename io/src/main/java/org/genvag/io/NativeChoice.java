@@ -87,6 +87,19 @@ public final class NativeChoice<T> {
         return s;
     }
 
+    /**
+     * For a small job: the choice if it has been made (or forced), else {@code light} without loading any native
+     * library. A tabix query of three genes reads a few blocks: extracting and loading GKL would cost it more than
+     * it saves.
+     */
+    public Supplier<T> chosenOr(Supplier<T> light) {
+        Supplier<T> s = chosen;
+        if (s != null) {
+            return s;
+        }
+        return wanted.equals("auto") ? light : get();
+    }
+
     private Supplier<T> choose(String wanted) {
         Supplier<T> s = null;
         if (natives.containsKey(wanted)) {

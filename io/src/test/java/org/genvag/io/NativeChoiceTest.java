@@ -61,4 +61,23 @@ class NativeChoiceTest {
         c.prefer("java");
         assertEquals("pure", c.get().get());
     }
+
+    @Test
+    void aSmallJobTakesTheLightOneUntilTheChoiceIsMade() {
+        int[] probes = {0};
+        Supplier<Supplier<String>> gkl = () -> {
+            probes[0]++;
+            return () -> "native";
+        };
+        NativeChoice<String> c = new NativeChoice<>(PROPERTY, "java", "test thing", gkl, () -> "pure", Supplier::get,
+                System.getLogger("test"));
+        assertEquals("light", c.chosenOr(() -> "light").get());
+        assertEquals(0, probes[0], "no native library is loaded for a small job");
+        assertEquals("native", c.get().get());
+        assertEquals("native", c.chosenOr(() -> "light").get(), "once loaded, small jobs use it too");
+        NativeChoice<String> forced = new NativeChoice<>(PROPERTY, "java", "test thing", gkl, () -> "pure",
+                Supplier::get, System.getLogger("test"));
+        forced.prefer("gkl");
+        assertEquals("native", forced.chosenOr(() -> "light").get(), "a forced choice holds for small jobs");
+    }
 }

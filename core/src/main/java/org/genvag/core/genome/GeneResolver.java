@@ -2,6 +2,7 @@
 package org.genvag.core.genome;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -43,10 +45,13 @@ import java.util.function.Supplier;
 public final class GeneResolver {
     private final GenomeBuild build;
     private final GeneSpans spans;
-    private final List<Gene> genes;
-    private final Map<String, Gene> mergedInto = new HashMap<>();
-    private final Map<String, List<Gene>> bySymbol = new HashMap<>(1 << 17);
+    private final GeneRows rows;
+    /** Each normalised symbol's rows: the one index built at once (from the symbols alone). */
+    private final Map<String, int[]> symbolRows;
+    /** A symbol's genes, models of one gene merged, made when the symbol is first asked for. */
+    private final Map<String, List<Gene>> bySymbol = new ConcurrentHashMap<>();
     // Built on first use: a panel of official symbols never needs them, and they are most of the start-up cost.
+    private final Lazy<Merged> all = new Lazy<>(this::mergeAll);
     private final Lazy<Map<String, List<Gene>>> byEnsembl = new Lazy<>(this::buildByEnsembl);
     private final Lazy<Map<String, List<Gene>>> byEntrez = new Lazy<>(this::buildByEntrez);
     private final Lazy<Map<String, List<Gene>>> byAlias = new Lazy<>(this::buildByAlias);
@@ -57,12 +62,63 @@ public final class GeneResolver {
 
     /** {@code spans}: the independent annotation that settles models linked to one Entrez gene. */
     public GeneResolver(GenomeBuild build, List<Gene> genes, GeneSpans spans) {
+        this(build, GeneRows.of(genes), spans);
+    }
+
+    /** Over rows read on demand (see {@link GeneRows}): what a name does not ask for is never made. */
+    public GeneResolver(GenomeBuild build, GeneRows rows, GeneSpans spans) {
         this.build = build;
         this.spans = spans;
-        this.genes = mergeModelsOfOneGene(genes, mergedInto);
-        for (Gene gene : this.genes) {
-            add(bySymbol, gene.symbol(), gene);
+        this.rows = rows;
+        Map<String, int[]> index = new HashMap<>(rows.size() * 2);
+        for (int i = 0; i < rows.size(); i++) {
+            index.merge(normalise(rows.symbol(i)), new int[] {i}, GeneResolver::concat);
         }
+        this.symbolRows = index;
+    }
+
+    /** Every row's gene, models of one gene merged, and which merged gene each merged row's Ensembl ID names. */
+    private record Merged(List<Gene> genes, Map<String, Gene> mergedInto) {
+    }
+
+    private Merged mergeAll() {
+        List<Gene> genes = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            genes.add(rows.gene(i));
+        }
+        Map<String, Gene> mergedInto = new HashMap<>();
+        return new Merged(mergeModelsOfOneGene(genes, mergedInto), mergedInto);
+    }
+
+    /**
+     * A symbol's genes as the whole table's merge would give them: merging only joins models that share a symbol,
+     * so merging the symbol's own rows gives the same genes, in the same (row) order.
+     */
+    private List<Gene> symbolGenes(String key) {
+        List<Gene> known = bySymbol.get(key);
+        if (known != null) {
+            return known;
+        }
+        int[] r = symbolRows.get(key);
+        List<Gene> genes = new ArrayList<>(r == null ? 0 : r.length);
+        if (r != null) {
+            for (int i : r) {
+                genes.add(rows.gene(i));
+            }
+        }
+        Map<String, List<Gene>> index = new HashMap<>();
+        for (Gene g : mergeModelsOfOneGene(genes, new HashMap<>())) {
+            add(index, g.symbol(), g);
+        }
+        List<Gene> found = index.getOrDefault(key, List.of());
+        bySymbol.putIfAbsent(key, found);
+        return bySymbol.get(key);
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     /** A value built on first use, once, safely across threads. */
@@ -90,8 +146,8 @@ public final class GeneResolver {
 
     private Map<String, List<Gene>> buildByEnsembl() {
         Map<String, List<Gene>> built = new HashMap<>(1 << 17);
-        mergedInto.forEach((ensemblId, gene) -> add(built, ensemblId, gene));
-        for (Gene gene : genes) {
+        all.get().mergedInto().forEach((ensemblId, gene) -> add(built, ensemblId, gene));
+        for (Gene gene : all.get().genes()) {
             add(built, gene.ensemblId(), gene);
         }
         return built;
@@ -99,7 +155,7 @@ public final class GeneResolver {
 
     private Map<String, List<Gene>> buildByEntrez() {
         Map<String, List<Gene>> built = new HashMap<>(1 << 16);
-        for (Gene gene : genes) {
+        for (Gene gene : all.get().genes()) {
             for (String id : gene.entrezIds()) {
                 add(built, id, gene);
             }
@@ -109,7 +165,7 @@ public final class GeneResolver {
 
     private Map<String, List<Gene>> buildByAlias() {
         Map<String, List<Gene>> built = new HashMap<>(1 << 18);
-        for (Gene gene : genes) {
+        for (Gene gene : all.get().genes()) {
             for (String alias : gene.aliases()) {
                 add(built, alias, gene);
             }
@@ -121,8 +177,9 @@ public final class GeneResolver {
         return build;
     }
 
+    /** Every gene of the table, models of one gene merged (makes every row: a panel's names do not need it). */
     public List<Gene> genes() {
-        return genes;
+        return all.get().genes();
     }
 
     public GeneResolution resolve(String name) {
@@ -136,6 +193,7 @@ public final class GeneResolver {
         if (!key.isEmpty() && isDigits(key)) {
             return choose(lookup(name, byEntrez.get(), key, GeneResolution.MatchedBy.ENTREZ_ID), key);
         }
+        symbolGenes(key);
         GeneResolution bySym = choose(lookup(name, bySymbol, key, GeneResolution.MatchedBy.SYMBOL), null);
         if (!(bySym instanceof GeneResolution.Unknown)) {
             return bySym;
@@ -315,7 +373,7 @@ public final class GeneResolver {
     private static GeneResolution lookup(String query, Map<String, List<Gene>> index, String key,
                                          GeneResolution.MatchedBy how) {
         List<Gene> hits = index.get(key);
-        if (hits == null) {
+        if (hits == null || hits.isEmpty()) {
             return new GeneResolution.Unknown(query);
         }
         if (hits.size() == 1) {

@@ -34,6 +34,9 @@ public final class BgzfSliceSource implements ByteSource {
     private long blockOffset;
     private long compressedBytes;
 
+    /** Below this many compressed bytes to read (about 128 blocks), a native inflater is not worth loading. */
+    static final long FEW_BLOCKS_BYTES = 4L << 20;
+
     public BgzfSliceSource(Path file, long[] startVirtual, long[] endVirtual) throws IOException {
         if (startVirtual.length != endVirtual.length) {
             throw new IllegalArgumentException("starts and ends differ in length");
@@ -42,8 +45,18 @@ public final class BgzfSliceSource implements ByteSource {
         this.source = file.toString();
         this.starts = startVirtual.clone();
         this.ends = endVirtual.clone();
-        this.inflater = BlockInflaters.best().get();
+        this.inflater = (compressedSpan(starts, ends) < FEW_BLOCKS_BYTES ? BlockInflaters.forFewBlocks()
+                : BlockInflaters.best()).get();
         checkEof();
+    }
+
+    /** Compressed bytes between the chunks' first and last blocks, summed. */
+    static long compressedSpan(long[] starts, long[] ends) {
+        long span = 0;
+        for (int i = 0; i < starts.length; i++) {
+            span += Math.max(0, (ends[i] >>> 16) - (starts[i] >>> 16));
+        }
+        return span;
     }
 
     private void checkEof() throws IOException {

@@ -44,6 +44,14 @@ public final class BlockInflaters {
         return CHOICE.get();
     }
 
+    /**
+     * For reading a few blocks (an index query): the JDK's inflater unless a native one is already loaded or forced,
+     * so that a small question does not pay for loading a native library.
+     */
+    public static Supplier<BlockInflater> forFewBlocks() {
+        return CHOICE.chosenOr(JdkBlockInflater::new);
+    }
+
     public static Supplier<BlockInflater> jdk() {
         return JdkBlockInflater::new;
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.Gene;
 import org.genvag.core.genome.GeneResolver;
+import org.genvag.core.genome.GeneRows;
 import org.genvag.core.genome.GeneSpans;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.io.data.BundledData;
@@ -47,15 +48,27 @@ public final class GeneTableReader {
         });
     }
 
-    /** A user's own table in the same format (gzipped or plain). */
+    /** A user's own table in the same format (gzipped or plain), every row checked as it is read. */
     public static GeneResolver read(Path path, GenomeBuild expected) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
-            return read(in, path.toString(), expected, GeneSpans.NONE);
+            Rows rows = rows(in, path.toString(), expected);
+            for (int i = 0; i < rows.size(); i++) {
+                rows.gene(i);
+            }
+            return new GeneResolver(expected, rows, GeneSpans.NONE);
         }
     }
 
+    /**
+     * The bundled table: its rows are made as names ask for them (the table is checked by the build's tests, and a
+     * three-gene panel then costs a scan of the symbols, not 60,000 genes).
+     */
     static GeneResolver read(InputStream raw, String source, GenomeBuild expected, GeneSpans spans)
             throws IOException {
+        return new GeneResolver(expected, rows(raw, source, expected), spans);
+    }
+
+    private static Rows rows(InputStream raw, String source, GenomeBuild expected) throws IOException {
         BufferedReader reader = GzipOrPlain.open(raw, source, StandardCharsets.UTF_8);
         String magic = reader.readLine();
         if (magic == null || !magic.startsWith("#genvag-gene-table")) {
@@ -74,16 +87,67 @@ public final class GeneTableReader {
         if (header == null || !TabFields.split(header, '\t').equals(List.of(COLUMNS))) {
             throw InputException.at(source, 2, "expected header '" + String.join("\t", COLUMNS) + "'");
         }
-        List<Gene> genes = new ArrayList<>(60_000);
-        long lineNo = 2;
+        List<String> lines = new ArrayList<>(64_000);
+        List<Integer> numbers = new ArrayList<>(64_000);
+        int lineNo = 2;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             lineNo++;
-            if (line.isEmpty()) {
-                continue;
+            if (!line.isEmpty()) {
+                lines.add(line);
+                numbers.add(lineNo);
             }
-            genes.add(parseRow(line, source, lineNo));
         }
-        return new GeneResolver(build, genes, spans);
+        int[] lineNumbers = new int[numbers.size()];
+        for (int i = 0; i < lineNumbers.length; i++) {
+            lineNumbers[i] = numbers.get(i);
+        }
+        return new Rows(lines.toArray(new String[0]), lineNumbers, source);
+    }
+
+    /** The table's lines, each made a {@link Gene} on first request and kept. */
+    private static final class Rows implements GeneRows {
+        private static final int SYMBOL_COLUMN = 4;
+        private final String[] lines;
+        private final int[] lineNumbers;
+        private final String source;
+        private final Gene[] made;
+
+        Rows(String[] lines, int[] lineNumbers, String source) {
+            this.lines = lines;
+            this.lineNumbers = lineNumbers;
+            this.source = source;
+            this.made = new Gene[lines.length];
+        }
+
+        @Override
+        public int size() {
+            return lines.length;
+        }
+
+        @Override
+        public String symbol(int i) {
+            String line = lines[i];
+            int start = 0;
+            for (int column = 0; column < SYMBOL_COLUMN; column++) {
+                start = line.indexOf('\t', start) + 1;
+                if (start == 0) {
+                    throw InputException.at(source, lineNumbers[i], "expected " + COLUMNS.length
+                            + " tab-separated columns, found " + (column + 1));
+                }
+            }
+            int end = line.indexOf('\t', start);
+            return end < 0 ? line.substring(start) : line.substring(start, end);
+        }
+
+        @Override
+        public synchronized Gene gene(int i) {
+            Gene g = made[i];
+            if (g == null) {
+                g = parseRow(lines[i], source, lineNumbers[i]);
+                made[i] = g;
+            }
+            return g;
+        }
     }
 
     private static Gene parseRow(String line, String source, long lineNo) {
