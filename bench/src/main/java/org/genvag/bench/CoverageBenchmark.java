@@ -44,7 +44,8 @@ import htsjdk.samtools.SamReader;
 import htsjdk.samtools.SamReaderFactory;
 
 /**
- * Panel coverage of a 30x paired-end BAM (about 1.1 M reads over 5.5 Mb, panel of 40 regions), one operation per
+ * Panel coverage of a 30x paired-end BAM (about 1.1 M reads over 5.5 Mb, panel of 40 regions; 350 or 220 bp
+ * inserts), one operation per
  * whole file: genvag's PanelCoverage against htsjdk's SamReader + SAMRecord feeding the same core depth array and
  * statistics (the same computation; only the decoding differs; htsjdk's version skips the mate-overlap
  * bookkeeping, which only flatters it).
@@ -68,16 +69,24 @@ public class CoverageBenchmark {
     @Param({"spans", "exons"})
     String targets;
 
+    /**
+     * Mean insert of the 2x150 pairs: 350 (WGS-like: mates rarely overlap) or 220 (FFPE tumours, capture: most mates
+     * overlap, and each overlapping pair waits for its mate).
+     */
+    @Param({"350", "220"})
+    int insert;
+
     Path bam;
     PanelIntervals panel;
 
     @Setup
     public void setup() throws IOException {
         Path dir = BenchInputs.dir();
-        bam = dir.resolve("coverage-bench.bam");
+        bam = dir.resolve(insert == 350 ? "coverage-bench.bam" : "coverage-bench-" + insert + ".bam");
         List<Contig> contigs = Contig.parse("synthetic:3:3000000", false);
         if (!Files.exists(bam)) {
-            new BamGenerator(new SyntheticGenome(21), contigs, BamGenerator.Options.defaults().withSeed(21))
+            BamGenerator.Options o = BamGenerator.Options.defaults().withSeed(21);
+            new BamGenerator(new SyntheticGenome(21), contigs, insert == 350 ? o : o.withInsert(insert, 30))
                     .write(List.of(new Region(0, 0, 2_500_000), new Region(1, 0, 2_000_000),
                             new Region(2, 1_000_000, 2_000_000)), bam);
         }

@@ -48,6 +48,12 @@ public final class BamGenerator {
                     lowMapqRate, secondaryRate, qcFailRate, errorRate, seed);
         }
 
+        /** Fragment lengths around {@code mean}: short inserts (FFPE tumours, capture) make most mates overlap. */
+        public Options withInsert(int mean, int sd) {
+            return new Options(depth, readLength, mean, sd, duplicateRate, softClipRate, indelRate, lowMapqRate,
+                    secondaryRate, qcFailRate, errorRate, seed);
+        }
+
         public Options withSeed(long s) {
             return new Options(depth, readLength, insertMean, insertSd, duplicateRate, softClipRate, indelRate,
                     lowMapqRate, secondaryRate, qcFailRate, errorRate, s);

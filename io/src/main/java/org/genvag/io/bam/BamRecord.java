@@ -176,6 +176,29 @@ public final class BamRecord {
         return b;
     }
 
+    /** The read name's length in bytes, without its NUL. */
+    public int readNameSize() {
+        return Math.max(0, readNameLength() - 1);
+    }
+
+    /** Copies the read name's bytes (without the NUL) to {@code dst[0, readNameSize())}; allocates nothing. */
+    public void copyReadName(byte[] dst) {
+        buf.get(at + FIXED, dst, 0, readNameSize());
+    }
+
+    /** True when the read name is exactly {@code name[0, length)}; allocates nothing. */
+    public boolean readNameEquals(byte[] name, int length) {
+        if (readNameLength() - 1 != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (buf.get(at + FIXED + i) != name[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when the read name is exactly {@code name}'s bytes; allocates nothing. */
     public boolean readNameEquals(byte[] name) {
         if (readNameLength() - 1 != name.length) {

@@ -1,14 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.genvag.pipeline.coverage;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 import org.genvag.core.coverage.PanelDepth;
 import org.genvag.io.bam.BamRecord;
-
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 
 /**
  * Turns alignments into depth, the way mosdepth does by default: reads with any flag in the mask (default 1796:
@@ -16,21 +12,19 @@ import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
  * M, = and X operations, split by D and N (mosdepth 0.3.3 leaves a deletion uncovered, as checked against it; an
  * insertion does not split a block); I, S, H and P cover nothing.
  * Where the two reads of a proper pair overlap, the overlap is counted once: the left read's blocks wait until its
- * mate arrives, keyed by both positions; names are compared as bytes.
+ * mate arrives ({@link WaitingMates}: keyed by both positions, names compared as bytes, nothing allocated per read),
+ * and the bases both reads cover are taken back once.
  */
 final class ReadDepthWalker {
     private final int flagMask;
     private final int minMapq;
     private final PanelDepth depth;
-    private final Long2ObjectOpenHashMap<List<Pending>> pending = new Long2ObjectOpenHashMap<>();
+    private final WaitingMates waiting = new WaitingMates();
     private long[] blocks = new long[16];
     private int blockCount;
     private long counted;
     private long filtered;
     private long overlapsCorrected;
-
-    private record Pending(byte[] name, long[] blocks, int matePos) {
-    }
 
     ReadDepthWalker(PanelDepth depth, int flagMask, int minMapq) {
         this.depth = depth;
@@ -40,7 +34,7 @@ final class ReadDepthWalker {
 
     /** A new contig: mates left waiting on the previous one will not come. */
     void newContig() {
-        pending.clear();
+        waiting.clear();
     }
 
     void add(BamRecord r) {
@@ -50,6 +44,7 @@ final class ReadDepthWalker {
         }
         counted++;
         int pos = r.pos();
+        waiting.expire(pos);
         depth.startRead(pos);
         collectBlocks(r, pos);
         int flag = r.flag();
@@ -58,21 +53,19 @@ final class ReadDepthWalker {
             long end = blocks[blockCount * 2 - 1];
             if (pos < matePos) {
                 if (end > matePos) {
-                    remember(r, pos, matePos);
+                    waiting.add(r, pos, matePos, blocks, blockCount);
                 }
             } else if (pos > matePos) {
-                if (!pending.isEmpty()) {
+                if (waiting.size() > 0) {
                     correctOverlap(r, pos, matePos);
                 }
             } else if (!correctOverlap(r, pos, matePos)) {
-                remember(r, pos, matePos);   // mates starting together: the first waits, the second corrects
+                // mates starting together: the first waits, the second corrects
+                waiting.add(r, pos, matePos, blocks, blockCount);
             }
         }
         for (int b = 0; b < blockCount; b++) {
             depth.addBlock(blocks[2 * b], blocks[2 * b + 1], 1);
-        }
-        if (pending.size() > 4096) {
-            purge(pos);
         }
     }
 
@@ -117,72 +110,40 @@ final class ReadDepthWalker {
         blockCount++;
     }
 
-    private static long key(int leftPos, int rightPos) {
-        return ((long) leftPos << 32) | (rightPos & 0xffffffffL);
-    }
-
-    private void remember(BamRecord r, int pos, int matePos) {
-        pending.computeIfAbsent(key(pos, matePos), k -> new ArrayList<>(1))
-                .add(new Pending(r.readNameBytes(), Arrays.copyOf(blocks, 2 * blockCount), matePos));
-    }
-
     /** True when the mate was waiting and the overlap has been taken back. */
     private boolean correctOverlap(BamRecord r, int pos, int matePos) {
-        long k = key(matePos, pos);
-        List<Pending> candidates = pending.get(k);
-        if (candidates == null) {
+        int slot = waiting.take(r, pos, matePos);
+        if (slot < 0) {
             return false;
         }
-        for (int i = 0; i < candidates.size(); i++) {
-            Pending mate = candidates.get(i);
-            if (r.readNameEquals(mate.name())) {
-                candidates.remove(i);
-                if (candidates.isEmpty()) {
-                    pending.remove(k);
-                }
-                subtractOverlap(mate.blocks());
-                overlapsCorrected++;
-                return true;
-            }
-        }
-        return false;
+        subtractOverlap(waiting.blocks(slot), waiting.blockCount(slot));
+        overlapsCorrected++;
+        return true;
     }
 
-    /** Where both reads' blocks cover a base, take one count back (mosdepth's pair-depth walk). */
-    private void subtractOverlap(long[] mateBlocks) {
-        // Events as pos << 21 | order << 1 | isEnd: sorting the longs orders by position and, at equal positions,
-        // keeps this read's events before its mate's, in their own order (a stable sort without boxing).
-        int n = 2 * (blockCount + mateBlocks.length / 2);
-        long[] events = new long[n];
-        int e = 0;
-        for (int b = 0; b < blockCount; b++, e += 2) {
-            events[e] = blocks[2 * b] << 21 | (long) e << 1;
-            events[e + 1] = blocks[2 * b + 1] << 21 | (long) (e + 1) << 1 | 1;
-        }
-        for (int b = 0; b < mateBlocks.length / 2; b++, e += 2) {
-            events[e] = mateBlocks[2 * b] << 21 | (long) e << 1;
-            events[e + 1] = mateBlocks[2 * b + 1] << 21 | (long) (e + 1) << 1 | 1;
-        }
-        Arrays.sort(events);
-        int pairDepth = 0;
-        long last = 0;
-        for (long ev : events) {
-            long p = ev >>> 21;
-            boolean isEnd = (ev & 1) != 0;
-            if (isEnd && pairDepth == 2) {
-                depth.addBlock(last, p, -1);
+    /**
+     * Where both reads' blocks cover a base, take one count back (mosdepth's pair-depth walk): each read's blocks are
+     * sorted and disjoint, so the bases both cover are the pairwise intersections, found in one merge-like pass.
+     */
+    private void subtractOverlap(long[] mate, int mateCount) {
+        int a = 0;
+        int b = 0;
+        while (a < blockCount && b < mateCount) {
+            long aStart = blocks[2 * a];
+            long aEnd = blocks[2 * a + 1];
+            long bStart = mate[2 * b];
+            long bEnd = mate[2 * b + 1];
+            long from = Math.max(aStart, bStart);
+            long to = Math.min(aEnd, bEnd);
+            if (from < to) {
+                depth.addBlock(from, to, -1);
             }
-            pairDepth += isEnd ? -1 : 1;
-            last = p;
+            if (aEnd < bEnd) {
+                a++;
+            } else {
+                b++;
+            }
         }
-    }
-
-    /** Drops left reads whose mate can no longer come: reads are sorted, and the mate would have started by now. */
-    private void purge(int pos) {
-        pending.values().removeIf(list -> {
-            list.removeIf(p -> p.matePos() < pos);
-            return list.isEmpty();
-        });
     }
 
     long counted() {

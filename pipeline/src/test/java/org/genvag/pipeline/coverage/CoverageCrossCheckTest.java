@@ -142,6 +142,25 @@ class CoverageCrossCheckTest {
         assertMatchesMosdepth(bam, bed, 1796, 20, Files.createDirectories(dir.resolve("q20")));
     }
 
+    /**
+     * 2x150 reads on ~220 bp inserts (FFPE tumours, capture libraries): most mates overlap, each overlap counted once
+     * as mosdepth counts it.
+     */
+    @Test
+    void shortInsertPairsMostOfWhichOverlap(@TempDir Path dir) throws IOException {
+        List<Contig> contigs = Contig.parse("synthetic:1:300000", false);
+        Path bam = dir.resolve("short.bam");
+        new BamGenerator(new SyntheticGenome(4), contigs, BamGenerator.Options.defaults().withDepth(40)
+                .withInsert(220, 30).withSeed(4)).write(List.of(new Region(0, 20_000, 120_000)), bam);
+        Path bed = dir.resolve("p.bed");
+        Files.writeString(bed, "syn1\t19000\t50000\tG1\nsyn1\t49000\t121000\tG2\nsyn1\t200000\t201000\tOUT\n");
+        assertMatchesMosdepth(bam, bed, 1796, 0, dir);
+        PanelCoverage.Result r = PanelCoverage.run(bam.toString(), bedPanel(bed),
+                new PanelCoverage.Options(1796, 0, THRESHOLDS, 20, 20, 0.95, 1));
+        assertTrue(r.overlapsCorrected() > 0.3 * r.readsCounted(),
+                r.overlapsCorrected() + " overlaps among " + r.readsCounted() + " reads");
+    }
+
     /** genvag's per-base depth over [0, length) of a contig: one-base regions, even bases then odd ones. */
     static Map<Long, Integer> genvagPerBase(Path bam, String contig, long length, Path dir) throws IOException {
         Map<Long, Integer> depth = new HashMap<>();
