@@ -10,6 +10,9 @@ import java.util.List;
 
 import org.genvag.core.error.InputException;
 
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
+
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4SafeDecompressor;
 
@@ -23,15 +26,22 @@ final class ColumnDecoder {
     private final Path path;
     /** Columns carry an encoding byte (stores written since bit-packing); the first stores have none. */
     private final boolean columnEncoding;
+    private final ZstdDecompressCtx zstdContext = new ZstdDecompressCtx();
+    private byte[] zstdInput = new byte[1 << 12];
     /** The highest encoding the store's flags allow. */
     private final int lastEncoding;
+    /** The store's flags allow zstd columns. */
+    private final boolean zstdAllowed;
+    /** The column being read is zstd (its encoding byte carried {@link StoreFormat#ZSTD}). */
+    private boolean zstd;
     /** The index's column names, by number. */
     private final List<String> columnNames;
     private final LZ4SafeDecompressor lz4 = StoreFormat.LZ4.safeDecompressor();
     private final List<ByteSink> pool = new ArrayList<>();
     private final List<ByteSink> unpackedPool = new ArrayList<>();
 
-    ColumnDecoder(Path path, boolean columnEncoding, int lastEncoding, List<String> columnNames) {
+    ColumnDecoder(Path path, boolean columnEncoding, int lastEncoding, boolean zstdAllowed, List<String> columnNames) {
+        this.zstdAllowed = zstdAllowed;
         this.path = path;
         this.columnEncoding = columnEncoding;
         this.lastEncoding = lastEncoding;
@@ -151,6 +161,13 @@ final class ColumnDecoder {
             throw error(where + ": truncated column directory");
         }
         int encoding = bytes.get() & 0xFF;
+        zstd = (encoding & StoreFormat.ZSTD) != 0 && zstdAllowed;
+        if (zstd) {
+            encoding &= ~StoreFormat.ZSTD;
+            if (encoding == StoreFormat.ENCODING_RUN) {
+                throw error(where + ": column '" + name + "' has unknown encoding " + (encoding | StoreFormat.ZSTD));
+            }
+        }
         if (encoding > lastEncoding) {
             throw error(where + ": column '" + name + "' has unknown encoding " + encoding);
         }
@@ -195,8 +212,10 @@ final class ColumnDecoder {
 
     private ByteSink data(ByteBuffer bytes, String name, Object where, long fileOffset, int rawLength, int compressed,
                           int checksum, ByteSink into) {
-        // LZ4 expands at most 255-fold: a larger stated length is damage, and must not size an allocation.
-        if (rawLength < 0 || compressed < 0 || compressed > bytes.remaining() || rawLength > 255L * compressed + 64) {
+        // LZ4 expands at most 255-fold, zstd at most about 32,768-fold (a 4-byte block header and one byte per
+        // 128 KiB run): a larger stated length is damage, and must not size an allocation.
+        long most = (zstd ? 32_768L : 255L) * compressed + 64;
+        if (rawLength < 0 || compressed < 0 || compressed > bytes.remaining() || rawLength > most) {
             throw error(where + ": column '" + name + "' has impossible lengths");
         }
         int at = bytes.position();
@@ -208,17 +227,54 @@ final class ColumnDecoder {
         if (out.bytes.length < rawLength) {
             out.bytes = new byte[Math.max(rawLength, out.bytes.length * 2)];
         }
-        try {
-            int n = lz4.decompress(bytes, at, compressed, ByteBuffer.wrap(out.bytes), 0, rawLength);
-            if (n != rawLength) {
-                throw error(where + ": column '" + name + "' decompresses to " + n + " bytes, expected " + rawLength);
+        if (zstd) {
+            unzstd(bytes, at, compressed, out, rawLength, name, where);
+        } else {
+            try {
+                int n = lz4.decompress(bytes, at, compressed, ByteBuffer.wrap(out.bytes), 0, rawLength);
+                if (n != rawLength) {
+                    throw error(where + ": column '" + name + "' decompresses to " + n + " bytes, expected "
+                            + rawLength);
+                }
+            } catch (LZ4Exception e) {
+                throw error(where + ": column '" + name + "' does not decompress: " + e.getMessage());
             }
-        } catch (LZ4Exception e) {
-            throw error(where + ": column '" + name + "' does not decompress: " + e.getMessage());
         }
         out.length = rawLength;
         bytes.position(at + compressed);
         return out;
+    }
+
+    /** zstd from the block's bytes (heap or direct) into {@code out}; exactly {@code rawLength} bytes or an error. */
+    private void unzstd(ByteBuffer bytes, int at, int compressed, ByteSink out, int rawLength, String name,
+                        Object where) {
+        byte[] src;
+        int from;
+        if (bytes.hasArray()) {
+            src = bytes.array();
+            from = bytes.arrayOffset() + at;
+        } else {
+            if (zstdInput.length < compressed) {
+                zstdInput = new byte[Math.max(compressed, zstdInput.length * 2)];
+            }
+            bytes.get(at, zstdInput, 0, compressed);
+            src = zstdInput;
+            from = 0;
+        }
+        int n;
+        try {
+            n = zstdContext.decompressByteArray(out.bytes, 0, rawLength, src, from, compressed);
+        } catch (ZstdException e) {
+            throw error(where + ": column '" + name + "' does not decompress: zstd says " + e.getMessage());
+        }
+        if (n != rawLength) {
+            throw error(where + ": column '" + name + "' does not decompress as zstd to " + rawLength + " bytes");
+        }
+    }
+
+    /** Frees the zstd context's native memory. */
+    void close() {
+        zstdContext.close();
     }
 
     private InputException error(String message) {

@@ -29,6 +29,15 @@ final class StoreFormat {
      * opens it, naming the flags, instead of failing on the first such column.
      */
     static final int FLAG_MORE_ENCODINGS = 2;
+    /**
+     * Header flag: a column's encoding byte may carry {@link #ZSTD}: its data is zstd, not LZ4 (stores written since
+     * 2026-11-29). A reader from before rejects the store at open, naming the flags.
+     */
+    static final int FLAG_ZSTD = 4;
+    /** In a column's encoding byte: the form below is zstd-compressed instead of LZ4-compressed. */
+    static final int ZSTD = 0x80;
+    /** zstd's level for columns: 3, its default, builds at about LZ4 HC's speed (BENCHMARKS.md). */
+    static final int ZSTD_LEVEL = 3;
     /** The column's bytes are the LZ4 data as they are. */
     static final int ENCODING_BYTES = 0;
     /** The LZ4 data is {@link PackedNumbers}: unpacked to the column's varints after decompression. */
@@ -72,6 +81,11 @@ final class StoreFormat {
     static final String TAGS = ".t";
     static final String NUMBERS = ".n";
     static final String TEXT = ".s";
+
+    /** Columns every query reads for each block it touches (where each record is): kept LZ4, the fastest to read. */
+    static boolean hot(String column) {
+        return column.equals(POS) || column.equals(SPAN) || column.equals(MODE) || column.equals(COLUMNS);
+    }
 
     /** Columns made only of varints, which the writer may store bit-packed. */
     static boolean numeric(String column) {

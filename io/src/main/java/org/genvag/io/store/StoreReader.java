@@ -59,13 +59,13 @@ public final class StoreReader implements AutoCloseable {
             throw error("store format version " + version + "; this genvag reads version " + StoreFormat.VERSION);
         }
         int flags = start.getInt(12);
-        if ((flags & ~(StoreFormat.FLAG_COLUMN_ENCODING | StoreFormat.FLAG_MORE_ENCODINGS)) != 0
-                || flags == StoreFormat.FLAG_MORE_ENCODINGS) {
+        int known = StoreFormat.FLAG_COLUMN_ENCODING | StoreFormat.FLAG_MORE_ENCODINGS | StoreFormat.FLAG_ZSTD;
+        if ((flags & ~known) != 0 || ((flags & StoreFormat.FLAG_COLUMN_ENCODING) == 0 && flags != 0)) {
             throw error("unknown format flags " + Integer.toHexString(flags) + " at byte 12");
         }
         decoder = new ColumnDecoder(path, (flags & StoreFormat.FLAG_COLUMN_ENCODING) != 0,
                 (flags & StoreFormat.FLAG_MORE_ENCODINGS) != 0 ? StoreFormat.ENCODING_CODES
-                        : StoreFormat.ENCODING_PACKED, columnNames);
+                        : StoreFormat.ENCODING_PACKED, (flags & StoreFormat.FLAG_ZSTD) != 0, columnNames);
         if (size < 16 + StoreFormat.FOOTER_LENGTH) {
             throw error("truncated: " + size + " bytes, too short to hold a header and footer");
         }
@@ -411,6 +411,10 @@ public final class StoreReader implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        channel.close();
+        try {
+            channel.close();
+        } finally {
+            decoder.close();
+        }
     }
 }

@@ -114,9 +114,16 @@ class VariantStoreTest {
         assertArrayEquals(original, readBack(old));
         Path now = build(Fixtures.path("vcf/chr7-sub.vcf.gz"), 256);
         byte[] nowBytes = Files.readAllBytes(now);
-        assertEquals(StoreFormat.FLAG_COLUMN_ENCODING | StoreFormat.FLAG_MORE_ENCODINGS,
+        assertEquals(StoreFormat.FLAG_COLUMN_ENCODING | StoreFormat.FLAG_MORE_ENCODINGS | StoreFormat.FLAG_ZSTD,
                 java.nio.ByteBuffer.wrap(nowBytes).getInt(12));
         assertArrayEquals(original, readBack(now));
+        // Without the zstd flag, its zstd columns are unknown encodings: never read as LZ4.
+        byte[] noZstd = nowBytes.clone();
+        java.nio.ByteBuffer.wrap(noZstd).putInt(12, StoreFormat.FLAG_COLUMN_ENCODING | StoreFormat.FLAG_MORE_ENCODINGS);
+        Path lz4Only = dir.resolve("lz4-only.gvs");
+        Files.write(lz4Only, noZstd);
+        InputException unknown = assertThrows(InputException.class, () -> readBack(lz4Only));
+        assertTrue(unknown.getMessage().contains("has unknown encoding 1"), unknown.getMessage());
         // The newer encodings without the encoding byte they come with is no store this genvag wrote.
         java.nio.ByteBuffer.wrap(nowBytes).putInt(12, StoreFormat.FLAG_MORE_ENCODINGS);
         Path odd = dir.resolve("odd.gvs");
