@@ -97,19 +97,9 @@ final class WaitingMates {
      * {@link #blocks} stay readable until the next {@link #add}; or -1 when it is not waiting.
      */
     int take(BamRecord r, int pos, int mate) {
-        long k = key(mate, pos);
-        int prev = NONE;
-        for (int s = head.get(k); s != NONE; prev = s, s = next[s]) {
+        for (int s = head.get(key(mate, pos)); s != NONE; s = next[s]) {
             if (r.readNameEquals(names[s], nameLength[s])) {
-                if (prev == NONE) {
-                    if (next[s] == NONE) {
-                        head.remove(k);
-                    } else {
-                        head.put(k, next[s]);
-                    }
-                } else {
-                    next[prev] = next[s];
-                }
+                unlink(s);
                 release(s);
                 return s;
             }
