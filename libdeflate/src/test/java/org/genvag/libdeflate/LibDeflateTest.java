@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 import org.genvag.core.error.InputException;
@@ -31,6 +30,7 @@ import org.genvag.io.bgzf.ByteSource;
 import org.genvag.io.bgzf.ByteSources;
 import org.genvag.io.bgzf.LibDeflate;
 import org.genvag.testsupport.PeerTool;
+import org.genvag.testsupport.RawDeflate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,16 +63,6 @@ class LibDeflateTest {
         return Arrays.copyOf(b.toString().getBytes(StandardCharsets.US_ASCII), size);
     }
 
-    static byte[] deflateRaw(byte[] data, int level) {
-        Deflater d = new Deflater(level, true);
-        d.setInput(data);
-        d.finish();
-        byte[] out = new byte[data.length + 1024];
-        int n = d.deflate(out);
-        d.end();
-        return Arrays.copyOf(out, n);
-    }
-
     @Test
     void inflatesWhatZlibWroteIntoExactlyTheBytesAsked() throws DataFormatException {
         try (BlockInflater inflater = inflaters.get()) {
@@ -80,7 +70,7 @@ class LibDeflateTest {
             for (int level : new int[] {0, 1, 6, 9}) {
                 for (int size : new int[] {0, 1, 100, 65_280}) {
                     byte[] data = text(size, size + level);
-                    byte[] packed = deflateRaw(data, level);
+                    byte[] packed = RawDeflate.of(data, level);
                     ByteBuffer dst = ByteBuffer.allocateDirect(65_536);
                     int n = inflater.inflate(packed, 0, packed.length, dst.slice(7, size));
                     assertEquals(size, n);
@@ -102,7 +92,7 @@ class LibDeflateTest {
     @Test
     void rejectsDataThatDoesNotFitOrIsNotDeflate() {
         try (BlockInflater inflater = inflaters.get()) {
-            byte[] packed = deflateRaw(text(5_000, 1), 6);
+            byte[] packed = RawDeflate.of(text(5_000, 1), 6);
             assertThrows(DataFormatException.class,
                     () -> inflater.inflate(packed, 0, packed.length, ByteBuffer.allocateDirect(4_999)));
             assertThrows(DataFormatException.class,

@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
 
+import org.genvag.testsupport.RawDeflate;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,16 +42,6 @@ class BlockInflaterContractTest {
         return s;
     }
 
-    private static byte[] deflateRaw(byte[] data, int level) {
-        Deflater d = new Deflater(level, true);
-        d.setInput(data);
-        d.finish();
-        byte[] out = new byte[data.length + 1024];
-        int n = d.deflate(out);
-        d.end();
-        return java.util.Arrays.copyOf(out, n);
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("inflaters")
     void inflatesWhatDeflaterWrote(String name, Supplier<BlockInflater> supplier) throws DataFormatException {
@@ -58,7 +49,7 @@ class BlockInflaterContractTest {
             for (int level : new int[] {0, 1, 6, 9}) {
                 for (int size : new int[] {0, 1, 100, 65_280}) {
                     byte[] data = BgzfTestData.text(size, size + level);
-                    byte[] packed = deflateRaw(data, level);
+                    byte[] packed = RawDeflate.of(data, level);
                     ByteBuffer dst = ByteBuffer.allocateDirect(Bgzf.MAX_BLOCK_SIZE);
                     dst.position(7);   // the destination's position is honoured
                     int n = inflater.inflate(packed, 0, packed.length, dst.slice(7, size));
@@ -76,12 +67,12 @@ class BlockInflaterContractTest {
     void rejectsDataThatDoesNotFitOrIsNotDeflate(String name, Supplier<BlockInflater> supplier) {
         try (BlockInflater inflater = available(name, supplier).get()) {
             byte[] data = BgzfTestData.text(5_000, 1);
-            byte[] packed = deflateRaw(data, 6);
+            byte[] packed = RawDeflate.of(data, 6);
             assertThrows(DataFormatException.class,
                     () -> inflater.inflate(packed, 0, packed.length, ByteBuffer.allocateDirect(4_999)));
             assertThrows(DataFormatException.class,
                     () -> inflater.inflate(packed, 0, packed.length, ByteBuffer.allocateDirect(5_001)));
-            byte[] cut = java.util.Arrays.copyOf(packed, packed.length / 2);
+            byte[] cut = Arrays.copyOf(packed, packed.length / 2);
             assertThrows(DataFormatException.class,
                     () -> inflater.inflate(cut, 0, cut.length, ByteBuffer.allocateDirect(5_000)));
             byte[] garbage = {(byte) 0xff, (byte) 0xff, (byte) 0xff, 0x12, 0x34};
