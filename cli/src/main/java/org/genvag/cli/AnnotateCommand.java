@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "annotate", header = "Batch annotation of a manifest's samples: panels, coverage, biomarkers, reports.", mixinStandardHelpOptions = true,
+@Command(name = "annotate", mixinStandardHelpOptions = true,
+        header = "Batch annotation of a manifest's samples: panels, coverage, biomarkers, reports.",
         description = {"Batch annotation: every sample of a manifest through panel filtering, coverage QC and",
             "tumour-agnostic biomarkers as its inputs allow, samples in parallel; per sample DIR/<id>/ with its",
             "outputs and report.html; DIR/summary.tsv and summary.json. Finished samples are skipped on a re-run.",

@@ -29,14 +29,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "biomarkers", header = "Tumour-agnostic biomarkers of a tumour, matched to FDA and EMA approvals.", mixinStandardHelpOptions = true,
+@Command(name = "biomarkers", mixinStandardHelpOptions = true,
+        header = "Tumour-agnostic biomarkers of a tumour, matched to FDA and EMA approvals.",
         description = {"Tumour-agnostic biomarkers from a tumour's somatic and structural-variant VCFs, matched to the",
             "FDA and EMA tissue-agnostic approvals in the knowledge base: BRAF V600E (by coordinates on either build",
             "and by VEP/SnpEff protein annotation), NTRK1/2/3 and RET fusions, TMB, NTRK acquired resistance, and MSI",
             "from tumour and normal BAMs.",
             "Give the tumour's type (--tumour-type, an OncoTree code) so that label exclusions apply: without it a",
             "therapy whose label excludes or names tumour types is reported as depending on it.",
-            "Writes a JSON report (schema genvag-biomarkers 3.0, JSON Schema in docs/outputs.md) and prints a summary."})
+            "Writes a JSON report (schema genvag-biomarkers 3.0, JSON Schema in docs/outputs.md) and prints a",
+            "summary."})
 final class BiomarkersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

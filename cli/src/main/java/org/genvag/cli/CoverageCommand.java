@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "coverage", header = "Panel coverage QC of a BAM or CRAM, per region, gene and exon.", mixinStandardHelpOptions = true,
+@Command(name = "coverage", mixinStandardHelpOptions = true,
+        header = "Panel coverage QC of a BAM or CRAM, per region, gene and exon.",
         description = {"Panel coverage QC from a coordinate-sorted BAM: per region and per gene mean, median, min and",
             "%% of bases at each threshold; low-coverage stretches; genes failing the QC rule. Depth is counted as",
             "mosdepth 0.3.3 counts it by default (flag mask 1796; M/=/X covered, D, N and clips not; mate overlaps once)."})

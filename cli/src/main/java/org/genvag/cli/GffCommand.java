@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "gff", header = "Read a GFF3/GTF annotation; show each gene's reported transcript.", mixinStandardHelpOptions = true,
+@Command(name = "gff", mixinStandardHelpOptions = true,
+        header = "Read a GFF3/GTF annotation; show each gene's reported transcript.",
         description = {"Read a transcript annotation (GFF3 or GTF, .gz or plain) as coverage and filter --gff do,",
             "report what it holds, and for each GENE named its reported transcript and the rule that chose it.",
             "Exit 2 naming the file and line of the first malformed or inconsistent feature."})

@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "kb", header = "The tumour-agnostic knowledge base: check it, list its entries.", mixinStandardHelpOptions = true,
+@Command(name = "kb", mixinStandardHelpOptions = true,
+        header = "The tumour-agnostic knowledge base: check it, list its entries.",
         description = {"The tumour-agnostic knowledge base: label indications with status, dates and history, the",
             "biomarkers' genomic definitions, NTRK resistance per drug. Layout: docs/knowledge-base.md."},
         subcommands = {KbCommand.Check.class})
@@ -33,7 +34,8 @@ final class KbCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "check", header = "Validate a knowledge base; list entries due for review.", mixinStandardHelpOptions = true,
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            header = "Validate a knowledge base; list entries due for review.",
             description = {"Validate a knowledge base (every problem with its JSON path) and list the entries not",
                 "verified against their sources in the last 12 months.",
                 "Exit 0 when valid and reviewed, 2 when invalid or any entry is due for review."})

@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "msi", header = "Microsatellite instability: scan a reference, pool normals, call a tumour.", mixinStandardHelpOptions = true,
+@Command(name = "msi", mixinStandardHelpOptions = true,
+        header = "Microsatellite instability: scan a reference, pool normals, call a tumour.",
         description = {"Microsatellite instability. 'msi scan' lists the microsatellite sites of a reference; 'msi",
             "baseline' pools normal BAMs at those sites; 'msi call' scores a tumour BAM against its normal or a baseline."},
         subcommands = {MsiCommand.Scan.class, MsiCommand.Baseline.class, MsiCommand.Call.class})
@@ -35,7 +36,8 @@ final class MsiCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "scan", header = "Find the microsatellite sites of a reference FASTA.", mixinStandardHelpOptions = true,
+    @Command(name = "scan", mixinStandardHelpOptions = true,
+            header = "Find the microsatellite sites of a reference FASTA.",
             description = {"Find microsatellites in a reference FASTA (plain or gzip): homopolymers and 2-6 bp units with",
                 "clean flanks; streaming, memory independent of chromosome size. Writes a reusable site list (TSV).",
                 "The defaults are MSIsensor-pro's scan defaults (-l 8 -r 5 -s 6 -c 5 -m 50)."})
@@ -88,7 +90,8 @@ final class MsiCommand implements Runnable {
         }
     }
 
-    @Command(name = "call", header = "Score a tumour BAM for MSI against its normal or a baseline.", mixinStandardHelpOptions = true,
+    @Command(name = "call", mixinStandardHelpOptions = true,
+            header = "Score a tumour BAM for MSI against its normal or a baseline.",
             description = {"MSI of a tumour against its normal (--normal) or a baseline of normals (--baseline, tumour-only):",
                 "repeat lengths at every site (reads anchored by exact flanks in their alignment, or else by a",
                 "Smith-Waterman realignment against the site; flag mask 1796, MAPQ >= 20), a chi-square test per",
@@ -163,7 +166,8 @@ final class MsiCommand implements Runnable {
         }
     }
 
-    @Command(name = "baseline", header = "Pool normal BAMs at the sites, for tumour-only MSI calls.", mixinStandardHelpOptions = true,
+    @Command(name = "baseline", mixinStandardHelpOptions = true,
+            header = "Pool normal BAMs at the sites, for tumour-only MSI calls.",
             description = {"Pool the repeat-length distributions of normal BAMs at the sites, for tumour-only calling",
                 "(MSIsensor-pro recommends at least 20 normals sequenced like the tumours)."})
     static final class Baseline implements Callable<Integer> {

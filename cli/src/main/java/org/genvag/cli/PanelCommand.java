@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "panel", header = "Resolve panels on a build; report unknown and ambiguous genes.", mixinStandardHelpOptions = true,
+@Command(name = "panel", mixinStandardHelpOptions = true,
+        header = "Resolve panels on a build; report unknown and ambiguous genes.",
         description = {"Load and resolve panels on a build; report unknown and ambiguous genes; optionally write the",
             "merged regions as BED. Exit 2 when any gene does not resolve, unless --allow-unresolved."})
 final class PanelCommand implements Callable<Integer> {

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "store", header = "Variant stores (.gvs): build, query and inspect compact per-sample stores.", mixinStandardHelpOptions = true,
+@Command(name = "store", mixinStandardHelpOptions = true,
+        header = "Variant stores (.gvs): build, query and inspect compact per-sample stores.",
         description = {"Variant stores (.gvs): a sample's VCF kept as LZ4-compressed columns in blocks with an index, so",
             "panel questions decode only the blocks they touch. 'genvag view S.gvs' gives the VCF back byte for byte;",
             "'genvag filter --in S.gvs' filters it exactly as the VCF. Format: docs/variant-store.md."},

@@ -103,8 +103,9 @@ public final class BamReader implements AutoCloseable {
         }
         int blockSize = b.getInt(b.position());
         if (blockSize < 32 || blockSize > (1 << 28)) {
-            throw InputException.atOffset(name, source.compressedOffset(), "corrupt BAM record " + (records + 1) + " (near compressed offset "
-                    + source.compressedOffset() + "): impossible record size " + blockSize);
+            throw InputException.atOffset(name, source.compressedOffset(), "corrupt BAM record " + (records + 1)
+                    + " (near compressed offset " + source.compressedOffset() + "): impossible record size "
+                    + blockSize);
         }
         ByteBuffer whole = require(4 + blockSize, "a record");   // constant: no message is built per record
         records++;
@@ -112,8 +113,8 @@ public final class BamReader implements AutoCloseable {
         consume(4 + blockSize);
         String problem = r.problem(header.names().size());
         if (problem != null) {
-            throw InputException.atOffset(name, source.compressedOffset(), "corrupt BAM record " + records + " (near compressed offset "
-                    + source.compressedOffset() + "): " + problem);
+            throw InputException.atOffset(name, source.compressedOffset(), "corrupt BAM record " + records
+                    + " (near compressed offset " + source.compressedOffset() + "): " + problem);
         }
         checkOrder(r);
         return true;

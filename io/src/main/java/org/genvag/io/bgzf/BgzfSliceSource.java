@@ -88,8 +88,8 @@ public final class BgzfSliceSource implements ByteSource {
             long thisBlock = blockOffset;
             int size = reader.next(block, 0);
             if (size < 0) {
-                throw InputException.atOffset(source, thisBlock, "the index points past the end of the file (compressed offset "
-                        + thisBlock + "): is the index for another version of this file?");
+                throw InputException.atOffset(source, thisBlock, "the index points past the end of the file "
+                        + "(compressed offset " + thisBlock + "): is the index for another version of this file?");
             }
             compressedBytes += size;
             blockOffset += size;

@@ -37,6 +37,7 @@ final class BlockDecoder {
     }
 
     static InputException corrupt(String source, long offset, String what) {
-        return InputException.atOffset(source, offset, "corrupt BGZF block at compressed offset " + offset + ": " + what);
+        return InputException.atOffset(source, offset, "corrupt BGZF block at compressed offset " + offset + ": "
+                + what);
     }
 }

@@ -99,8 +99,8 @@ final class CompressedBlockReader {
     }
 
     private InputException truncated(int expected, int found) {
-        return InputException.atOffset(source, offset, "truncated BGZF block at compressed offset " + offset + ": expected "
-                + expected + " bytes, the file ends after " + found);
+        return InputException.atOffset(source, offset, "truncated BGZF block at compressed offset " + offset
+                + ": expected " + expected + " bytes, the file ends after " + found);
     }
 
     static int isize(byte[] block, int at, int size) {

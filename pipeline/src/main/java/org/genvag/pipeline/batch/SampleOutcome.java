@@ -54,7 +54,8 @@ public record SampleOutcome(String id, String type, String status, String error,
     public static SampleOutcome fromMap(Map<?, ?> m) {
         return new SampleOutcome((String) m.get("id"), (String) m.get("type"), (String) m.get("status"),
                 (String) m.get("error"), number(m.get("panelVariants")), (int) number(m.get("genesFailingCoverage")),
-                (int) number(m.get("genesAssessed")), m.get("biomarkers") == null ? List.of() : (List<String>) m.get("biomarkers"),
+                (int) number(m.get("genesAssessed")),
+                m.get("biomarkers") == null ? List.of() : (List<String>) m.get("biomarkers"),
                 m.get("tmb") == null ? null : ((Number) m.get("tmb")).doubleValue(), (String) m.get("msi"),
                 m.get("seconds") == null ? 0 : ((Number) m.get("seconds")).doubleValue(),
                 Math.max(0, number(m.get("recordsRead"))));

@@ -102,7 +102,8 @@ class BatchAnnotationTest {
         // Every JSON output keeps to its published schema.
         assertEquals(List.of(), SchemaCheck.errors(OutputSchema.BATCH_SUMMARY, out.resolve("summary.json")));
         for (String sample : List.of("hapmap", "tumour")) {
-            assertEquals(List.of(), SchemaCheck.errors(OutputSchema.SAMPLE, out.resolve(sample).resolve("sample.json")));
+            assertEquals(List.of(), SchemaCheck.errors(OutputSchema.SAMPLE,
+                    out.resolve(sample).resolve("sample.json")));
         }
         assertEquals(List.of(), SchemaCheck.errors(OutputSchema.COVERAGE_SUMMARY,
                 out.resolve("tumour/coverage.summary.json")));
