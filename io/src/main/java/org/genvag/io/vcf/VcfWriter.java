@@ -94,22 +94,7 @@ public final class VcfWriter implements AutoCloseable {
                 throw new InputException("an index needs a file, not standard output");
             }
             // Standard output is flushed at the end, never closed: a caller (a test, a lab's JVM) keeps using it.
-            OutputStream stdout = new FilterOutputStream(new FileOutputStream(FileDescriptor.out)) {
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            };
-            if (type == VcfOutputType.BGZF) {
-                BgzfOutputStream bgzf = new BgzfOutputStream(stdout, threads);
-                return new VcfWriter(null, bgzf, bgzf, null, null, null);
-            }
-            return new VcfWriter(null, new BufferedOutputStream(stdout, 1 << 20), null, null, null, null);
+            return to(new FileOutputStream(FileDescriptor.out), type, threads);
         }
         if (type != null && (type == VcfOutputType.BGZF) != gz) {
             throw new InputException(pathOrDash + ": -O " + (type == VcfOutputType.BGZF ? "z writes BGZF: name the "
@@ -132,6 +117,30 @@ public final class VcfWriter implements AutoCloseable {
         }
         return new VcfWriter(atomic, gz ? bgzf : atomic.stream(), bgzf, indexer, dict,
                 index ? Path.of(pathOrDash + ".tbi") : null);
+    }
+
+    /**
+     * Writes to a stream the caller owns (a lab system's object storage, a buffer in memory): plain VCF, or BGZF
+     * with {@code type} {@code z}, deflated on {@code threads} threads. {@link #commit} flushes it (with BGZF's EOF
+     * block); neither commit nor close closes it. No index: an index needs a file.
+     */
+    public static VcfWriter to(OutputStream stream, VcfOutputType type, int threads) {
+        OutputStream kept = new FilterOutputStream(stream) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+        if (type == VcfOutputType.BGZF) {
+            BgzfOutputStream bgzf = new BgzfOutputStream(kept, threads);
+            return new VcfWriter(null, bgzf, bgzf, null, null, null);
+        }
+        return new VcfWriter(null, new BufferedOutputStream(kept, 1 << 20), null, null, null, null);
     }
 
     public void writeHeader(List<String> lines) throws IOException {

@@ -2,6 +2,8 @@
 package org.genvag.pipeline.panel;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,6 +154,55 @@ public final class PanelFiltering {
     private PanelFiltering() {
     }
 
+    /**
+     * Filters a VCF a lab system holds as a stream (object storage, memory): read once, streamed (no index), the
+     * build from its header unless given; the kept records go to {@code out} as plain VCF, or BGZF with
+     * {@code type} {@code z}. {@code out} is flushed, not closed. Errors name {@code source}.
+     */
+    public static Result run(InputStream in, String source, OutputStream out, VcfOutputType type, Options o)
+            throws IOException {
+        try (VcfReader reader = VcfReader.open(in, source, o.threads());
+             VcfWriter writer = VcfWriter.to(out, type, o.threads())) {
+            Optional<BuildDetector.Detected> detected = BuildDetector.detect(reader.header());
+            TranscriptModels annotation = TargetPlans.read(o.gff());
+            GenomeBuild build = PanelBuild.choose(o.build(), detected, o.panels(), source, annotation != null);
+            List<GenePanel> panels = PanelReader.resolveAll(o.panels(), build, PanelBuild.genes(build, annotation),
+                    o.strict());
+            PanelIntervals intervals = PanelIntervals.of(panels, o.padding(), TargetPlans.choose(annotation,
+                    o.targets(), build), false);
+            return filter(reader, writer, o, build, detected, panels, intervals, "streamed from " + source);
+        }
+    }
+
+    /** Writes the header and the kept records, commits the output, and says what was done. */
+    private static Result filter(VcfReader reader, VcfWriter writer, Options o, GenomeBuild build,
+                                 Optional<BuildDetector.Detected> detected, List<GenePanel> panels,
+                                 PanelIntervals intervals, String readPlan) throws IOException {
+        PanelVcfFilter filter = new PanelVcfFilter(intervals, reader.contigs(), reader.source());
+        List<String> names = new ArrayList<>();
+        panels.forEach(p -> names.add(safe(p.name())));
+        writer.writeHeader(reader.header().linesWith(List.of(
+                "##INFO=<ID=GENVAG_GENES,Number=.,Type=String,Description=\"Panel genes or regions whose "
+                        + "span (padding " + o.padding() + ") overlaps the record's REF (genvag filter)\">",
+                "##INFO=<ID=GENVAG_PANELS,Number=.,Type=String,Description=\"Panels hit (genvag filter)\">",
+                "##genvag_filter=<panels=\"" + String.join(",", names) + "\",build=" + PanelBuild.name(build)
+                        + ",padding=" + o.padding() + ">")));
+        VcfRecord r = new VcfRecord();
+        while (reader.next(r)) {
+            if (filter.test(r)) {
+                writer.write(r, GENES_KEY, annotation(filter, intervals));
+            }
+        }
+        writer.commit();
+        long[] perLabel = new long[intervals.labelCount()];
+        for (int i = 0; i < perLabel.length; i++) {
+            perLabel[i] = filter.hits(i);
+        }
+        return new Result(reader.source(), build, detected.map(BuildDetector.Detected::evidence).orElse("given"),
+                panels, intervals, filter.recordsRead(), filter.recordsKept(), perLabel, filter.renamedContigs(),
+                filter.repositions(), readPlan);
+    }
+
     /** The panels resolved on a build: by default read and resolved per run; a batch resolves them once. */
     @FunctionalInterface
     public interface Panels {
@@ -196,33 +247,9 @@ public final class PanelFiltering {
             VcfReader reader = store ? new VcfReader(StoreReader.open(Path.of(in)).source(query), in)
                     : plan.indexed() ? plan.openIndexed(in, streamed)
                     : mayIndex ? VariantSources.open(in, o.threads()) : streamed;
-            try {
-                PanelVcfFilter filter = new PanelVcfFilter(intervals, reader.contigs(), reader.source());
-                List<String> names = new ArrayList<>();
-                panels.forEach(p -> names.add(safe(p.name())));
-                try (VcfWriter writer = VcfWriter.open(out, o.index(), reader.contigs().names(), type,
-                        o.threads())) {
-                    writer.writeHeader(reader.header().linesWith(List.of(
-                            "##INFO=<ID=GENVAG_GENES,Number=.,Type=String,Description=\"Panel genes or regions whose "
-                                    + "span (padding " + o.padding() + ") overlaps the record's REF (genvag filter)\">",
-                            "##INFO=<ID=GENVAG_PANELS,Number=.,Type=String,Description=\"Panels hit (genvag filter)\">",
-                            "##genvag_filter=<panels=\"" + String.join(",", names) + "\",build=" + PanelBuild.name(build)
-                                    + ",padding=" + o.padding() + ">")));
-                    VcfRecord r = new VcfRecord();
-                    while (reader.next(r)) {
-                        if (filter.test(r)) {
-                            writer.write(r, GENES_KEY, annotation(filter, intervals));
-                        }
-                    }
-                    writer.commit();
-                }
-                long[] perLabel = new long[intervals.labelCount()];
-                for (int i = 0; i < perLabel.length; i++) {
-                    perLabel[i] = filter.hits(i);
-                }
-                return new Result(streamed.source(), build, detected.map(BuildDetector.Detected::evidence)
-                        .orElse("given"), panels, intervals, filter.recordsRead(), filter.recordsKept(), perLabel,
-                        filter.renamedContigs(), filter.repositions(), store ? query.summary() : plan.reason());
+            try (VcfWriter writer = VcfWriter.open(out, o.index(), reader.contigs().names(), type, o.threads())) {
+                return filter(reader, writer, o, build, detected, panels, intervals,
+                        store ? query.summary() : plan.reason());
             } finally {
                 if (reader != streamed) {
                     reader.close();
