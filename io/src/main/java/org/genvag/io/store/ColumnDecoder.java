@@ -32,8 +32,6 @@ final class ColumnDecoder {
     private final int lastEncoding;
     /** The store's flags allow zstd columns. */
     private final boolean zstdAllowed;
-    /** The column being read is zstd (its encoding byte carried {@link StoreFormat#ZSTD}). */
-    private boolean zstd;
     /** The index's column names, by number. */
     private final List<String> columnNames;
     private final LZ4SafeDecompressor lz4 = StoreFormat.LZ4.safeDecompressor();
@@ -114,6 +112,8 @@ final class ColumnDecoder {
     private ByteSink column(ByteBuffer bytes, String name, Object where, long fileOffset, ByteSink into,
                             ByteSink unpackInto) {
         int encoding = encoding(bytes, name, where);
+        boolean zstd = (encoding & StoreFormat.ZSTD) != 0;
+        encoding &= ~StoreFormat.ZSTD;
         if (encoding == StoreFormat.ENCODING_RUN) {
             int length = varint(bytes, where);
             if (length < 0) {
@@ -134,7 +134,7 @@ final class ColumnDecoder {
             throw error(where + ": column '" + name + "' truncated");
         }
         int checksum = bytes.getInt();
-        ByteSink data = data(bytes, name, where, fileOffset, rawLength, compressed, checksum, into);
+        ByteSink data = data(bytes, name, where, fileOffset, rawLength, compressed, checksum, zstd, into);
         if (encoding == StoreFormat.ENCODING_BYTES) {
             return data;
         }
@@ -152,7 +152,10 @@ final class ColumnDecoder {
         return unpacked;
     }
 
-    /** A column's encoding byte (stores from before the flag have none: their columns are plain LZ4 bytes). */
+    /**
+     * A column's encoding byte (stores from before the flag have none: their columns are plain LZ4 bytes), checked:
+     * a known form, with {@link StoreFormat#ZSTD} only where the store's flags allow it and never on a run.
+     */
     private int encoding(ByteBuffer bytes, String name, Object where) {
         if (!columnEncoding) {
             return StoreFormat.ENCODING_BYTES;
@@ -161,14 +164,8 @@ final class ColumnDecoder {
             throw error(where + ": truncated column directory");
         }
         int encoding = bytes.get() & 0xFF;
-        zstd = (encoding & StoreFormat.ZSTD) != 0 && zstdAllowed;
-        if (zstd) {
-            encoding &= ~StoreFormat.ZSTD;
-            if (encoding == StoreFormat.ENCODING_RUN) {
-                throw error(where + ": column '" + name + "' has unknown encoding " + (encoding | StoreFormat.ZSTD));
-            }
-        }
-        if (encoding > lastEncoding) {
+        int form = zstdAllowed ? encoding & ~StoreFormat.ZSTD : encoding;
+        if (form > lastEncoding || (form != encoding && form == StoreFormat.ENCODING_RUN)) {
             throw error(where + ": column '" + name + "' has unknown encoding " + encoding);
         }
         return encoding;
@@ -207,11 +204,11 @@ final class ColumnDecoder {
         if (bytes.remaining() < 12) {
             throw error(where + ": column '" + name + "' truncated");
         }
-        return data(bytes, name, where, fileOffset, bytes.getInt(), bytes.getInt(), bytes.getInt(), null);
+        return data(bytes, name, where, fileOffset, bytes.getInt(), bytes.getInt(), bytes.getInt(), false, null);
     }
 
     private ByteSink data(ByteBuffer bytes, String name, Object where, long fileOffset, int rawLength, int compressed,
-                          int checksum, ByteSink into) {
+                          int checksum, boolean zstd, ByteSink into) {
         // LZ4 expands at most 255-fold, zstd at most about 32,768-fold (a 4-byte block header and one byte per
         // 128 KiB run): a larger stated length is damage, and must not size an allocation.
         long most = (zstd ? 32_768L : 255L) * compressed + 64;
