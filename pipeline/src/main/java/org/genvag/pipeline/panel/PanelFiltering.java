@@ -163,21 +163,37 @@ public final class PanelFiltering {
             throws IOException {
         try (VcfReader reader = VcfReader.open(in, source, o.threads());
              VcfWriter writer = VcfWriter.to(out, type, o.threads())) {
-            Optional<BuildDetector.Detected> detected = BuildDetector.detect(reader.header());
             TranscriptModels annotation = TargetPlans.read(o.gff());
-            GenomeBuild build = PanelBuild.choose(o.build(), detected, o.panels(), source, annotation != null);
-            List<GenePanel> panels = PanelReader.resolveAll(o.panels(), build, PanelBuild.genes(build, annotation),
-                    o.strict());
-            PanelIntervals intervals = PanelIntervals.of(panels, o.padding(), TargetPlans.choose(annotation,
-                    o.targets(), build), false);
-            return filter(reader, writer, o, build, detected, panels, intervals, "streamed from " + source);
+            Setup setup = Setup.of(reader, o, resolvedPerRun(o, annotation), annotation);
+            return filter(reader, writer, o, setup, "streamed from " + source);
+        }
+    }
+
+    /** The panels read and resolved by this run, on the build it settles on. */
+    private static Panels resolvedPerRun(Options o, TranscriptModels annotation) {
+        return build -> PanelReader.resolveAll(o.panels(), build, PanelBuild.genes(build, annotation), o.strict());
+    }
+
+    /** What a run filters by: the build (given, else told by the header), the panels on it, their intervals. */
+    private record Setup(Optional<BuildDetector.Detected> detected, GenomeBuild build, List<GenePanel> panels,
+                         PanelIntervals intervals) {
+        static Setup of(VcfReader reader, Options o, Panels resolved, TranscriptModels annotation)
+                throws IOException {
+            Optional<BuildDetector.Detected> detected = BuildDetector.detect(reader.header());
+            GenomeBuild build = PanelBuild.choose(o.build(), detected, o.panels(), reader.source(),
+                    annotation != null);
+            List<GenePanel> panels = resolved.on(build);
+            return new Setup(detected, build, panels, PanelIntervals.of(panels, o.padding(),
+                    TargetPlans.choose(annotation, o.targets(), build), false));
         }
     }
 
     /** Writes the header and the kept records, commits the output, and says what was done. */
-    private static Result filter(VcfReader reader, VcfWriter writer, Options o, GenomeBuild build,
-                                 Optional<BuildDetector.Detected> detected, List<GenePanel> panels,
-                                 PanelIntervals intervals, String readPlan) throws IOException {
+    private static Result filter(VcfReader reader, VcfWriter writer, Options o, Setup setup, String readPlan)
+            throws IOException {
+        GenomeBuild build = setup.build();
+        List<GenePanel> panels = setup.panels();
+        PanelIntervals intervals = setup.intervals();
         PanelVcfFilter filter = new PanelVcfFilter(intervals, reader.contigs(), reader.source());
         List<String> names = new ArrayList<>();
         panels.forEach(p -> names.add(safe(p.name())));
@@ -198,9 +214,9 @@ public final class PanelFiltering {
         for (int i = 0; i < perLabel.length; i++) {
             perLabel[i] = filter.hits(i);
         }
-        return new Result(reader.source(), build, detected.map(BuildDetector.Detected::evidence).orElse("given"),
-                panels, intervals, filter.recordsRead(), filter.recordsKept(), perLabel, filter.renamedContigs(),
-                filter.repositions(), readPlan);
+        String buildEvidence = setup.detected().map(BuildDetector.Detected::evidence).orElse("given");
+        return new Result(reader.source(), build, buildEvidence, panels, intervals, filter.recordsRead(),
+                filter.recordsKept(), perLabel, filter.renamedContigs(), filter.repositions(), readPlan);
     }
 
     /** The panels resolved on a build: by default read and resolved per run; a batch resolves them once. */
@@ -219,8 +235,7 @@ public final class PanelFiltering {
      */
     public static Result run(String in, String out, VcfOutputType type, Options o) throws IOException {
         TranscriptModels annotation = TargetPlans.read(o.gff());
-        return run(in, out, type, o, build -> PanelReader.resolveAll(o.panels(), build,
-                PanelBuild.genes(build, annotation), o.strict()), annotation);
+        return run(in, out, type, o, resolvedPerRun(o, annotation), annotation);
     }
 
     /** As {@link #run(String, String, Options)}, with the panels given resolved (their padding from {@code o}). */
@@ -235,12 +250,8 @@ public final class PanelFiltering {
         boolean mayIndex = o.mode() != ReadMode.STREAM && !in.equals("-")
                 && Files.isRegularFile(Path.of(in + ".tbi"));
         try (VcfReader streamed = VariantSources.open(in, mayIndex ? 1 : o.threads())) {
-            Optional<BuildDetector.Detected> detected = BuildDetector.detect(streamed.header());
-            GenomeBuild build = PanelBuild.choose(o.build(), detected, o.panels(), streamed.source(),
-                    annotation != null);
-            List<GenePanel> panels = resolved.on(build);
-            PanelIntervals intervals = PanelIntervals.of(panels, o.padding(), TargetPlans.choose(annotation,
-                    o.targets(), build), false);
+            Setup setup = Setup.of(streamed, o, resolved, annotation);
+            PanelIntervals intervals = setup.intervals();
             boolean store = !in.equals("-") && StoreReader.isStore(Path.of(in));
             PanelReadPlan plan = store ? null : PanelReadPlan.choose(in, streamed.header(), intervals, o.mode());
             StoreQuery query = store ? new StoreQuery(intervals.index()) : null;
@@ -248,8 +259,7 @@ public final class PanelFiltering {
                     : plan.indexed() ? plan.openIndexed(in, streamed)
                     : mayIndex ? VariantSources.open(in, o.threads()) : streamed;
             try (VcfWriter writer = VcfWriter.open(out, o.index(), reader.contigs().names(), type, o.threads())) {
-                return filter(reader, writer, o, build, detected, panels, intervals,
-                        store ? query.summary() : plan.reason());
+                return filter(reader, writer, o, setup, store ? query.summary() : plan.reason());
             } finally {
                 if (reader != streamed) {
                     reader.close();
