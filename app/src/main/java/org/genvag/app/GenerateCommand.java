@@ -139,6 +139,14 @@ public final class GenerateCommand {
         @Option(names = "--depth", defaultValue = "30", description = "mean depth (default: ${DEFAULT-VALUE})")
         double depth;
 
+        @Option(names = "--insert", defaultValue = "350", description = "mean insert of the 2x150 pairs; below "
+                + "300 most mates overlap (default: ${DEFAULT-VALUE})")
+        int insert;
+
+        @Option(names = "--insert-sd", defaultValue = "50", description = "standard deviation of the insert "
+                + "(default: ${DEFAULT-VALUE})")
+        int insertSd;
+
         @Option(names = "--regions", description = "BED of regions to cover (capture targets)")
         Path regions;
 
@@ -164,7 +172,8 @@ public final class GenerateCommand {
             }
             targets.sort(Comparator.comparingInt(Region::contigIndex).thenComparingLong(Region::start));
             long t0 = System.nanoTime();
-            BamGenerator.Options options = BamGenerator.Options.defaults().withDepth(depth).withSeed(genome.seed);
+            BamGenerator.Options options = BamGenerator.Options.defaults().withDepth(depth).withSeed(genome.seed)
+                    .withInsert(insert, insertSd);
             long reads = new BamGenerator(genome.syntheticGenome(), contigs, options).write(targets, out);
             System.err.printf("genvag generate bam: %d reads over %d regions, %.1f MB in %.1f s -> %s%n", reads,
                     targets.size(), Files.size(out) / 1e6, (System.nanoTime() - t0) / 1e9, out);
