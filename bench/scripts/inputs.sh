@@ -10,4 +10,9 @@ panel=$root/data/src/main/resources/org/genvag/data/panels/metabolic-944.tsv
 [ -f "$vcf.tbi" ] && [ "$vcf.tbi" -nt "$vcf" ] || tabix -f -p vcf "$vcf"
 bed=$work/metabolic-944.bed
 "$root/genvag" panel --panel "$panel" --bed "$bed" >/dev/null   # the same regions for bcftools
+# The BED names contigs as the gene table does (1, 2, ...); bcftools needs the VCF's names (chr1, ...), or it finds
+# nothing and looks fast.
+if [ "$(zcat "$vcf" | grep -m1 -v '^#' | cut -c1-3)" = chr ] && ! grep -q '^chr' "$bed"; then
+  sed -i 's/^/chr/' "$bed"
+fi
 jar=$root/app/target/genvag.jar

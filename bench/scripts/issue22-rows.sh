@@ -46,7 +46,7 @@ hyperfine --warmup 1 --runs 3 --export-markdown "$work/issue22-coverage-short.md
   -n "genvag coverage --mode stream --threads $threads" \
      "$g coverage --bam $short --panel $work/short400.bed --mode stream --out-prefix $work/gs --threads $threads 2>/dev/null"
 
-# Rows 5-6: a 3-gene question of the 1000 Genomes excerpt (tabix), the 944-gene panel of the WGS-like VCF.
+# Rows 5-6 (the 944-gene BED is chr-named by inputs.sh, as the VCF): a 3-gene question of the 1000 Genomes excerpt (tabix), the 944-gene panel of the WGS-like VCF.
 kg=$work/kg22.vcf.gz
 [ -f "$kg" ] || cp "$root/testdata/fixtures/vcf/chr22.vcf.gz" "$kg"
 [ -f "$kg.tbi" ] && [ "$kg.tbi" -nt "$kg" ] || tabix -f -p vcf "$kg"

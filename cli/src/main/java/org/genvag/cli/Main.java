@@ -37,7 +37,7 @@ public final class Main implements Runnable {
      * (a map of lambdas would load every command class and spin a lambda for each, on every run).
      */
     private static final List<String> BUILT_IN = List.of("view", "validate", "filter", "panel", "coverage",
-            "biomarkers", "store", "annotate", "msi", "genes", "gff", "kb");
+            "csq", "biomarkers", "store", "annotate", "msi", "genes", "gff", "kb");
 
     private static Object builtIn(String name) {
         return switch (name) {
@@ -46,6 +46,7 @@ public final class Main implements Runnable {
             case "filter" -> new FilterCommand();
             case "panel" -> new PanelCommand();
             case "coverage" -> new CoverageCommand();
+            case "csq" -> new CsqCommand();
             case "biomarkers" -> new BiomarkersCommand();
             case "store" -> new StoreCommand();
             case "annotate" -> new AnnotateCommand();
