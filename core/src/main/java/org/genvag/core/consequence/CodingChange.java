@@ -185,10 +185,18 @@ final class CodingChange {
         while (d < altAa.length && kS + d < protein.length && altAa[d] == protein[kS + d]) {
             d++;
         }
+        if (kS + d < protein.length && protein[kS + d] == '*' && d >= altAa.length) {
+            // The stop is deleted and the transcript ends before a whole codon follows: lost, no new stop known.
+            terms |= SoTerm.STOP_LOST.bit();
+            proteinPosition = Integer.toString(kS + d + 1);
+            aminoAcids = "*/X";
+            return;
+        }
         if (kS + d >= protein.length || d >= altAa.length) {
-            if (inFrame) {
-                terms |= reachesUtr ? SoTerm.STOP_RETAINED_VARIANT.bit() : SoTerm.CODING_SEQUENCE_VARIANT.bit();
-            }
+            // Every residue through the stop reads as before: the stop is kept (the change lies past it, or
+            // rebuilds it), or the transcript ends first.
+            terms |= kS + d >= protein.length ? SoTerm.STOP_RETAINED_VARIANT.bit()
+                    : SoTerm.CODING_SEQUENCE_VARIANT.bit();
             aminoAcids = aa(protein, kS, Math.min(kS + 1, protein.length));
             return;
         }

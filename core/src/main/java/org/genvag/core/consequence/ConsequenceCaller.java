@@ -146,6 +146,14 @@ public final class ConsequenceCaller {
         } else if (intronHit >= 0) {
             terms |= SoTerm.INTRON_VARIANT.bit();
         }
+        // An insertion between an exon's edge and the intron keeps the splice site's own bases, so the inserted bases
+        // join the exon (bcftools csq judges it so too).
+        boolean edgeInsertion = ins && (l.exonOf(s - 1) >= 0) != (l.exonOf(s) >= 0)
+                && (l.intronOf(s - 1) >= 0 || l.intronOf(s) >= 0);
+        long edgeExonic = l.exonOf(s - 1) >= 0 ? s - 1 : s;
+        if (edgeInsertion) {
+            exonHit = l.exonOf(edgeExonic);
+        }
         String exon = exonHit >= 0 ? (exonHit + 1) + "/" + n : "";
         String intron = intronHit >= 0 ? (intronHit + 1) + "/" + (n - 1) : "";
         // The exon or intron that holds the whole allele bounds the 3' shift of HGVS c.
@@ -172,22 +180,30 @@ public final class ConsequenceCaller {
             String cdna = oneExon >= 0 ? cdnaRange(l, e) : "";
             return new TranscriptEffect(l.transcript, terms, exon, intron, hgvsc, "", cdna, "", "", "", "");
         }
-        if (oneExon < 0) {
+        if (oneExon < 0 && !edgeInsertion) {
             if (exonHit >= 0) {
                 terms |= exonicTerms(l, e);
             }
             return new TranscriptEffect(l.transcript, terms, exon, intron, hgvsc, "", "", "", "", "", "");
         }
-        int a = l.cdna(s);
-        int b = l.cdna(ins ? s - 1 : en);
-        int cs = ins ? Math.max(a, b) : Math.min(a, b);
-        int ce = ins ? cs - 1 : Math.max(a, b);
+        int cs;
+        int ce;
+        if (oneExon >= 0) {
+            int a = l.cdna(s);
+            int b = l.cdna(ins ? s - 1 : en);
+            cs = ins ? Math.max(a, b) : Math.min(a, b);
+            ce = ins ? cs - 1 : Math.max(a, b);
+        } else {
+            boolean exonicIsFivePrime = (edgeExonic == s - 1) != l.minus;
+            cs = l.cdna(edgeExonic) + (exonicIsFivePrime ? 1 : 0);
+            ce = cs - 1;
+        }
         String cdna = ins ? (cs - 1) + "-" + cs : cs == ce ? Integer.toString(cs) : cs + "-" + ce;
         if (ins ? cs <= l.cdsStart : ce < l.cdsStart) {
             terms |= SoTerm.FIVE_PRIME_UTR_VARIANT.bit();
             return new TranscriptEffect(l.transcript, terms, exon, intron, hgvsc, "", cdna, "", "", "", "");
         }
-        if (ins ? cs > l.cdsEnd : cs > l.cdsEnd) {
+        if (cs > l.cdsEnd) {
             terms |= SoTerm.THREE_PRIME_UTR_VARIANT.bit();
             return new TranscriptEffect(l.transcript, terms, exon, intron, hgvsc, "", cdna, "", "", "", "");
         }
