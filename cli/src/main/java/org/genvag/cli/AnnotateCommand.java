@@ -68,6 +68,11 @@ final class AnnotateCommand implements Callable<Integer> {
     @Mixin
     TargetOptions targetOptions;
 
+    @Option(names = {"-f", "--reference"}, paramLabel = "FASTA", description = "reference FASTA (with its .fai) of the "
+            + "samples' build: with --gff, each panel VCF gets VEP-compatible INFO/CSQ (as genvag csq writes it) and "
+            + "the report's variants table gene, transcript, HGVS c./p., consequence and impact")
+    Path reference;
+
     @Option(names = "--force", description = "run samples an earlier run finished again")
     boolean force;
 
@@ -78,6 +83,9 @@ final class AnnotateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         List<SampleEntry> samples = ManifestReader.read(manifest);
+        if (reference != null && targetOptions.gff == null) {
+            throw new InputException("--reference is for consequences, which need the transcripts: give --gff too");
+        }
         if (msiBaseline != null) {
             if (msiSites == null) {
                 throw new InputException("--msi-baseline needs --msi-sites, the site list it "
@@ -93,7 +101,7 @@ final class AnnotateCommand implements Callable<Integer> {
                 threads.count(), outDir);
         List<SampleOutcome> outcomes = BatchRun.run(samples, outDir, new BatchOptions(panels, padding, kb,
                 threads.count(), force, Version.get(), msiSites, msiBaseline, allowUnresolved, targetOptions.gff,
-                targetOptions.kind(null)), (s, done, total) -> {
+                targetOptions.kind(null), reference), (s, done, total) -> {
                     double elapsed = (System.nanoTime() - start) / 1e9;
                     double eta = done == 0 ? 0 : elapsed / done * (total - done);
                     records[0] += s.status().equals("done") ? s.records() : 0;   // skipped ones were read before

@@ -2,11 +2,12 @@
 package org.genvag.core.consequence;
 
 /**
- * Single reference bases by position, read 64 kb at a time and kept while the positions asked for stay inside: an
- * indel is shifted 3' base by base, and alleles of a sorted VCF follow each other closely.
+ * Single reference bases by position, read 4 kb at a time and kept while the positions asked for stay inside: an
+ * indel is shifted 3' base by base, and alleles of a sorted VCF follow each other closely (in a genome, about one
+ * per kb: a larger window would read bases no allele asks for).
  */
 final class BaseWindow {
-    private static final int CHUNK = 1 << 16;
+    private static final int CHUNK = 1 << 12;
     private final ReferenceSequence reference;
     private String contig;
     private long from;

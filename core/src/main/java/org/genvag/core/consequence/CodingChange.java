@@ -61,6 +61,11 @@ final class CodingChange {
         boolean reachesUtr = !insertion && oE >= cdsLength;
         boolean inFrame = (alt.length - (delTo - delFrom)) % 3 == 0;
         c.proteinPosition = range(kS + 1, kE + 1);
+        if (kE >= protein.length) {
+            // The last codon is incomplete (an annotation's CDS whose length is not a multiple of three: cds_end_NF)
+            c.terms |= SoTerm.INCOMPLETE_TERMINAL_CODON_VARIANT.bit() | SoTerm.CODING_SEQUENCE_VARIANT.bit();
+            return c;
+        }
         if (inFrame && !reachesUtr) {
             byte[] refWin = Arrays.copyOfRange(seq, winFrom, winTo);
             byte[] altWin = splice(seq, winFrom, delFrom, alt, delTo, winTo);
@@ -92,6 +97,14 @@ final class CodingChange {
         int suffix = 0;
         while (suffix < n - prefix && refAa[refAa.length - 1 - suffix] == altAa[altAa.length - 1 - suffix]) {
             suffix++;
+        }
+        if (prefix > 0 && refAa[prefix - 1] == '*') {
+            // The stop reads as before and the change lies after it: the protein is unchanged.
+            terms |= SoTerm.STOP_RETAINED_VARIANT.bit();
+            aminoAcids = "*";
+            proteinPosition = Integer.toString(kS + prefix);
+            hgvsp = HgvsProtein.synonymous((byte) '*', kS + prefix);
+            return;
         }
         int rLen = refAa.length - prefix - suffix;
         int aLen = altAa.length - prefix - suffix;

@@ -3,6 +3,7 @@ package org.genvag.io.fasta;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,11 +23,14 @@ public final class IndexedFasta implements ReferenceSequence, Closeable {
     private final Path path;
     private final ReferenceSequenceFile file;
     private final FastaSequenceIndex index;
+    /** Positional reads of a plain FASTA; null for a bgzipped one, which htsjdk reads through its .gzi. */
+    private final FastaRegionReader plain;
 
-    private IndexedFasta(Path path, ReferenceSequenceFile file, FastaSequenceIndex index) {
+    private IndexedFasta(Path path, ReferenceSequenceFile file, FastaSequenceIndex index, FastaRegionReader plain) {
         this.path = path;
         this.file = file;
         this.index = index;
+        this.plain = plain;
     }
 
     /** @throws InputException when the file is missing, not indexed, or its index does not fit it */
@@ -47,7 +51,11 @@ public final class IndexedFasta implements ReferenceSequence, Closeable {
         }
         Path fai = path.resolveSibling(path.getFileName() + ".fai");
         try {
-            return new IndexedFasta(path, f, new FastaSequenceIndex(fai));
+            return new IndexedFasta(path, f, new FastaSequenceIndex(fai), gzipped(path) ? null
+                    : new FastaRegionReader(path));
+        } catch (IOException e) {
+            closeQuietly(f);
+            throw new InputException(path + ": cannot open: " + e.getMessage(), e);
         } catch (SAMException e) {
             closeQuietly(f);
             throw new InputException(fai + ": cannot read the FASTA index: " + e.getMessage(), e);
@@ -69,6 +77,14 @@ public final class IndexedFasta implements ReferenceSequence, Closeable {
         if (start < 1 || to < start) {
             return new byte[0];
         }
+        if (plain != null) {
+            try {
+                return plain.read(index.getIndexEntry(contig), start, to);
+            } catch (IOException e) {
+                throw new InputException(path + ": cannot read " + contig + ":" + start + "-" + to + ": "
+                        + e.getMessage(), e);
+            }
+        }
         try {
             byte[] b = file.getSubsequenceAt(contig, start, to).getBases();
             for (int i = 0; i < b.length; i++) {
@@ -84,7 +100,17 @@ public final class IndexedFasta implements ReferenceSequence, Closeable {
 
     @Override
     public void close() throws IOException {
-        file.close();
+        try (ReferenceSequenceFile f = file) {
+            if (plain != null) {
+                plain.close();
+            }
+        }
+    }
+
+    private static boolean gzipped(Path path) throws IOException {
+        try (InputStream in = Files.newInputStream(path)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
     }
 
     private static void closeQuietly(ReferenceSequenceFile f) {

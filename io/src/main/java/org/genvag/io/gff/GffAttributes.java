@@ -51,6 +51,56 @@ final class GffAttributes {
         return out;
     }
 
+    /**
+     * The values of one key of a GFF3 column 9, or null when it is absent; every entry is still checked to be
+     * key=value, as {@link #gff3} checks it, without building the map.
+     */
+    static List<String> gff3Values(String text, String key, String source, long line) {
+        if (text.equals(".")) {
+            return null;
+        }
+        List<String> values = null;
+        int p = 0;
+        int n = text.length();
+        while (p < n) {
+            int semi = text.indexOf(';', p);
+            int end = semi < 0 ? n : semi;
+            int eq = text.indexOf('=', p);
+            if (end > p) {
+                if (eq < 0 || eq > end) {
+                    String entry = text.substring(p, end).trim();
+                    if (!entry.isEmpty()) {
+                        throw InputException.at(source, line, "GFF3 attribute '" + entry + "' is not key=value");
+                    }
+                } else if (isKey(text, p, eq, key)) {
+                    if (values == null) {
+                        values = new ArrayList<>(1);
+                    }
+                    int v = eq + 1;
+                    while (v <= end) {
+                        int comma = text.indexOf(',', v);
+                        int to = comma < 0 || comma > end ? end : comma;
+                        values.add(decode(text.substring(v, to), source, line));
+                        v = to + 1;
+                    }
+                }
+            }
+            p = end + 1;
+        }
+        return values;
+    }
+
+    /** Whether {@code text[from, to)}, blanks around it ignored, is {@code key}. */
+    private static boolean isKey(String text, int from, int to, String key) {
+        while (from < to && text.charAt(from) == ' ') {
+            from++;
+        }
+        while (to > from && text.charAt(to - 1) == ' ') {
+            to--;
+        }
+        return to - from == key.length() && text.startsWith(key, from);
+    }
+
     static Map<String, List<String>> gtf(String text, String source, long line) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         int p = 0;

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +19,6 @@ import org.genvag.core.transcript.TranscriptModels;
 import org.genvag.core.transcript.TranscriptModelsBuilder;
 import org.genvag.core.transcript.TranscriptTag;
 import org.genvag.io.text.GzipOrPlain;
-import org.genvag.io.text.TabFields;
 
 /**
  * Reads gene models from GFF3 or GTF, gzipped or plain, as Ensembl, GENCODE, RefSeq and MANE ship them: genes,
@@ -37,6 +37,7 @@ public final class GffReader {
 
     private final String source;
     private final TranscriptModelsBuilder models;
+    private final List<String> columns = new ArrayList<>(9);
     private Boolean gtf;
     /** GFF3 transcript IDs seen, so that a feature whose parent is a transcript (a mature miRNA) is not a transcript. */
     private final Set<String> transcripts = new HashSet<>();
@@ -92,11 +93,7 @@ public final class GffReader {
     }
 
     private void feature(String line, long n) {
-        List<String> f = TabFields.split(line, '\t');
-        if (f.size() != 9) {
-            throw InputException.at(source, n, "expected 9 tab-separated columns (seqid, source, type, start, end, "
-                    + "score, strand, phase, attributes), found " + f.size());
-        }
+        List<String> f = fields(line, n);
         String type = f.get(2);
         if (IGNORED.contains(type)) {
             return;
@@ -123,6 +120,25 @@ public final class GffReader {
     }
 
     /**
+     * The 9 columns of a line. Exons and CDS are most of a GENCODE file's 3 million lines: their columns are cut out
+     * once, into a list reused line after line (the builder copies what it keeps).
+     */
+    private List<String> fields(String line, long n) {
+        columns.clear();
+        int from = 0;
+        for (int i = line.indexOf('\t'); i >= 0; i = line.indexOf('\t', from)) {
+            columns.add(line.substring(from, i));
+            from = i + 1;
+        }
+        columns.add(line.substring(from));
+        if (columns.size() != 9) {
+            throw InputException.at(source, n, "expected 9 tab-separated columns (seqid, source, type, start, end, "
+                    + "score, strand, phase, attributes), found " + columns.size());
+        }
+        return columns;
+    }
+
+    /**
      * Whether a GFF3 line can be part of a gene model: an exon or CDS, a gene, or a feature with an ID and a Parent
      * (a transcript of any type). Only these are checked and read; bcftools' own test files, for one, carry
      * {@code chromosome} lines with negative starts.
@@ -132,25 +148,15 @@ public final class GffReader {
     }
 
     private void gff3Feature(String type, String contig, int start, int end, char strand, List<String> f, long n) {
+        if (type.equals("exon") || type.equals("CDS")) {
+            // Only the parents matter: read without building the attribute map (most lines of a file).
+            childFeature(type, contig, start, end, strand, f.get(7),
+                    GffAttributes.gff3Values(f.get(8), "Parent", source, n), n);
+            return;
+        }
         Map<String, List<String>> a = GffAttributes.gff3(f.get(8), source, n);
         String id = GffAttributes.first(a, "ID");
         List<String> parents = a.get("Parent");
-        if (type.equals("exon") || type.equals("CDS")) {
-            if (parents == null || parents.isEmpty()) {
-                throw InputException.at(source, n, type + " has no Parent");
-            }
-            checkStrand(strand, type, n);
-            int phase = type.equals("CDS") ? phase(f.get(7), n) : 0;
-            for (String parent : parents) {
-                String tx = stripTranscript(parent);
-                if (type.equals("exon")) {
-                    models.exon(tx, contig, strand, start, end, n);
-                } else {
-                    models.cds(tx, contig, strand, start, end, phase, n);
-                }
-            }
-            return;
-        }
         if (id == null) {
             return;   // a feature nothing refers to (a repeat, a region without ID): not a gene model
         }
@@ -170,6 +176,23 @@ public final class GffReader {
         String biotype = firstOf(a, "biotype", "transcript_type", "transcript_biotype");
         models.transcript(stripTranscript(id), stripGene(parents.get(0)), biotype != null ? biotype : type,
                 tags(a.get("tag")), contig, strand, start, end, n);
+    }
+
+    private void childFeature(String type, String contig, int start, int end, char strand, String phaseText,
+                              List<String> parents, long n) {
+        if (parents == null || parents.isEmpty()) {
+            throw InputException.at(source, n, type + " has no Parent");
+        }
+        checkStrand(strand, type, n);
+        int phase = type.equals("CDS") ? phase(phaseText, n) : 0;
+        for (String parent : parents) {
+            String tx = stripTranscript(parent);
+            if (type.equals("exon")) {
+                models.exon(tx, contig, strand, start, end, n);
+            } else {
+                models.cds(tx, contig, strand, start, end, phase, n);
+            }
+        }
     }
 
     private void gtfFeature(String type, String contig, int start, int end, char strand, List<String> f, long n) {

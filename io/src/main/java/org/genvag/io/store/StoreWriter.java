@@ -126,8 +126,8 @@ public final class StoreWriter {
             int contig = -1;
             long records = 0;
             while (reader.next(r)) {
-                if (r.contig() != contig || batch.size == options.blockRecords()) {
-                    if (batch.size > 0) {
+                if (r.contig() != contig || batch.size() == options.blockRecords()) {
+                    if (batch.size() > 0) {
                         submit(batch, pool, inFlight, free, index, out, shredders, views, source, lz4, names,
                                 workers);
                         synchronized (free) {
@@ -141,7 +141,7 @@ public final class StoreWriter {
                 batch.add(r);   // POS and END are parsed by the worker; a malformed one is an error naming the line
                 records++;
             }
-            if (batch.size > 0) {
+            if (batch.size() > 0) {
                 submit(batch, pool, inFlight, free, index, out, shredders, views, source, lz4, names, workers);
             }
             while (!inFlight.isEmpty()) {
@@ -188,7 +188,7 @@ public final class StoreWriter {
                                   LZ4Compressor lz4) {
         shredder.clear();
         batch.shred(shredder, view, source);
-        ByteSink body = new ByteSink(batch.bytes.length / 2 + 1024);
+        ByteSink body = new ByteSink(batch.lines.byteLength() / 2 + 1024);
         List<String> columnNames = COLUMN_NAMES.get();
         List<ByteSink> columns = COLUMN_SINKS.get();
         shredder.columns(columnNames, columns);

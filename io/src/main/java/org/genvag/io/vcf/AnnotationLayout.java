@@ -11,11 +11,12 @@ import org.genvag.io.vcf.VcfReader;
 /**
  * Where the fields genvag needs sit in a VCF's functional annotation. VEP's CSQ declares its layout in the header
  * ("Format: Allele|Consequence|...|SYMBOL|...|HGVSp|...|MAX_AF"); SnpEff's ANN has a fixed one (Allele, Annotation,
- * Annotation_Impact, Gene_Name, ..., HGVS.p 11th). Population frequency fields in CSQ are optional (VEP --af_gnomad,
- * --max_af). An index is -1 where the field is absent.
+ * Annotation_Impact, Gene_Name, ..., Feature_ID 7th, HGVS.c 10th, HGVS.p 11th). Population frequency fields in CSQ
+ * are optional (VEP --af_gnomad, --max_af), as are IMPACT, Feature, HGVSc, CANONICAL and MANE_SELECT (genvag csq
+ * writes them all). An index is -1 where the field is absent.
  */
 public record AnnotationLayout(FieldKey key, int allele, int consequence, int symbol, int hgvsp,
-                               int[] populationAf) {
+                               int[] populationAf, int impact, int feature, int hgvsc, int canonical, int mane) {
 
     public static final FieldKey CSQ = FieldKey.of("CSQ");
     public static final FieldKey ANN = FieldKey.of("ANN");
@@ -30,7 +31,7 @@ public record AnnotationLayout(FieldKey key, int allele, int consequence, int sy
             }
             ann |= line.startsWith("##INFO=<ID=ANN,");
         }
-        return ann ? new AnnotationLayout(ANN, 0, 1, 3, 10, new int[0]) : null;
+        return ann ? new AnnotationLayout(ANN, 0, 1, 3, 10, new int[0], 2, 6, 9, -1, -1) : null;
     }
 
     private static AnnotationLayout csq(String line, String source) {
@@ -56,7 +57,9 @@ public record AnnotationLayout(FieldKey key, int allele, int consequence, int sy
             }
         }
         return new AnnotationLayout(CSQ, allele, consequence, symbol, hgvsp,
-                pop.stream().mapToInt(Integer::intValue).toArray());
+                pop.stream().mapToInt(Integer::intValue).toArray(), fields.indexOf("IMPACT"),
+                fields.indexOf("Feature"), fields.indexOf("HGVSc"), fields.indexOf("CANONICAL"),
+                fields.indexOf("MANE_SELECT"));
     }
 
     /** The largest field index this layout reads: entries with fewer fields are malformed. */

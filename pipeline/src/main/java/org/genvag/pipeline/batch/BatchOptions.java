@@ -13,11 +13,19 @@ import org.genvag.core.transcript.TargetKind;
  * pooled normals built with those sites (null: none), against which tumours without a normal BAM are scored;
  * {@code allowUnresolved}: a panel gene that does not resolve is a warning instead of an error that stops the run;
  * {@code gff} and {@code targets}: what coverage QC covers (see {@code CoverageJob.Request}; null: CDS with a GFF,
- * else the bundled merged RefSeq exons).
+ * else the bundled merged RefSeq exons); {@code reference}: a FASTA (with its .fai) of the samples' build: with the
+ * GFF, each panel VCF gets VEP-compatible INFO/CSQ ({@code genvag csq}) and the report lists HGVS (null: neither).
  */
 public record BatchOptions(List<Path> panels, long padding, Path kb, int threads, boolean force,
                            String genvagVersion, Path msiSites, Path msiBaseline, boolean allowUnresolved, Path gff,
-                           TargetKind targets) {
+                           TargetKind targets, Path reference) {
+    /** Without consequences. */
+    public BatchOptions(List<Path> panels, long padding, Path kb, int threads, boolean force, String genvagVersion,
+                        Path msiSites, Path msiBaseline, boolean allowUnresolved, Path gff, TargetKind targets) {
+        this(panels, padding, kb, threads, force, genvagVersion, msiSites, msiBaseline, allowUnresolved, gff, targets,
+                null);
+    }
+
     /** Coverage on the default targets: the bundled merged RefSeq exons. */
     public BatchOptions(List<Path> panels, long padding, Path kb, int threads, boolean force, String genvagVersion,
                         Path msiSites, Path msiBaseline, boolean allowUnresolved) {
@@ -63,6 +71,7 @@ public record BatchOptions(List<Path> panels, long padding, Path kb, int threads
         private boolean allowUnresolved;
         private Path gff;
         private TargetKind targets;
+        private Path reference;
 
         private Builder(List<Path> panels) {
             this.panels = List.copyOf(panels);
@@ -116,9 +125,18 @@ public record BatchOptions(List<Path> panels, long padding, Path kb, int threads
             return this;
         }
 
+        /**
+         * Consequences (INFO/CSQ, HGVS) of the panel variants on the transcripts of the GFF given to
+         * {@link #targets}, checked against and spliced from this reference FASTA (with its .fai).
+         */
+        public Builder reference(Path fasta) {
+            this.reference = fasta;
+            return this;
+        }
+
         public BatchOptions build() {
             return new BatchOptions(panels, padding, kb, threads, force, genvagVersion, msiSites, msiBaseline,
-                    allowUnresolved, gff, targets);
+                    allowUnresolved, gff, targets, reference);
         }
     }
 
@@ -126,6 +144,9 @@ public record BatchOptions(List<Path> panels, long padding, Path kb, int threads
         panels = List.copyOf(panels);
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1");
+        }
+        if (reference != null && gff == null) {
+            throw new IllegalArgumentException("a reference FASTA for consequences needs the GFF of the transcripts");
         }
         if (msiBaseline != null && msiSites == null) {
             throw new IllegalArgumentException("an MSI baseline needs the site list it was built with");

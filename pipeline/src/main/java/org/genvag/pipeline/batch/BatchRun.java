@@ -17,8 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.genvag.core.genome.GenomeBuild;
+import org.genvag.core.transcript.TranscriptModels;
 import org.genvag.io.Futures;
 import org.genvag.io.genes.GeneTableReader;
+import org.genvag.io.gff.GffReader;
 import org.genvag.io.output.AtomicOutput;
 import org.genvag.io.output.JsonFiles;
 import org.genvag.io.panel.PanelReader;
@@ -81,6 +83,8 @@ public final class BatchRun {
                                           Executor executor) throws IOException {
         checkPanels(samples, o);
         Files.createDirectories(outDir);
+        // The transcripts are read once for the batch: a GENCODE file takes seconds, every sample uses them.
+        TranscriptModels models = o.reference() == null ? null : GffReader.read(o.gff());
         List<SampleOutcome> outcomes = new ArrayList<>();
         List<Future<SampleOutcome>> futures = new ArrayList<>();
         int[] done = {0};
@@ -94,7 +98,7 @@ public final class BatchRun {
                 continue;
             }
             futures.add(CompletableFuture.supplyAsync(() -> {
-                SampleOutcome out = SampleRun.run(e, outDir, o);
+                SampleOutcome out = SampleRun.run(e, outDir, o, models);
                 report(progress, out, done, samples.size());
                 return out;
             }, executor));

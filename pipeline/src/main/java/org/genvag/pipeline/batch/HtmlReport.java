@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,13 +18,16 @@ import org.genvag.core.biomarker.report.Evidence;
 import org.genvag.core.biomarker.report.Observation;
 import org.genvag.core.biomarker.report.TherapyOption;
 import org.genvag.core.biomarker.report.Unassessed;
+import org.genvag.core.consequence.Impact;
 import org.genvag.core.kb.Indication;
 import org.genvag.core.variant.Genotypes;
 import org.genvag.io.output.AtomicOutput;
 import org.genvag.io.variants.VariantSources;
+import org.genvag.io.vcf.AnnotationLayout;
 import org.genvag.io.vcf.FieldKey;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfRecord;
+import org.genvag.pipeline.consequence.ReportedConsequence;
 import org.genvag.pipeline.coverage.PanelCoverage;
 
 /**
@@ -51,6 +55,8 @@ public final class HtmlReport {
         public String targetKind;
         public PanelCoverage.Options coverageRule;
         public List<String[]> panelVariants;                      // chrom, pos, ref, alt, filter, genes, gt
+        /** Whether the rows go on with gene, transcript, HGVSc, HGVSp, consequence and impact (INFO/CSQ). */
+        public boolean consequences;
         public long panelVariantCount = -1;
         public long panelRecords = -1;
         public String genotypeOf = "sample";
@@ -302,8 +308,13 @@ public final class HtmlReport {
                 .append(d.panelVariantCount > d.panelVariants.size() ? "; the first " + d.panelVariants.size()
                         + " are listed" : "").append(" (panel.vcf.gz holds all ").append(d.panelRecords)
                 .append(" records of the panel's regions, with other samples' variants and reference calls).</p>\n")
+                .append(d.consequences ? "<p>Sorted by impact, then position. Each variant is shown on its MANE Select "
+                        + "transcript, else its Ensembl canonical one, else its most severe consequence; panel.vcf.gz's "
+                        + "INFO/CSQ has every transcript.</p>\n" : "")
                 .append("<table><tr><th>chrom</th><th>pos</th><th>ref</th><th>alt</th><th>filter</th><th>genes</th>"
-                        + "<th>GT (" + esc(d.genotypeOf) + ")</th></tr>\n");
+                        + "<th>GT (" + esc(d.genotypeOf) + ")</th>")
+                .append(d.consequences ? "<th>gene</th><th>transcript</th><th>HGVS c.</th><th>HGVS p.</th>"
+                        + "<th>consequence</th><th>impact</th>" : "").append("</tr>\n");
         for (String[] v : d.panelVariants) {
             h.append("<tr>");
             for (int i = 0; i < v.length; i++) {
@@ -315,23 +326,31 @@ public final class HtmlReport {
         h.append("</table>\n");
     }
 
-    /** The variants table: the first rows listed, and how many records the sample carries in all. */
-    record Variants(List<String[]> rows, long carried, long records) {
+    /**
+     * The variants table: the first rows listed, how many records the sample carries in all, and whether the rows
+     * carry consequences.
+     */
+    record Variants(List<String[]> rows, long carried, long records, boolean consequences) {
     }
 
     /**
      * The records of a filtered VCF that {@code sample} (a column index; -1 for a sites-only VCF) carries: a
      * genotype with an allele other than REF. 0/0 and no-calls are not variants of this sample and are neither
      * listed nor counted; a record without a genotype to judge (sites-only, no GT) is counted, as nothing says it is
-     * absent. The first {@code max} are listed.
+     * absent. The first {@code max} are listed; with INFO/CSQ (or ANN), each row also names its reported consequence
+     * ({@link ReportedConsequence}) and the rows are sorted by impact first.
      */
     static Variants variants(Path vcf, int max, int sample) throws IOException {
         List<String[]> out = new ArrayList<>();
+        List<Impact> impacts = new ArrayList<>();
         FieldKey genes = FieldKey.of("GENVAG_GENES");
         FieldKey gt = FieldKey.of("GT");
         long carried = 0;
         long records = 0;
+        boolean consequences;
         try (VcfReader r = VariantSources.open(vcf.toString(), 1)) {
+            AnnotationLayout layout = AnnotationLayout.of(r);
+            consequences = layout != null;
             VcfRecord rec = new VcfRecord();
             while (r.next(rec)) {
                 records++;
@@ -341,13 +360,37 @@ public final class HtmlReport {
                     continue;
                 }
                 carried++;
-                if (out.size() < max) {
-                    out.add(new String[] {rec.contigName(), String.valueOf(rec.pos()), shorten(rec.ref()),
-                        shorten(rec.alt()), rec.filter(), String.valueOf(rec.infoString(genes)), genotype});
+                if (!consequences && out.size() >= max) {
+                    continue;
                 }
+                String[] row = {rec.contigName(), String.valueOf(rec.pos()), shorten(rec.ref()),
+                    shorten(rec.alt()), rec.filter(), String.valueOf(rec.infoString(genes)), genotype};
+                if (consequences) {
+                    ReportedConsequence c = ReportedConsequence.pick(rec.infoString(layout.key()), layout);
+                    row = Arrays.copyOf(row, row.length + 6);
+                    if (c != null) {
+                        System.arraycopy(new String[] {c.gene(), c.transcript(), c.hgvsc(), c.hgvsp(),
+                            c.consequence(), c.impact().name()}, 0, row, 7, 6);
+                    }
+                    impacts.add(c == null ? Impact.MODIFIER : c.impact());
+                }
+                out.add(row);
             }
         }
-        return new Variants(out, carried, records);
+        if (consequences) {
+            // Most disruptive first; the file's order within an impact (a stable sort).
+            Integer[] order = new Integer[out.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, Comparator.comparing(impacts::get));
+            List<String[]> sorted = new ArrayList<>(Math.min(max, order.length));
+            for (int i = 0; i < Math.min(max, order.length); i++) {
+                sorted.add(out.get(order[i]));
+            }
+            out = sorted;
+        }
+        return new Variants(out, carried, records, consequences);
     }
 
     private static String shorten(String allele) {

@@ -3,6 +3,8 @@ package org.genvag.pipeline.batch;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,6 +23,7 @@ import org.genvag.core.kb.Biomarker;
 import org.genvag.core.msi.LengthHistograms;
 import org.genvag.core.msi.MsiScorer;
 import org.genvag.core.msi.RepeatSite;
+import org.genvag.core.transcript.TranscriptModels;
 import org.genvag.io.ReadMode;
 import org.genvag.io.bam.BamReader;
 import org.genvag.io.msi.SiteList;
@@ -31,6 +34,8 @@ import org.genvag.io.vcf.VcfReader;
 import org.genvag.pipeline.biomarker.BiomarkerJob;
 import org.genvag.pipeline.biomarker.BiomarkerReportJson;
 import org.genvag.pipeline.biomarker.TumourSample;
+import org.genvag.pipeline.consequence.CsqJob;
+import org.genvag.pipeline.consequence.TranscriptSet;
 import org.genvag.pipeline.coverage.CoverageJob;
 import org.genvag.pipeline.coverage.CoverageReports;
 import org.genvag.pipeline.coverage.PanelCoverage;
@@ -52,13 +57,14 @@ final class SampleRun {
     private SampleRun() {
     }
 
-    static SampleOutcome run(SampleEntry e, Path outDir, BatchOptions o) {
+    /** @param models the transcripts of {@code o.gff()} when the run adds consequences ({@code o.reference()}), else null */
+    static SampleOutcome run(SampleEntry e, Path outDir, BatchOptions o, TranscriptModels models) {
         long start = System.nanoTime();
         Path work = outDir.resolve("." + e.id() + ".partial");
         try {
             deleteTree(work);
             Files.createDirectories(work);
-            SampleOutcome outcome = steps(e, work, o, start);
+            SampleOutcome outcome = steps(e, work, o, models, start);
             JsonFiles.write(work.resolve(DONE), outcome.toMap());
             Path target = outDir.resolve(e.id());
             deleteTree(target);
@@ -77,7 +83,8 @@ final class SampleRun {
         }
     }
 
-    private static SampleOutcome steps(SampleEntry e, Path work, BatchOptions o, long start) throws IOException {
+    private static SampleOutcome steps(SampleEntry e, Path work, BatchOptions o, TranscriptModels models, long start)
+            throws IOException {
         HtmlReport.Data report = new HtmlReport.Data();
         report.sample = e.id();
         report.type = type(e);
@@ -89,15 +96,24 @@ final class SampleRun {
         long panelVariants = -1;
         long records = 0;
         if (e.vcf() != null && !o.panels().isEmpty()) {
-            PanelFiltering.Result f = PanelFiltering.run(e.vcf().toString(), work.resolve("panel.vcf.gz").toString(),
+            Path panelVcf = work.resolve("panel.vcf.gz");
+            // With consequences, the filtered records pass through genvag csq on their way to panel.vcf.gz.
+            Path filtered = models == null ? panelVcf : work.resolve(".panel.filtered.vcf.gz");
+            PanelFiltering.Result f = PanelFiltering.run(e.vcf().toString(), filtered.toString(),
                     new PanelFiltering.Options(o.panels(), e.build(), o.padding(), !o.allowUnresolved(),
                             ReadMode.AUTO, 1, true));
             records += f.recordsRead();
             report.build = PanelBuild.name(f.build());
-            Path panelVcf = work.resolve("panel.vcf.gz");
+            if (models != null) {
+                CsqJob.run(new CsqJob.Request(filtered.toString(), panelVcf.toString(), null, o.gff(), o.reference(),
+                        TranscriptSet.ALL, false, 1), models, new PrintWriter(Writer.nullWriter()));
+                Files.delete(filtered);
+                Files.deleteIfExists(filtered.resolveSibling(filtered.getFileName() + ".tbi"));
+            }
             ReportedColumn column = reportedColumn(e, panelVcf);
             HtmlReport.Variants variants = HtmlReport.variants(panelVcf, 500, column.index());
             report.panelVariants = variants.rows();
+            report.consequences = variants.consequences();
             report.genotypeOf = column.name();
             report.panelVariantCount = variants.carried();
             report.panelRecords = variants.records();

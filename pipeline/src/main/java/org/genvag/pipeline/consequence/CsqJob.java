@@ -6,17 +6,21 @@ import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntPredicate;
 
-import org.genvag.core.consequence.ConsequenceCaller;
-import org.genvag.core.consequence.TranscriptEffect;
-import org.genvag.core.consequence.VariantEdit;
 import org.genvag.core.error.InputException;
 import org.genvag.core.transcript.TranscriptModels;
+import org.genvag.io.Futures;
 import org.genvag.io.fasta.IndexedFasta;
 import org.genvag.io.gff.GffReader;
+import org.genvag.io.vcf.VcfLineBatch;
 import org.genvag.io.vcf.VcfOutputType;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfRecord;
@@ -27,10 +31,15 @@ import org.genvag.io.vcf.VcfWriter;
  * transcripts of a GFF3/GTF added as VEP's {@code INFO/CSQ} ({@link CsqFormat}), the rest of each line byte-identical.
  * Each record's REF is checked against the reference FASTA first: a mismatch (the VCF and the FASTA are of different
  * builds, or the VCF is broken) is an error naming the line, or with {@code lenient} a warning and the record written
- * without CSQ. Streams: memory holds the transcript models and the transcripts near the current record.
+ * without CSQ.
+ * <p>
+ * Streams: the reading thread copies records into batches, {@code threads} workers annotate them (each with its own
+ * {@link RecordAnnotator}), and the batches are written in input order; memory holds the transcript models and at
+ * most two batches per worker.
  */
 public final class CsqJob {
     private static final byte[] KEY = "CSQ".getBytes(StandardCharsets.US_ASCII);
+    private static final int BATCH = 2048;
 
     /**
      * @param vcf         input VCF (plain, gzip or BGZF), or "-" for standard input
@@ -40,7 +49,7 @@ public final class CsqJob {
      * @param reference   the reference FASTA with its .fai
      * @param transcripts which transcripts get entries
      * @param lenient     a REF that disagrees with the reference is a warning (the record keeps no CSQ), not an error
-     * @param threads     threads for BGZF input and output
+     * @param threads     threads for BGZF input and output and for annotating
      */
     public record Request(String vcf, String out, VcfOutputType type, Path gff, Path reference,
                           TranscriptSet transcripts, boolean lenient, int threads) {
@@ -54,127 +63,108 @@ public final class CsqJob {
     }
 
     public static Result run(Request q, PrintWriter warnings) throws IOException {
-        TranscriptModels models = GffReader.read(q.gff());
-        try (IndexedFasta fasta = IndexedFasta.open(q.reference());
-             VcfReader reader = VcfReader.open(q.vcf(), q.threads())) {
+        return run(q, GffReader.read(q.gff()), warnings);
+    }
+
+    /** As {@link #run(Request, PrintWriter)} on transcript models already read from {@code q.gff()}. */
+    public static Result run(Request q, TranscriptModels models, PrintWriter warnings) throws IOException {
+        IntPredicate keep = q.transcripts().filter(models);
+        List<RecordAnnotator> annotators = Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<RecordAnnotator> perThread = ThreadLocal.withInitial(() -> {
+            RecordAnnotator a = new RecordAnnotator(models, q.reference(), keep, q.lenient());
+            annotators.add(a);
+            return a;
+        });
+        IndexedFasta.open(q.reference()).close();   // a missing or unindexed FASTA fails before any work
+        int workers = Math.max(1, q.threads());
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "genvag-csq");
+            t.setDaemon(true);
+            return t;
+        });
+        try (VcfReader reader = VcfReader.open(q.vcf(), q.threads())) {
             if (reader.header().infoIds().contains("CSQ")) {
                 throw new InputException(reader.source() + ": already has INFO/CSQ (from VEP?); remove it first "
                         + "(bcftools annotate -x INFO/CSQ) or annotate the original VCF");
             }
-            IntPredicate keep = q.transcripts().filter(models);
-            ConsequenceCaller caller = new ConsequenceCaller(models, fasta, keep);
             try (VcfWriter writer = VcfWriter.open(q.out(), false, reader.contigs().names(), q.type(), q.threads())) {
                 writer.writeHeader(reader.header().linesWith(List.of(CsqFormat.headerLine(),
                         "##genvag_csq=<gff=\"" + q.gff().getFileName() + "\",reference=\""
                                 + q.reference().getFileName() + "\",transcripts=" + q.transcripts().optionName()
                                 + ">")));
-                Result r = annotate(reader, writer, caller, q.lenient(), warnings);
+                Result r = annotate(reader, writer, pool, workers, perThread, warnings);
                 writer.commit();
                 return r;
             }
+        } finally {
+            pool.shutdownNow();
+            for (RecordAnnotator a : annotators) {
+                a.close();
+            }
         }
     }
 
-    private static Result annotate(VcfReader reader, VcfWriter writer, ConsequenceCaller caller, boolean lenient,
-                                   PrintWriter warnings) throws IOException {
+    private static Result annotate(VcfReader reader, VcfWriter writer, ExecutorService pool, int workers,
+                                   ThreadLocal<RecordAnnotator> perThread, PrintWriter warnings) throws IOException {
+        ArrayDeque<VcfLineBatch> free = new ArrayDeque<>();
+        ArrayDeque<Pending> inFlight = new ArrayDeque<>();
+        Totals totals = new Totals();
         VcfRecord r = new VcfRecord();
-        CsqFormat format = new CsqFormat(caller.models());
-        long records = 0;
-        long annotated = 0;
-        long mismatches = 0;
-        long entries = 0;
+        VcfLineBatch batch = new VcfLineBatch();
+        String source = reader.source();
         while (reader.next(r)) {
-            records++;
-            String contig = r.contigName();
-            byte[] ref = bytes(r.buffer(), r.refStart(), r.refEnd());
-            if (!refMatches(caller, contig, r.pos(), ref)) {
-                mismatches++;
-                String message = "REF " + new String(ref, StandardCharsets.US_ASCII) + " at " + contig + ":"
-                        + r.pos() + " is not the reference's "
-                        + new String(caller.referenceBases(contig, r.pos(), r.pos() + ref.length - 1),
-                        StandardCharsets.US_ASCII);
-                if (!lenient) {
-                    throw r.error(message + " (the VCF and the FASTA are of different builds?); --lenient writes "
-                            + "such records without CSQ");
-                }
-                warnings.println("genvag csq: warning: " + reader.source() + " line " + r.lineNumber() + ": "
-                        + message + "; written without CSQ");
-                writer.write(r);
-                continue;
-            }
-            format.startRecord();
-            List<byte[]> alts = alts(r);
-            for (byte[] alt : alts) {
-                format.allele(ref, alts, alt);
-                if (!plainBases(alt)) {
-                    continue;   // symbolic (<DEL>, <*>), breakend or '*': no sequence to place on a transcript
-                }
-                VariantEdit edit = VariantEdit.of(contig, r.pos(), ref, alt);
-                if (edit.isEmpty()) {
-                    continue;
-                }
-                List<TranscriptEffect> effects = caller.effects(edit);
-                if (effects.isEmpty()) {
-                    format.intergenic();
-                } else {
-                    for (TranscriptEffect e : effects) {
-                        format.effect(e);
-                    }
+            batch.add(r);
+            if (batch.size() == BATCH) {
+                VcfLineBatch full = batch;
+                inFlight.add(new Pending(full, pool.submit(() -> perThread.get().annotate(full, source))));
+                batch = free.isEmpty() ? new VcfLineBatch() : free.poll();
+                batch.clear();
+                while (inFlight.size() > 2 * workers) {
+                    free.add(write(inFlight.poll(), writer, source, warnings, totals));
                 }
             }
-            if (format.entries() == 0) {
-                writer.write(r);
+        }
+        if (batch.size() > 0) {
+            VcfLineBatch last = batch;
+            inFlight.add(new Pending(last, pool.submit(() -> perThread.get().annotate(last, source))));
+        }
+        while (!inFlight.isEmpty()) {
+            write(inFlight.poll(), writer, source, warnings, totals);
+        }
+        return new Result(totals.records, totals.annotated, totals.mismatches, totals.entries);
+    }
+
+    private record Pending(VcfLineBatch batch, Future<RecordAnnotator.Annotated> result) {
+    }
+
+    private static final class Totals {
+        long records;
+        long annotated;
+        long mismatches;
+        long entries;
+    }
+
+    /** Waits for a batch, writes its records in order, and gives the batch back for reuse. */
+    private static VcfLineBatch write(Pending p, VcfWriter writer, String source, PrintWriter warnings,
+                                      Totals totals) throws IOException {
+        RecordAnnotator.Annotated a = Futures.get(p.result());
+        a.warnings().forEach(warnings::println);
+        VcfRecord view = new VcfRecord();
+        VcfLineBatch batch = p.batch();
+        ByteBuffer buffer = batch.buffer();
+        for (int i = 0; i < batch.size(); i++) {
+            batch.view(i, buffer, view, source);
+            byte[] value = a.values()[i];
+            if (value == null) {
+                writer.write(view);
             } else {
-                writer.write(r, KEY, format.value());
-                annotated++;
-                entries += format.entries();
+                writer.write(view, KEY, value);
+                totals.annotated++;
             }
         }
-        return new Result(records, annotated, mismatches, entries);
-    }
-
-    private static boolean refMatches(ConsequenceCaller caller, String contig, long pos, byte[] ref) {
-        byte[] genome = caller.referenceBases(contig, pos, pos + ref.length - 1);
-        for (int i = 0; i < ref.length; i++) {
-            byte b = ref[i];
-            byte u = b >= 'a' && b <= 'z' ? (byte) (b - 32) : b;
-            if (u != genome[i] && u != 'N' && genome[i] != 'N') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean plainBases(byte[] alt) {
-        for (byte b : alt) {
-            switch (b) {
-                case 'A', 'C', 'G', 'T', 'N', 'a', 'c', 'g', 't', 'n' -> { }
-                default -> {
-                    return false;
-                }
-            }
-        }
-        return alt.length > 0;
-    }
-
-    private static List<byte[]> alts(VcfRecord r) {
-        ByteBuffer b = r.buffer();
-        int s = r.altStart();
-        int e = r.altEnd();
-        List<byte[]> out = new ArrayList<>(2);
-        int from = s;
-        for (int i = s; i <= e; i++) {
-            if (i == e || b.get(i) == ',') {
-                out.add(bytes(b, from, i));
-                from = i + 1;
-            }
-        }
-        return out;
-    }
-
-    private static byte[] bytes(ByteBuffer b, int from, int to) {
-        byte[] out = new byte[to - from];
-        b.get(from, out);
-        return out;
+        totals.records += batch.size();
+        totals.mismatches += a.mismatches();
+        totals.entries += a.entries();
+        return batch;
     }
 }

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.genvag.pipeline.consequence;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+import org.genvag.core.consequence.ConsequenceCaller;
+import org.genvag.core.consequence.TranscriptEffect;
+import org.genvag.core.consequence.VariantEdit;
+import org.genvag.core.transcript.TranscriptModels;
+import org.genvag.io.fasta.IndexedFasta;
+import org.genvag.io.vcf.VcfLineBatch;
+import org.genvag.io.vcf.VcfRecord;
+
+/**
+ * One annotating thread's state (its own FASTA reader, consequence caller and the transcripts it has spliced, which
+ * are not thread-safe) and the work per record: REF checked against the reference, each ALT allele's effects, the
+ * CSQ value. A batch's values come back in order for the writing thread.
+ */
+final class RecordAnnotator implements Closeable {
+    private final IndexedFasta fasta;
+    private final ConsequenceCaller caller;
+    private final CsqFormat format;
+    private final boolean lenient;
+    private final VcfRecord view = new VcfRecord();
+    private String lastChrom;
+    private byte[] lastChromBytes = new byte[0];
+
+    /** A batch's CSQ values (null: the record is written as it was), with what the writer reports. */
+    record Annotated(byte[][] values, List<String> warnings, long mismatches, long entries) {
+    }
+
+    RecordAnnotator(TranscriptModels models, Path reference, IntPredicate transcripts, boolean lenient) {
+        this.fasta = IndexedFasta.open(reference);
+        this.caller = new ConsequenceCaller(models, fasta, transcripts);
+        this.format = new CsqFormat(models);
+        this.lenient = lenient;
+    }
+
+    Annotated annotate(VcfLineBatch batch, String source) {
+        byte[][] values = new byte[batch.size()][];
+        List<String> warnings = new ArrayList<>(0);
+        long mismatches = 0;
+        long entries = 0;
+        ByteBuffer buffer = batch.buffer();
+        for (int i = 0; i < batch.size(); i++) {
+            batch.view(i, buffer, view, source);
+            String contig = chrom(view);
+            byte[] ref = bytes(view.buffer(), view.refStart(), view.refEnd());
+            if (!refMatches(contig, view.pos(), ref)) {
+                mismatches++;
+                String message = "REF " + new String(ref, StandardCharsets.US_ASCII) + " at " + contig + ":"
+                        + view.pos() + " is not the reference's "
+                        + new String(caller.referenceBases(contig, view.pos(), view.pos() + ref.length - 1),
+                        StandardCharsets.US_ASCII);
+                if (!lenient) {
+                    throw view.error(message + " (the VCF and the FASTA are of different builds?); --lenient "
+                            + "writes such records without CSQ");
+                }
+                warnings.add("genvag csq: warning: " + source + " line " + view.lineNumber() + ": " + message
+                        + "; written without CSQ");
+                continue;
+            }
+            format.startRecord();
+            List<byte[]> alts = alts(view);
+            for (byte[] alt : alts) {
+                format.allele(ref, alts, alt);
+                if (!plainBases(alt)) {
+                    continue;   // symbolic (<DEL>, <*>), breakend or '*': no sequence to place on a transcript
+                }
+                VariantEdit edit = VariantEdit.of(contig, view.pos(), ref, alt);
+                if (edit.isEmpty()) {
+                    continue;
+                }
+                List<TranscriptEffect> effects = caller.effects(edit);
+                if (effects.isEmpty()) {
+                    format.intergenic();
+                } else {
+                    for (TranscriptEffect e : effects) {
+                        format.effect(e);
+                    }
+                }
+            }
+            if (format.entries() > 0) {
+                values[i] = format.value();
+                entries += format.entries();
+            }
+        }
+        return new Annotated(values, warnings, mismatches, entries);
+    }
+
+    /** CHROM of a detached line (no contig dictionary): the previous record's name when the bytes are the same. */
+    private String chrom(VcfRecord r) {
+        ByteBuffer b = r.buffer();
+        int s = r.fieldStart(0);
+        int n = r.fieldEnd(0) - s;
+        boolean same = lastChrom != null && n == lastChromBytes.length;
+        for (int i = 0; same && i < n; i++) {
+            same = b.get(s + i) == lastChromBytes[i];
+        }
+        if (!same) {
+            lastChromBytes = bytes(b, s, s + n);
+            lastChrom = new String(lastChromBytes, StandardCharsets.US_ASCII);
+        }
+        return lastChrom;
+    }
+
+    private boolean refMatches(String contig, long pos, byte[] ref) {
+        byte[] genome = caller.referenceBases(contig, pos, pos + ref.length - 1);
+        for (int i = 0; i < ref.length; i++) {
+            byte b = ref[i];
+            byte u = b >= 'a' && b <= 'z' ? (byte) (b - 32) : b;
+            if (u != genome[i] && u != 'N' && genome[i] != 'N') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean plainBases(byte[] alt) {
+        for (byte b : alt) {
+            switch (b) {
+                case 'A', 'C', 'G', 'T', 'N', 'a', 'c', 'g', 't', 'n' -> { }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return alt.length > 0;
+    }
+
+    private static List<byte[]> alts(VcfRecord r) {
+        ByteBuffer b = r.buffer();
+        int s = r.altStart();
+        int e = r.altEnd();
+        List<byte[]> out = new ArrayList<>(2);
+        int from = s;
+        for (int i = s; i <= e; i++) {
+            if (i == e || b.get(i) == ',') {
+                out.add(bytes(b, from, i));
+                from = i + 1;
+            }
+        }
+        return out;
+    }
+
+    private static byte[] bytes(ByteBuffer b, int from, int to) {
+        byte[] out = new byte[to - from];
+        b.get(from, out);
+        return out;
+    }
+
+    @Override
+    public void close() throws IOException {
+        fasta.close();
+    }
+}
