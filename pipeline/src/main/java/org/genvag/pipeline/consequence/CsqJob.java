@@ -112,9 +112,14 @@ public final class CsqJob {
         VcfRecord r = new VcfRecord();
         VcfLineBatch batch = new VcfLineBatch();
         String source = reader.source();
+        String lastContig = "";
+        long lastEnd = 0;
         while (reader.next(r)) {
-            batch.add(r);
-            if (batch.size() == BATCH) {
+            // A batch ends only where the next record cannot share a codon with the last (phased codons are joined
+            // within a batch).
+            String contig = r.contigName();
+            boolean apart = !contig.equals(lastContig) || r.pos() > lastEnd + 2;
+            if (batch.size() >= BATCH && apart) {
                 VcfLineBatch full = batch;
                 inFlight.add(new Pending(full, pool.submit(() -> perThread.get().annotate(full, source))));
                 batch = free.isEmpty() ? new VcfLineBatch() : free.poll();
@@ -123,6 +128,9 @@ public final class CsqJob {
                     free.add(write(inFlight.poll(), writer, source, warnings, totals));
                 }
             }
+            batch.add(r);
+            lastContig = contig;
+            lastEnd = r.pos() + r.refLength() - 1;
         }
         if (batch.size() > 0) {
             VcfLineBatch last = batch;

@@ -49,10 +49,14 @@ final class RecordAnnotator implements Closeable {
         long mismatches = 0;
         long entries = 0;
         ByteBuffer buffer = batch.buffer();
+        List<PhasedCodons.Called> calls = new ArrayList<>(batch.size());
+        List<List<byte[]>> altsOf = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             batch.view(i, buffer, view, source);
             String contig = chrom(view);
             byte[] ref = bytes(view.buffer(), view.refStart(), view.refEnd());
+            List<byte[]> alts = alts(view);
+            altsOf.add(alts);
             if (!refMatches(contig, view.pos(), ref)) {
                 mismatches++;
                 String message = "REF " + new String(ref, StandardCharsets.US_ASCII) + " at " + contig + ":"
@@ -65,20 +69,35 @@ final class RecordAnnotator implements Closeable {
                 }
                 warnings.add("genvag csq: warning: " + source + " line " + view.lineNumber() + ": " + message
                         + "; written without CSQ");
+                calls.add(null);
+                continue;
+            }
+            PhasedCodons.Called c = new PhasedCodons.Called(contig, view.pos(), ref);
+            for (byte[] alt : alts) {
+                // Symbolic (<DEL>, <*>), breakend or '*': no sequence to place on a transcript.
+                VariantEdit edit = plainBases(alt) ? VariantEdit.of(contig, view.pos(), ref, alt) : null;
+                c.edits.add(edit == null || edit.isEmpty() ? null : edit);
+                c.effects.add(edit == null || edit.isEmpty() ? null : new ArrayList<>(caller.effects(edit)));
+            }
+            calls.add(c);
+        }
+        PhasedCodons.join(calls, i -> {
+            batch.view(i, buffer, view, source);
+            return SamplePhase.of(view);
+        }, caller);
+        for (int i = 0; i < calls.size(); i++) {
+            PhasedCodons.Called c = calls.get(i);
+            if (c == null) {
                 continue;
             }
             format.startRecord();
-            List<byte[]> alts = alts(view);
-            for (byte[] alt : alts) {
-                format.allele(ref, alts, alt);
-                if (!plainBases(alt)) {
-                    continue;   // symbolic (<DEL>, <*>), breakend or '*': no sequence to place on a transcript
-                }
-                VariantEdit edit = VariantEdit.of(contig, view.pos(), ref, alt);
-                if (edit.isEmpty()) {
+            List<byte[]> alts = altsOf.get(i);
+            for (int a = 0; a < alts.size(); a++) {
+                format.allele(c.ref, alts, alts.get(a));
+                List<TranscriptEffect> effects = c.effects.get(a);
+                if (effects == null) {
                     continue;
                 }
-                List<TranscriptEffect> effects = caller.effects(edit);
                 if (effects.isEmpty()) {
                     format.intergenic();
                 } else {
