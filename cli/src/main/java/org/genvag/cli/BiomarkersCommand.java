@@ -63,6 +63,14 @@ final class BiomarkersCommand implements Callable<Integer> {
             + "the column named like a tumour)")
     String sample;
 
+    @Option(names = {"-g", "--gff"}, paramLabel = "GFF", description = "transcripts (GFF3/GTF): with -f, a somatic VCF "
+            + "without CSQ/ANN gets genvag csq's consequences for TMB's coding test and the protein changes (BRAF "
+            + "p.Val600Glu, NTRK resistance); a VCF's own CSQ/ANN is used as it is")
+    Path gff;
+
+    @Option(names = {"-f", "--reference"}, paramLabel = "FASTA", description = "reference FASTA (with .fai) for --gff")
+    Path reference;
+
     @Option(names = "--kb", description = "knowledge-base file (genvag-kb/2 JSON) instead of the bundled one")
     Path kb;
 
@@ -121,11 +129,14 @@ final class BiomarkersCommand implements Callable<Integer> {
             throw new InputException("MSI needs all three of --bam, --normal-bam and --msi-sites (or, tumour-only, "
                     + "--msi-baseline instead of --normal-bam)");
         }
+        if ((gff == null) != (reference == null)) {
+            throw new InputException("consequences need both --gff and -f (the reference FASTA)");
+        }
         BiomarkerJob.Request request = new BiomarkerJob.Request(somaticVcf, svVcf, callable, territoryMb,
                 build.orFromHeaders(), sample, kb,
                 new BiomarkerJob.TmbOptions(minVaf, minDepth, maxPopulationAf, mode, tmbCutoff), threads.count(),
                 tumourType == null ? null : OncoTreeReader.tumourType(OncoTreeReader.bundled(), tumourType,
-                        "--tumour-type"));
+                        "--tumour-type"), gff == null ? null : new BiomarkerJob.Consequences(gff, reference));
         MsiScorer.Result msi = !anyMsi ? null : normalBam != null
                 ? MsiCall.run(bam, normalBam, msiSites, MsiScorer.Options.defaults(),
                         threads.count()).result()

@@ -13,10 +13,12 @@ import org.genvag.io.vcf.VcfReader;
  * ("Format: Allele|Consequence|...|SYMBOL|...|HGVSp|...|MAX_AF"); SnpEff's ANN has a fixed one (Allele, Annotation,
  * Annotation_Impact, Gene_Name, ..., Feature_ID 7th, HGVS.c 10th, HGVS.p 11th). Population frequency fields in CSQ
  * are optional (VEP --af_gnomad, --max_af), as are IMPACT, Feature, HGVSc, CANONICAL and MANE_SELECT (genvag csq
- * writes them all). An index is -1 where the field is absent.
+ * writes them all). An index is -1 where the field is absent. {@code producer} names the tool that wrote it: "genvag
+ * csq" when its header line says so, else "VEP" (CSQ) or "SnpEff" (ANN).
  */
 public record AnnotationLayout(FieldKey key, int allele, int consequence, int symbol, int hgvsp,
-                               int[] populationAf, int impact, int feature, int hgvsc, int canonical, int mane) {
+                               int[] populationAf, int impact, int feature, int hgvsc, int canonical, int mane,
+                               String producer) {
 
     public static final FieldKey CSQ = FieldKey.of("CSQ");
     public static final FieldKey ANN = FieldKey.of("ANN");
@@ -31,7 +33,7 @@ public record AnnotationLayout(FieldKey key, int allele, int consequence, int sy
             }
             ann |= line.startsWith("##INFO=<ID=ANN,");
         }
-        return ann ? new AnnotationLayout(ANN, 0, 1, 3, 10, new int[0], 2, 6, 9, -1, -1) : null;
+        return ann ? new AnnotationLayout(ANN, 0, 1, 3, 10, new int[0], 2, 6, 9, -1, -1, "SnpEff") : null;
     }
 
     private static AnnotationLayout csq(String line, String source) {
@@ -59,7 +61,7 @@ public record AnnotationLayout(FieldKey key, int allele, int consequence, int sy
         return new AnnotationLayout(CSQ, allele, consequence, symbol, hgvsp,
                 pop.stream().mapToInt(Integer::intValue).toArray(), fields.indexOf("IMPACT"),
                 fields.indexOf("Feature"), fields.indexOf("HGVSc"), fields.indexOf("CANONICAL"),
-                fields.indexOf("MANE_SELECT"));
+                fields.indexOf("MANE_SELECT"), line.contains("from genvag csq") ? "genvag csq" : "VEP");
     }
 
     /** The largest field index this layout reads: entries with fewer fields are malformed. */

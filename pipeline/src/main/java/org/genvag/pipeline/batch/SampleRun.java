@@ -184,7 +184,8 @@ final class SampleRun {
             BiomarkerJob.Outcome b = BiomarkerJob.run(new BiomarkerJob.Request(
                     e.vcf() == null ? null : e.vcf().toString(), e.svVcf() == null ? null : e.svVcf().toString(),
                     e.callable(), null, e.build(), null, o.kb(), BiomarkerJob.TmbOptions.defaults(), 1,
-                    e.tumourType()), msiResult);
+                    e.tumourType(), o.reference() == null ? null
+                    : new BiomarkerJob.Consequences(o.gff(), o.reference())), msiResult);
             BiomarkerReportJson.write(b.report(), b.kb(), o.genvagVersion(), work.resolve("biomarkers.json"));
             b.report().matches().forEach(m -> biomarkers.add(m.name()));
             records += b.somaticRecords() + (b.structuralVariants() == null ? 0 : b.structuralVariants().records());

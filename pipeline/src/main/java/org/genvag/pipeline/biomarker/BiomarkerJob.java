@@ -2,6 +2,9 @@
 package org.genvag.pipeline.biomarker;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,6 +40,8 @@ import org.genvag.io.sv.SvJunctionReader;
 import org.genvag.io.variants.VariantSources;
 import org.genvag.io.vcf.AnnotationLayout;
 import org.genvag.io.vcf.VcfReader;
+import org.genvag.pipeline.consequence.CsqJob;
+import org.genvag.pipeline.consequence.TranscriptSet;
 
 /**
  * Tumour-agnostic biomarker assessment of one tumour, as a library call: one streaming pass over the somatic VCF
@@ -62,13 +67,22 @@ public final class BiomarkerJob {
      * @param kb          a knowledge-base file, or null for the bundled one
      * @param tumourType  the tumour's OncoTree type, or null when not given (then therapies whose labels exclude or
      *                    name tumour types depend on it)
+     * @param consequences transcripts and reference to compute consequences from when the somatic VCF has no
+     *                    CSQ/ANN of its own (TMB's coding test, protein changes), or null
      */
     public record Request(String somaticVcf, String svVcf, Path callable, Double territoryMb, GenomeBuild build,
-                          String sample, Path kb, TmbOptions tmb, int threads, TumourType tumourType) {
+                          String sample, Path kb, TmbOptions tmb, int threads, TumourType tumourType,
+                          Consequences consequences) {
+        /** A request that takes consequences only from the VCF's own annotation. */
+        public Request(String somaticVcf, String svVcf, Path callable, Double territoryMb, GenomeBuild build,
+                       String sample, Path kb, TmbOptions tmb, int threads, TumourType tumourType) {
+            this(somaticVcf, svVcf, callable, territoryMb, build, sample, kb, tmb, threads, tumourType, null);
+        }
+
         /** A request without the tumour's type. */
         public Request(String somaticVcf, String svVcf, Path callable, Double territoryMb, GenomeBuild build,
                        String sample, Path kb, TmbOptions tmb, int threads) {
-            this(somaticVcf, svVcf, callable, territoryMb, build, sample, kb, tmb, threads, null);
+            this(somaticVcf, svVcf, callable, territoryMb, build, sample, kb, tmb, threads, null, null);
         }
 
         /** A request for a tumour's somatic and/or SV VCF (paths or "-"; null for none); see {@link RequestBuilder}. */
@@ -105,6 +119,7 @@ public final class BiomarkerJob {
         private TmbOptions tmb = TmbOptions.defaults();
         private int threads = 2;
         private TumourType tumourType;
+        private Consequences consequences;
 
         private RequestBuilder(String somaticVcf, String svVcf) {
             this.somaticVcf = somaticVcf;
@@ -156,9 +171,23 @@ public final class BiomarkerJob {
             return this;
         }
 
-        public Request build() {
-            return new Request(somaticVcf, svVcf, callable, territoryMb, build, sample, kb, tmb, threads, tumourType);
+        /**
+         * Consequences computed by genvag csq from these transcripts and reference when the somatic VCF carries no
+         * CSQ/ANN: TMB's coding test and the protein changes (BRAF p.Val600Glu, NTRK resistance) then use them.
+         */
+        public RequestBuilder consequences(Path gff, Path reference) {
+            this.consequences = new Consequences(gff, reference);
+            return this;
         }
+
+        public Request build() {
+            return new Request(somaticVcf, svVcf, callable, territoryMb, build, sample, kb, tmb, threads, tumourType,
+                    consequences);
+        }
+    }
+
+    /** A GFF3/GTF of transcripts and the reference FASTA (with .fai) that genvag csq computes consequences with. */
+    public record Consequences(Path gff, Path reference) {
     }
 
     /** TMB settings a lab chooses; the cut-off comes from the knowledge base unless overridden. */
@@ -189,12 +218,53 @@ public final class BiomarkerJob {
             assessor.msi(msi);
         }
         Map<String, String> inputs = new LinkedHashMap<>();
+        Path annotated = null;
+        try {
+            if (q.somaticVcf() != null) {
+                inputs.put("somaticVcf", q.somaticVcf());
+                annotated = withConsequences(q, assessor, inputs);
+            }
+            return assess(q, msi, kb, assessor, inputs, annotated);
+        } finally {
+            if (annotated != null) {
+                Files.deleteIfExists(annotated);
+            }
+        }
+    }
+
+    /**
+     * The somatic VCF with genvag's INFO/CSQ, in a temporary file, when consequences were asked for and the VCF has
+     * no CSQ/ANN of its own; null when its own annotation (or none) is used. A VCF's own annotation is kept: it is
+     * what the lab's pipeline reported.
+     */
+    private static Path withConsequences(Request q, BiomarkerAssessor assessor, Map<String, String> inputs)
+            throws IOException {
+        if (q.consequences() == null || q.somaticVcf().equals("-")) {
+            return null;
+        }
+        try (VcfReader reader = VariantSources.open(q.somaticVcf(), 1)) {
+            if (AnnotationLayout.of(reader) != null) {
+                assessor.warn(q.somaticVcf() + " has its own CSQ/ANN: it is used; genvag's consequences from "
+                        + q.consequences().gff() + " were not computed (a comparison of the two is not done yet)");
+                return null;
+            }
+        }
+        Path out = Files.createTempFile("genvag-somatic-csq", ".vcf.gz");
+        CsqJob.run(new CsqJob.Request(q.somaticVcf(), out.toString(), null, q.consequences().gff(),
+                q.consequences().reference(), TranscriptSet.ALL, false, q.threads()),
+                new PrintWriter(Writer.nullWriter()));
+        inputs.put("consequences", "genvag csq: " + q.consequences().gff() + ", " + q.consequences().reference());
+        return out;
+    }
+
+    private static Outcome assess(Request q, MsiScorer.Result msi, KnowledgeBase kb, BiomarkerAssessor assessor,
+                                  Map<String, String> inputs, Path annotated) throws IOException {
         GenomeBuild build = q.build();
         String sampleName = q.sample();
         long somaticRecords = 0;
         if (q.somaticVcf() != null) {
-            inputs.put("somaticVcf", q.somaticVcf());
-            try (VcfReader reader = VariantSources.open(q.somaticVcf(), q.threads())) {
+            String somatic = annotated != null ? annotated.toString() : q.somaticVcf();
+            try (VcfReader reader = VariantSources.open(somatic, q.threads())) {
                 build = build(q.build(), reader);
                 int sample = TumourSample.pick(reader, q.sample());
                 sampleName = sample < 0 ? sampleName : reader.samples().get(sample);

@@ -94,8 +94,8 @@ public final class TmbScanner {
 
     public TmbReport report() {
         String codingFrom = annotation == null ? "not annotated: every variant in the territory taken as coding"
-                : annotation.key().name() + (annotation.key() == AnnotationLayout.CSQ ? " Consequence (VEP)"
-                : " Annotation (SnpEff)");
+                : annotation.key().name() + (annotation.key() == AnnotationLayout.CSQ ? " Consequence (" : " Annotation (")
+                + annotation.producer() + ")";
         return new TmbReport(calculator.result(territoryBases), territoryFrom, codingFrom,
                 mode.name().toLowerCase(Locale.ROOT), outside);
     }

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.genvag.pipeline.biomarker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.genvag.core.biomarker.TmbMode;
+import org.genvag.core.consequence.ConsequenceCaller;
+import org.genvag.core.consequence.SoTerm;
+import org.genvag.core.consequence.TranscriptEffect;
+import org.genvag.core.consequence.VariantEdit;
+import org.genvag.core.genome.GenomeBuild;
+import org.genvag.core.transcript.TranscriptModels;
+import org.genvag.io.fasta.IndexedFasta;
+import org.genvag.io.gff.GffReader;
+import org.genvag.testdata.CodingGenomeGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A somatic VCF without CSQ/ANN: with transcripts and a reference, TMB's coding test counts exactly the variants whose
+ * consequences (genvag's, computed here independently) name a counted term; without them every variant in the
+ * territory is taken as coding, and the report says which it was.
+ */
+class BiomarkerConsequencesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void tmbCountsCodingVariantsByGenvagsConsequences() throws IOException {
+        CodingGenomeGenerator.Output g = CodingGenomeGenerator.write(dir, "chrS", 40, 5L);
+        List<String> sites = Files.readAllLines(g.vcf()).stream().filter(l -> !l.startsWith("#")).toList();
+        StringBuilder vcf = new StringBuilder("##fileformat=VCFv4.2\n##contig=<ID=chrS>\n"
+                + "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n"
+                + "##FORMAT=<ID=AD,Number=R,Type=Integer,Description=\"Allelic depths\">\n"
+                + "##FORMAT=<ID=DP,Number=1,Type=Integer,Description=\"Depth\">\n"
+                + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR\n");
+        for (String s : sites) {
+            String[] f = s.split("\t");
+            vcf.append(String.join("\t", f[0], f[1], ".", f[3], f[4], ".", "PASS", ".", "GT:AD:DP", "0/1:20,20:40"))
+                    .append('\n');
+        }
+        Path somatic = Files.writeString(dir.resolve("somatic.vcf"), vcf);
+
+        TranscriptModels models = GffReader.read(g.gff());
+        Set<String> counted = TmbMode.CODING.countedTerms();
+        long coding = 0;
+        try (IndexedFasta fasta = IndexedFasta.open(g.fasta())) {
+            ConsequenceCaller caller = new ConsequenceCaller(models, fasta, t -> true);
+            for (String s : sites) {
+                String[] f = s.split("\t");
+                boolean any = false;
+                for (TranscriptEffect e : caller.effects(VariantEdit.of("chrS", Long.parseLong(f[1]),
+                        f[3].getBytes(StandardCharsets.US_ASCII), f[4].getBytes(StandardCharsets.US_ASCII)))) {
+                    for (SoTerm t : SoTerm.values()) {
+                        any |= e.has(t) && counted.contains(t.term());
+                    }
+                }
+                coding += any ? 1 : 0;
+            }
+        }
+        BiomarkerJob.Outcome with = BiomarkerJob.run(BiomarkerJob.Request.builder(somatic.toString(), null)
+                .territoryMb(1.0).genomeBuild(GenomeBuild.GRCH38).consequences(g.gff(), g.fasta()).build());
+        BiomarkerJob.Outcome without = BiomarkerJob.run(BiomarkerJob.Request.builder(somatic.toString(), null)
+                .territoryMb(1.0).genomeBuild(GenomeBuild.GRCH38).build());
+        assertTrue(coding > 100 && coding < sites.size(), coding + " of " + sites.size() + " coding");
+        assertEquals(coding, with.report().tmb().result().mutations());
+        assertEquals("CSQ Consequence (genvag csq)", with.report().tmb().codingFrom());
+        assertEquals(sites.size(), without.report().tmb().result().mutations());
+        assertTrue(without.report().tmb().codingFrom().startsWith("not annotated"));
+    }
+}
