@@ -7,22 +7,32 @@ import java.util.Set;
 
 import org.genvag.core.genome.Gene;
 import org.genvag.core.genome.GeneLocator;
+import org.genvag.core.transcript.TranscriptModels;
 
 /**
  * Reads gene fusions involving target genes (NTRK1/2/3, RET, ALK, ROS1) from junctions. A junction makes a fusion
  * transcript only when the two genes are joined head to tail: one breakend keeps its gene's 5' part and the other
  * keeps its gene's 3' part. A breakend keeps a gene's 5' part when it keeps the side the gene starts on (left for a
  * + strand gene, right for a - strand gene). This is the orientation logic of LINX (hmftools) reduced to gene
- * spans: exon phasing needs transcript models, which the bundled gene tables do not carry, so every fusion that
- * passes the orientation test is reported as {@link FusionCall.Status#IN_FRAME_UNVERIFIED}.
+ * spans. With transcript models (a GFF the lab gives), each fusion that passes the orientation test is placed on its
+ * genes' reported transcripts and its reading frame decided ({@link FusionFrame}); without them it is reported as
+ * {@link FusionCall.Status#IN_FRAME_UNVERIFIED}.
  */
 public final class FusionCaller {
     private final GeneLocator genes;
     private final Set<String> targets;
 
+    private final TranscriptModels models;
+
     public FusionCaller(GeneLocator genes, Set<String> targetThreePrimeGenes) {
+        this(genes, targetThreePrimeGenes, null);
+    }
+
+    /** @param models transcript models to place breakpoints and decide the frame with, or null */
+    public FusionCaller(GeneLocator genes, Set<String> targetThreePrimeGenes, TranscriptModels models) {
         this.genes = genes;
         this.targets = Set.copyOf(targetThreePrimeGenes);
+        this.models = models;
     }
 
     /** The fusions this junction forms with a target gene on either side; empty when it touches none. */
@@ -55,6 +65,7 @@ public final class FusionCaller {
         Gene five = aFive ? a : b;
         Gene three = aFive ? b : a;
         Breakend threeEnd = aFive ? eb : ea;
+        Breakend fiveEnd = aFive ? ea : eb;
         FusionCall.Status status;
         if (!j.pass()) {
             status = FusionCall.Status.FILTERED;
@@ -63,7 +74,12 @@ public final class FusionCaller {
         } else {
             status = FusionCall.Status.TARGET_IS_FIVE_PRIME;
         }
-        return new FusionCall(five, three, status, fractionFromFivePrime(three, threeEnd.pos()), j);
+        FusionFrame frame = models == null ? null : FusionFrame.of(models, five.symbol(), fiveEnd.chrom(),
+                fiveEnd.pos(), three.symbol(), threeEnd.chrom(), threeEnd.pos());
+        if (frame != null && status == FusionCall.Status.IN_FRAME_UNVERIFIED) {
+            status = frame.inFrame() ? FusionCall.Status.IN_FRAME : FusionCall.Status.OUT_OF_FRAME;
+        }
+        return new FusionCall(five, three, status, fractionFromFivePrime(three, threeEnd.pos()), j, frame);
     }
 
     static boolean keepsFivePrime(Gene g, Breakend e) {

@@ -30,9 +30,11 @@ import org.genvag.core.interval.IntervalIndex;
 import org.genvag.core.kb.Biomarker;
 import org.genvag.core.kb.KnowledgeBase;
 import org.genvag.core.msi.MsiScorer;
+import org.genvag.core.transcript.TranscriptModels;
 import org.genvag.core.tumour.TumourType;
 import org.genvag.io.bed.BedReader;
 import org.genvag.io.genes.GeneTableReader;
+import org.genvag.io.gff.GffReader;
 import org.genvag.io.kb.KnowledgeBaseReader;
 import org.genvag.io.kb.OncoTreeReader;
 import org.genvag.io.panel.BuildDetector;
@@ -219,12 +221,14 @@ public final class BiomarkerJob {
         }
         Map<String, String> inputs = new LinkedHashMap<>();
         Path annotated = null;
+        // Transcripts, when given, serve both the somatic VCF's consequences and the fusions' frames.
+        TranscriptModels models = q.consequences() == null ? null : GffReader.read(q.consequences().gff());
         try {
             if (q.somaticVcf() != null) {
                 inputs.put("somaticVcf", q.somaticVcf());
-                annotated = withConsequences(q, assessor, inputs);
+                annotated = withConsequences(q, models, assessor, inputs);
             }
-            return assess(q, msi, kb, assessor, inputs, annotated);
+            return assess(q, kb, assessor, inputs, annotated, models);
         } finally {
             if (annotated != null) {
                 Files.deleteIfExists(annotated);
@@ -237,8 +241,8 @@ public final class BiomarkerJob {
      * no CSQ/ANN of its own; null when its own annotation (or none) is used. A VCF's own annotation is kept: it is
      * what the lab's pipeline reported.
      */
-    private static Path withConsequences(Request q, BiomarkerAssessor assessor, Map<String, String> inputs)
-            throws IOException {
+    private static Path withConsequences(Request q, TranscriptModels models, BiomarkerAssessor assessor,
+                                         Map<String, String> inputs) throws IOException {
         if (q.consequences() == null || q.somaticVcf().equals("-")) {
             return null;
         }
@@ -251,14 +255,14 @@ public final class BiomarkerJob {
         }
         Path out = Files.createTempFile("genvag-somatic-csq", ".vcf.gz");
         CsqJob.run(new CsqJob.Request(q.somaticVcf(), out.toString(), null, q.consequences().gff(),
-                q.consequences().reference(), TranscriptSet.ALL, false, q.threads()),
+                q.consequences().reference(), TranscriptSet.ALL, false, q.threads()), models,
                 new PrintWriter(Writer.nullWriter()));
         inputs.put("consequences", "genvag csq: " + q.consequences().gff() + ", " + q.consequences().reference());
         return out;
     }
 
-    private static Outcome assess(Request q, MsiScorer.Result msi, KnowledgeBase kb, BiomarkerAssessor assessor,
-                                  Map<String, String> inputs, Path annotated) throws IOException {
+    private static Outcome assess(Request q, KnowledgeBase kb, BiomarkerAssessor assessor, Map<String, String> inputs,
+                                  Path annotated, TranscriptModels models) throws IOException {
         GenomeBuild build = q.build();
         String sampleName = q.sample();
         long somaticRecords = 0;
@@ -287,7 +291,7 @@ public final class BiomarkerJob {
                     sampleName = sampleName == null ? reader.samples().get(sample) : sampleName;
                 }
                 sv = SvJunctionReader.read(reader, sample);
-                fusions(sv, kb, build, assessor);
+                fusions(sv, kb, build, assessor, models);
                 assessor.structuralVariantsRead(q.svVcf());
             }
         }
@@ -350,11 +354,12 @@ public final class BiomarkerJob {
     }
 
     private static void fusions(SvJunctionReader.Result sv, KnowledgeBase kb, GenomeBuild build,
-                                BiomarkerAssessor assessor) {
+                                BiomarkerAssessor assessor, TranscriptModels models) {
         Set<String> targets = new LinkedHashSet<>(REPORTING_ONLY_FUSION_GENES);
         kb.biomarkers().stream().filter(b -> b.kind() == Biomarker.Kind.FUSION)
                 .forEach(b -> targets.addAll(b.threePrimeGenes()));
-        FusionCaller caller = new FusionCaller(new GeneLocator(GeneTableReader.bundled(build).genes()), targets);
+        FusionCaller caller = new FusionCaller(new GeneLocator(GeneTableReader.bundled(build).genes()), targets,
+                models);
         for (Junction j : sv.junctions()) {
             for (FusionCall c : caller.call(j)) {
                 assessor.addFusion(c, new Evidence(String.join(",", c.records()), j.filter(), Double.NaN, -1,

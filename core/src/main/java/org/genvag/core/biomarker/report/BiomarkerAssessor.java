@@ -179,8 +179,13 @@ public final class BiomarkerAssessor {
         for (FusionCall c : fusions) {
             boolean threeIsTarget = b.threePrimeGenes().contains(c.threePrime().symbol());
             boolean fiveIsTarget = b.threePrimeGenes().contains(c.fivePrime().symbol());
-            if (c.status() == FusionCall.Status.IN_FRAME_UNVERIFIED && threeIsTarget) {
+            if (c.readsThrough() && threeIsTarget) {
                 byName.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(c);
+            } else if (c.status() == FusionCall.Status.OUT_OF_FRAME && threeIsTarget) {
+                seen.add(new Observation(b.id(), c.name() + " fusion", "out of frame", "on transcripts "
+                        + c.frame().fiveTranscript() + " and " + c.frame().threeTranscript() + ": "
+                        + c.frame().detail() + "; an out-of-frame fusion is not a match",
+                        List.of(fusionEvidence.get(c))));
             } else if (c.status() == FusionCall.Status.FILTERED && (threeIsTarget || fiveIsTarget)) {
                 seen.add(new Observation(b.id(), c.name() + " fusion", "filtered", "the caller's filters failed "
                         + "the junction: " + c.junction().filter(), List.of(fusionEvidence.get(c))));
@@ -201,11 +206,19 @@ public final class BiomarkerAssessor {
             String three = e.getValue().get(0).threePrime().symbol();
             for (FusionCall c : e.getValue()) {
                 evidence.add(fusionEvidence.get(c));
+                if (c.frame() != null) {
+                    caveats.add(String.format(Locale.ROOT, "junction %s: %s (%s) to %s (%s) on %s and %s: %s; "
+                            + "whether the kinase domain is kept is not verified (the knowledge base holds no "
+                            + "sourced domain ranges yet): confirm by RNA", String.join(",", c.records()),
+                            c.fivePrime().symbol(), c.frame().fiveAt(), three, c.frame().threeAt(),
+                            c.frame().fiveTranscript(), c.frame().threeTranscript(), c.frame().detail()));
+                    continue;
+                }
                 caveats.add(String.format(Locale.ROOT, "junction %s: the %s breakpoint lies %.0f%% along the gene "
                         + "from its 5' end; the orientation keeps its 3' part, but the reading frame and the "
-                        + "kinase-domain exons are not verified (genvag's gene tables hold no exon models): confirm "
-                        + "by RNA or the breakpoint's exon", String.join(",", c.records()), three,
-                        100 * c.threePrimeFraction()));
+                        + "kinase-domain exons are not verified (genvag's gene tables hold no exon models; give a GFF "
+                        + "to place the breakpoints): confirm by RNA or the breakpoint's exon",
+                        String.join(",", c.records()), three, 100 * c.threePrimeFraction()));
             }
             List<ProteinFinding> found = resistance.stream().filter(p -> p.pass() && p.gene().equals(three))
                     .toList();
@@ -233,7 +246,7 @@ public final class BiomarkerAssessor {
             boolean known = kb.biomarkers().stream().anyMatch(b -> b.kind() == Biomarker.Kind.FUSION
                     && (b.threePrimeGenes().contains(c.threePrime().symbol())
                     || b.threePrimeGenes().contains(c.fivePrime().symbol())));
-            if (!known && c.status() == FusionCall.Status.IN_FRAME_UNVERIFIED) {
+            if (!known && c.readsThrough()) {
                 seen.add(new Observation("", c.name() + " fusion", "reported, not matched", "no tissue-agnostic "
                         + "approval names this gene; listed for review", List.of(fusionEvidence.get(c))));
             }
