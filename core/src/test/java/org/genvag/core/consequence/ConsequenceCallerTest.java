@@ -67,10 +67,8 @@ class ConsequenceCallerTest {
     @ParameterizedTest(name = "{0} {1}>{2}")
     @MethodSource("cases")
     void plusStrand(int pos, String ref, String alt, String terms, String hgvsc, String hgvsp) {
-        TranscriptEffect e = only(caller('+', GENOME), VariantEdit.of("chrT", pos, bytes(ref), bytes(alt)));
-        assertEquals(terms, SoTerm.join(e.terms()), "terms");
-        assertEquals(hgvsc, e.hgvsc(), "HGVSc");
-        assertEquals(hgvsp, e.hgvsp(), "HGVSp");
+        assertDescribed(only(caller('+', GENOME), VariantEdit.of("chrT", pos, bytes(ref), bytes(alt))), terms, hgvsc,
+                hgvsp);
     }
 
     /** The same contig reversed and complemented, the transcript on the minus strand: the same descriptions. */
@@ -97,10 +95,7 @@ class ConsequenceCallerTest {
                 minus = VariantEdit.of("chrT", start - 1, bytes(a + deleted), bytes(a));
             }
         }
-        TranscriptEffect e = only(caller('-', mirror), minus);
-        assertEquals(terms, SoTerm.join(e.terms()), "terms");
-        assertEquals(hgvsc, e.hgvsc(), "HGVSc");
-        assertEquals(hgvsp, e.hgvsp(), "HGVSp");
+        assertDescribed(only(caller('-', mirror), minus), terms, hgvsc, hgvsp);
     }
 
     @ParameterizedTest(name = "{0} {1}>{2}")
@@ -129,6 +124,12 @@ class ConsequenceCallerTest {
         assertEquals(101, e.end());
         assertEquals("A", new String(e.ref(), StandardCharsets.US_ASCII));
         assertEquals(0, e.alt().length);
+    }
+
+    private static void assertDescribed(TranscriptEffect e, String terms, String hgvsc, String hgvsp) {
+        assertEquals(terms, SoTerm.join(e.terms()), "terms");
+        assertEquals(hgvsc, e.hgvsc(), "HGVSc");
+        assertEquals(hgvsp, e.hgvsp(), "HGVSp");
     }
 
     private static TranscriptEffect only(ConsequenceCaller c, VariantEdit edit) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import org.genvag.core.error.InputException;
 
@@ -19,35 +20,8 @@ final class GffAttributes {
 
     static Map<String, List<String>> gff3(String text, String source, long line) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        int p = 0;
-        int n = text.length();
-        if (text.equals(".")) {
-            return out;
-        }
-        while (p < n) {
-            int semi = text.indexOf(';', p);
-            int end = semi < 0 ? n : semi;
-            int eq = text.indexOf('=', p);
-            if (end > p) {
-                if (eq < 0 || eq > end) {
-                    String entry = text.substring(p, end).trim();
-                    if (!entry.isEmpty()) {
-                        throw InputException.at(source, line, "GFF3 attribute '" + entry + "' is not key=value");
-                    }
-                } else {
-                    String key = text.substring(p, eq).trim();
-                    List<String> values = out.computeIfAbsent(key, k -> new ArrayList<>(1));
-                    int v = eq + 1;
-                    while (v <= end) {
-                        int comma = text.indexOf(',', v);
-                        int to = comma < 0 || comma > end ? end : comma;
-                        values.add(decode(text.substring(v, to), source, line));
-                        v = to + 1;
-                    }
-                }
-            }
-            p = end + 1;
-        }
+        gff3Entries(text, source, line, null, (key, values) -> out.computeIfAbsent(key, k -> new ArrayList<>(1))
+                .addAll(values));
         return out;
     }
 
@@ -56,10 +30,28 @@ final class GffAttributes {
      * key=value, as {@link #gff3} checks it, without building the map.
      */
     static List<String> gff3Values(String text, String key, String source, long line) {
-        if (text.equals(".")) {
+        List<List<String>> found = new ArrayList<>(1);
+        gff3Entries(text, source, line, key, (k, values) -> found.add(values));
+        if (found.isEmpty()) {
             return null;
         }
-        List<String> values = null;
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        List<String> all = new ArrayList<>();
+        found.forEach(all::addAll);
+        return all;
+    }
+
+    /**
+     * Walks the {@code key=value,value;...} entries, checking each is key=value, and hands each key with its decoded
+     * values to {@code sink}; with {@code only} set, only that key's values are decoded and handed on.
+     */
+    private static void gff3Entries(String text, String source, long line, String only,
+                                    BiConsumer<String, List<String>> sink) {
+        if (text.equals(".")) {
+            return;
+        }
         int p = 0;
         int n = text.length();
         while (p < n) {
@@ -72,10 +64,8 @@ final class GffAttributes {
                     if (!entry.isEmpty()) {
                         throw InputException.at(source, line, "GFF3 attribute '" + entry + "' is not key=value");
                     }
-                } else if (isKey(text, p, eq, key)) {
-                    if (values == null) {
-                        values = new ArrayList<>(1);
-                    }
+                } else if (only == null || isKey(text, p, eq, only)) {
+                    List<String> values = new ArrayList<>(1);
                     int v = eq + 1;
                     while (v <= end) {
                         int comma = text.indexOf(',', v);
@@ -83,11 +73,11 @@ final class GffAttributes {
                         values.add(decode(text.substring(v, to), source, line));
                         v = to + 1;
                     }
+                    sink.accept(only != null ? only : text.substring(p, eq).trim(), values);
                 }
             }
             p = end + 1;
         }
-        return values;
     }
 
     /** Whether {@code text[from, to)}, blanks around it ignored, is {@code key}. */
