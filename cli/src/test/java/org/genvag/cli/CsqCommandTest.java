@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.genvag.testsupport.Fixtures;
@@ -85,6 +86,40 @@ class CsqCommandTest {
         assertEquals(0, w.exit(), w.err());
         assertTrue(w.err().contains("warning") && w.err().contains("written without CSQ"), w.err());
         assertEquals(lines.get(first), records(tmp.resolve("x.vcf")).get(0));
+    }
+
+    @Test
+    void brokenInputsAreErrorsNamingWhatAndWhereWithNoOutputLeft() throws IOException {
+        Path vcf = DIR.resolve("frame1.vcf");
+        Path out = tmp.resolve("never.vcf");
+        // A GFF cut short mid-line.
+        byte[] gff = Files.readAllBytes(DIR.resolve("ENST00000341065.gff"));
+        Path cut = Files.write(tmp.resolve("cut.gff"), Arrays.copyOf(gff, 300));
+        CliTest.Run r = CliTest.run("csq", vcf.toString(), "-g", cut.toString(), "-f",
+                DIR.resolve("ENST00000341065.fa").toString(), "-o", out.toString());
+        assertEquals(Main.EXIT_INPUT, r.exit());
+        assertTrue(r.err().contains("cut.gff: the last line has no newline"), r.err());
+        // A FASTA without its .fai.
+        Path fa = Files.copy(DIR.resolve("ENST00000341065.fa"), tmp.resolve("nofai.fa"));
+        r = CliTest.run("csq", vcf.toString(), "-g", DIR.resolve("ENST00000341065.gff").toString(), "-f",
+                fa.toString(), "-o", out.toString());
+        assertEquals(Main.EXIT_INPUT, r.exit());
+        assertTrue(r.err().contains("no .fai index; make one with `samtools faidx"), r.err());
+        // A VCF whose contig the FASTA does not have: named with the VCF's line.
+        List<String> lines = new ArrayList<>();
+        for (String l : Files.readAllLines(vcf)) {
+            lines.add(l.startsWith("#") ? l : "7" + l.substring(l.indexOf('\t')));
+        }
+        Path other = Files.write(tmp.resolve("other.vcf"), lines);
+        r = CliTest.run("csq", other.toString(), "-g", DIR.resolve("ENST00000341065.gff").toString(), "-f",
+                DIR.resolve("ENST00000341065.fa").toString(), "-o", out.toString());
+        assertEquals(Main.EXIT_INPUT, r.exit());
+        assertTrue(r.err().contains("other.vcf:") && r.err().contains("contig '7' is not in the reference FASTA"),
+                r.err());
+        assertTrue(!Files.exists(out), "no output on an error");
+        try (var left = Files.list(tmp)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith("never")), "no temporary left");
+        }
     }
 
     private static List<String> records(Path vcf) throws IOException {

@@ -4,9 +4,12 @@ package org.genvag.io.gff;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,10 +55,36 @@ public final class GffReader {
         if (Files.isDirectory(path)) {
             throw new InputException(path + ": is a folder, not a GFF3 or GTF file");
         }
+        checkEndsWithNewline(path);
         try (InputStream in = Files.newInputStream(path)) {
             String name = path.getFileName().toString();
             Boolean gtf = name.contains(".gtf") ? Boolean.TRUE : name.contains(".gff") ? Boolean.FALSE : null;
             return read(in, path.toString(), gtf);
+        }
+    }
+
+    /**
+     * A plain file cut short mid-line (a copy that stopped) would still parse, its last feature cut: every GFF3 and
+     * GTF writer ends its lines with a newline, so a last line without one is refused. A gzipped file's own trailer
+     * catches its truncation.
+     */
+    private static void checkEndsWithNewline(Path path) throws IOException {
+        try (FileChannel c = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = c.size();
+            if (size < 2) {
+                return;
+            }
+            ByteBuffer head = ByteBuffer.allocate(2);
+            c.read(head, 0);
+            if ((head.get(0) & 0xFF) == 0x1f && (head.get(1) & 0xFF) == 0x8b) {
+                return;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            c.read(last, size - 1);
+            if (last.get(0) != '\n') {
+                throw new InputException(path + ": the last line has no newline: the file looks cut short (a copy "
+                        + "that stopped?); a GFF3/GTF writer ends every line");
+            }
         }
     }
 

@@ -68,6 +68,10 @@ public final class CsqJob {
 
     /** As {@link #run(Request, PrintWriter)} on transcript models already read from {@code q.gff()}. */
     public static Result run(Request q, TranscriptModels models, PrintWriter warnings) throws IOException {
+        if (models.transcriptCount() == 0) {
+            throw new InputException(q.gff() + ": holds no transcripts (" + models.geneCount() + " genes): nothing "
+                    + "to judge variants on");
+        }
         IntPredicate keep = q.transcripts().filter(models);
         List<RecordAnnotator> annotators = Collections.synchronizedList(new ArrayList<>());
         ThreadLocal<RecordAnnotator> perThread = ThreadLocal.withInitial(() -> {

@@ -54,6 +54,10 @@ final class RecordAnnotator implements Closeable {
         for (int i = 0; i < batch.size(); i++) {
             batch.view(i, buffer, view, source);
             String contig = chrom(view);
+            if (fasta.length(contig) < 0) {
+                throw view.error("contig '" + contig + "' is not in the reference FASTA: the VCF and the FASTA are "
+                        + "of different builds, or name contigs differently (chr1 and 1)");
+            }
             byte[] ref = bytes(view.buffer(), view.refStart(), view.refEnd());
             List<byte[]> alts = alts(view);
             altsOf.add(alts);
