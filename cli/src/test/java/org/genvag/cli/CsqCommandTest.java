@@ -56,6 +56,7 @@ class CsqCommandTest {
                 assertEquals(20, f.length, entry);
                 assertEquals("ENST00000341065", f[6], entry);
                 assertTrue(f[10].startsWith("ENST00000341065:c."), entry);
+                assertTrue(f[11].isEmpty() || f[11].startsWith("ENSP00000349216:p.("), "HGVSp names the protein");
             }
         }
         assertTrue(annotated >= inRecords.size() - 1, annotated + " of " + inRecords.size());

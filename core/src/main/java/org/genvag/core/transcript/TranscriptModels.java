@@ -37,6 +37,7 @@ public final class TranscriptModels {
     final int[] cdsStart;
     final int[] cdsEnd;
     final byte[] cdsPhase;
+    final String[] txProtein;
     private final Map<String, Integer> genesByKey;
     private final Map<String, Integer> transcriptsById;
 
@@ -44,7 +45,7 @@ public final class TranscriptModels {
                      char[] geneStrand, int[] geneStart, int[] geneEnd, int[] geneFirstTranscript, int[] byGene,
                      String[] txId, int[] txGene, String[] txBiotype, int[] txTags, int[] txStart, int[] txEnd,
                      int[] txFirstExon, int[] txFirstCds, int[] exonStart, int[] exonEnd, int[] cdsStart,
-                     int[] cdsEnd, byte[] cdsPhase, Map<String, Integer> genesByKey,
+                     int[] cdsEnd, byte[] cdsPhase, String[] txProtein, Map<String, Integer> genesByKey,
                      Map<String, Integer> transcriptsById) {
         this.source = source;
         this.contigs = contigs;
@@ -69,6 +70,7 @@ public final class TranscriptModels {
         this.cdsStart = cdsStart;
         this.cdsEnd = cdsEnd;
         this.cdsPhase = cdsPhase;
+        this.txProtein = txProtein;
         this.genesByKey = genesByKey;
         this.transcriptsById = transcriptsById;
     }
@@ -155,6 +157,11 @@ public final class TranscriptModels {
 
     public String biotype(int t) {
         return txBiotype[t];
+    }
+
+    /** The protein the transcript encodes, as its CDS lines name it (protein_id: ENSP..., NP_...), or null. */
+    public String proteinId(int t) {
+        return txProtein[t];
     }
 
     public boolean hasTag(int t, TranscriptTag tag) {

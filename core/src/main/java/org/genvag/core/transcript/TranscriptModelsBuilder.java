@@ -55,6 +55,7 @@ public final class TranscriptModelsBuilder {
     private final IntArrayList cdsEnd = new IntArrayList();
     private final IntArrayList cdsPhase = new IntArrayList();
     private final LongArrayList cdsLine = new LongArrayList();
+    private final Map<Integer, String> txProtein = new HashMap<>();
 
     public TranscriptModelsBuilder(String source) {
         this.source = source;
@@ -172,6 +173,13 @@ public final class TranscriptModelsBuilder {
         cdsEnd.add(end);
         cdsPhase.add(phase);
         cdsLine.add(line);
+    }
+
+    /** The protein a transcript's CDS encodes, as its CDS lines name it (protein_id); the first one named is kept. */
+    public void proteinId(String transcriptId, String proteinId, long line) {
+        if (proteinId != null && !proteinId.isEmpty()) {
+            txProtein.putIfAbsent(txRef(transcriptId, line), proteinId);
+        }
     }
 
     /** A child's contig and strand against its transcript's, when the transcript's line came first. */
@@ -302,7 +310,13 @@ public final class TranscriptModelsBuilder {
                 geneNames.toArray(new String[0]), geneContig.toIntArray(), strands, geneStart.toIntArray(),
                 geneEnd.toIntArray(), counts, byGene, txIds.toArray(new String[0]), txGene.toIntArray(),
                 txBiotype.toArray(new String[0]), txTags.toIntArray(), ts, te, txFirstExon, txFirstCds, es, ee, cs, ce,
-                cp, keys, transcripts);
+                cp, proteins(), keys, transcripts);
+    }
+
+    private String[] proteins() {
+        String[] out = new String[txIds.size()];
+        txProtein.forEach((t, p) -> out[t] = p);
+        return out;
     }
 
     /**

@@ -179,8 +179,16 @@ public final class GffReader {
     private void gff3Feature(String type, String contig, int start, int end, char strand, List<String> f, long n) {
         if (type.equals("exon") || type.equals("CDS")) {
             // Only the parents matter: read without building the attribute map (most lines of a file).
-            childFeature(type, contig, start, end, strand, f.get(7),
-                    GffAttributes.gff3Values(f.get(8), "Parent", source, n), n);
+            List<String> parents = GffAttributes.gff3Values(f.get(8), "Parent", source, n);
+            childFeature(type, contig, start, end, strand, f.get(7), parents, n);
+            if (type.equals("CDS")) {
+                List<String> protein = GffAttributes.gff3Values(f.get(8), "protein_id", source, n);
+                if (protein != null) {
+                    for (String parent : parents) {
+                        models.proteinId(stripTranscript(parent), protein.get(0), n);
+                    }
+                }
+            }
             return;
         }
         Map<String, List<String>> a = GffAttributes.gff3(f.get(8), source, n);
@@ -263,6 +271,7 @@ public final class GffReader {
             models.exon(tx, contig, strand, start, end, n);
         } else {
             models.cds(tx, contig, strand, start, end, phase(f.get(7), n), n);
+            models.proteinId(tx, GffAttributes.first(a, "protein_id"), n);
         }
     }
 

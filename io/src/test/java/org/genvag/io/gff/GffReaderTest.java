@@ -151,6 +151,21 @@ class GffReaderTest {
         assertEquals("t.gff:1: gene 'G7' is named as a parent but never defined", e.getMessage());
     }
 
+    /** The protein a CDS encodes, as Ensembl's GFF3 and a GTF name it; none where the CDS lines name none. */
+    @Test
+    void proteinIdsFromCdsLines() throws IOException {
+        TranscriptModels ensembl = GffReader.read(CSQ.resolve("ENST00000341065/ENST00000341065.gff"));
+        assertEquals("ENSP00000349216", ensembl.proteinId(ensembl.findTranscript("ENST00000341065")));
+        TranscriptModels gtf = read("1\tx\ttranscript\t100\t900\t.\t+\t.\tgene_id \"G\"; transcript_id \"T\";\n"
+                + "1\tx\texon\t100\t900\t.\t+\t.\tgene_id \"G\"; transcript_id \"T\";\n"
+                + "1\tx\tCDS\t120\t800\t.\t+\t0\tgene_id \"G\"; transcript_id \"T\"; protein_id \"P1.3\";\n", true);
+        assertEquals("P1.3", gtf.proteinId(gtf.findTranscript("T")));
+        TranscriptModels none = read("1\tx\tgene\t100\t900\t.\t+\t.\tID=G\n"
+                + "1\tx\tmRNA\t100\t900\t.\t+\t.\tID=T;Parent=G\n"
+                + "1\tx\tCDS\t120\t800\t.\t+\t0\tParent=T\n", false);
+        assertEquals(null, none.proteinId(none.findTranscript("T")));
+    }
+
     /** GENCODE-style GTF with transcript lines and one tag per tag; and GTF 2.2 with exons only. */
     @Test
     void gtfTagsBiotypesAndGenesWithoutLines() throws IOException {

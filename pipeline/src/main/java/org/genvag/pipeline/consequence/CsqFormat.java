@@ -13,8 +13,8 @@ import org.genvag.core.transcript.TranscriptTag;
  * Builds one record's {@code INFO/CSQ} value as Ensembl VEP writes it (its {@code --vcf} output): one entry per ALT
  * allele and transcript, entries separated by ',', fields by '|', several terms of an entry by {@code &}, fields in the
  * order {@link #FIELDS} names, which the header's "Format:" states so that readers of VEP's CSQ find them by name.
- * Where genvag differs from VEP, docs/consequences.md says so (HGVSp names the transcript: genvag reads no protein
- * IDs; MANE_SELECT holds the transcript's own ID when it is tagged MANE Select).
+ * Where genvag differs from VEP, docs/consequences.md says so (HGVSp names the protein as the annotation's CDS lines
+ * name it, the transcript when they do not; MANE_SELECT holds the transcript's own ID when it is tagged MANE Select).
  */
 final class CsqFormat {
     static final String FIELDS = "Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|EXON|INTRON|"
@@ -75,13 +75,18 @@ final class CsqFormat {
                 .append("|Transcript|").append(feature).append('|').append(models.biotype(t))
                 .append('|').append(e.exon()).append('|').append(e.intron())
                 .append('|').append(e.hgvsc().isEmpty() ? "" : feature + ":" + e.hgvsc())
-                .append('|').append(e.hgvsp().isEmpty() ? "" : feature + ":" + e.hgvsp())
+                .append('|').append(e.hgvsp().isEmpty() ? "" : protein(t, feature) + ":" + e.hgvsp())
                 .append('|').append(e.cdnaPosition()).append('|').append(e.cdsPosition())
                 .append('|').append(e.proteinPosition()).append('|').append(e.aminoAcids())
                 .append('|').append(e.codons())
                 .append('|').append(models.geneStrand(g) == '-' ? "-1" : "1")
                 .append('|').append(models.hasTag(t, TranscriptTag.ENSEMBL_CANONICAL) ? "YES" : "")
                 .append('|').append(models.hasTag(t, TranscriptTag.MANE_SELECT) ? feature : "");
+    }
+
+    private String protein(int t, String feature) {
+        String p = models.proteinId(t);
+        return p != null ? p : feature;
     }
 
     private void begin() {
