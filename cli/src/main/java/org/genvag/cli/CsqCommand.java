@@ -51,6 +51,10 @@ final class CsqCommand implements Callable<Integer> {
                     + "else Ensembl canonical, else the longest CDS) (default: ${DEFAULT-VALUE})")
     String transcripts;
 
+    @Option(names = {"-c", "--tag"}, defaultValue = "CSQ", paramLabel = "KEY", description = "the INFO key to write "
+            + "(default: ${DEFAULT-VALUE}, VEP's; another, say GENVAG_CSQ, beside a VCF's own CSQ)")
+    String tag;
+
     @Option(names = "--lenient", description = "a REF that disagrees with the reference is a warning per record "
             + "(written without CSQ), not an error")
     boolean lenient;
@@ -70,7 +74,7 @@ final class CsqCommand implements Callable<Integer> {
         }
         CsqJob.Result r = CsqJob.run(new CsqJob.Request(in, out,
                 outputType == null ? null : VcfOutputType.parse(outputType), gff, reference, set, lenient,
-                threads.count()), err);
+                threads.count(), tag), err);
         err.printf("genvag csq: %d records, %d with CSQ (%d entries), %d REF mismatches%n", r.records(),
                 r.annotated(), r.entries(), r.refMismatches());
         return 0;

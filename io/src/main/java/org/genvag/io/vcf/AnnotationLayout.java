@@ -29,14 +29,24 @@ public record AnnotationLayout(FieldKey key, int allele, int consequence, int sy
         boolean ann = false;
         for (String line : reader.headerLines()) {
             if (line.startsWith("##INFO=<ID=CSQ,")) {
-                return csq(line, reader.source());
+                return csq(line, reader.source(), CSQ);
             }
             ann |= line.startsWith("##INFO=<ID=ANN,");
         }
         return ann ? new AnnotationLayout(ANN, 0, 1, 3, 10, new int[0], 2, 6, 9, -1, -1, "SnpEff") : null;
     }
 
-    private static AnnotationLayout csq(String line, String source) {
+    /** The layout of a VEP-style annotation under another INFO key (genvag csq --tag), or null when undeclared. */
+    public static AnnotationLayout of(VcfReader reader, String key) {
+        for (String line : reader.headerLines()) {
+            if (line.startsWith("##INFO=<ID=" + key + ",")) {
+                return csq(line, reader.source(), FieldKey.of(key));
+            }
+        }
+        return null;
+    }
+
+    private static AnnotationLayout csq(String line, String source, FieldKey key) {
         int at = line.indexOf("Format: ");
         if (at < 0) {
             throw new InputException(source + ": the CSQ header line has no 'Format: ' field list");
@@ -58,7 +68,7 @@ public record AnnotationLayout(FieldKey key, int allele, int consequence, int sy
                 pop.add(fields.indexOf(f));
             }
         }
-        return new AnnotationLayout(CSQ, allele, consequence, symbol, hgvsp,
+        return new AnnotationLayout(key, allele, consequence, symbol, hgvsp,
                 pop.stream().mapToInt(Integer::intValue).toArray(), fields.indexOf("IMPACT"),
                 fields.indexOf("Feature"), fields.indexOf("HGVSc"), fields.indexOf("CANONICAL"),
                 fields.indexOf("MANE_SELECT"), line.contains("from genvag csq") ? "genvag csq" : "VEP");

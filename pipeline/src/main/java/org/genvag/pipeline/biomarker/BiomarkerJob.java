@@ -42,6 +42,7 @@ import org.genvag.io.sv.SvJunctionReader;
 import org.genvag.io.variants.VariantSources;
 import org.genvag.io.vcf.AnnotationLayout;
 import org.genvag.io.vcf.VcfReader;
+import org.genvag.io.vcf.VcfRecord;
 import org.genvag.pipeline.consequence.CsqJob;
 import org.genvag.pipeline.consequence.TranscriptSet;
 
@@ -226,7 +227,7 @@ public final class BiomarkerJob {
         try {
             if (q.somaticVcf() != null) {
                 inputs.put("somaticVcf", q.somaticVcf());
-                annotated = withConsequences(q, models, assessor, inputs);
+                annotated = withConsequences(q, models, kb, assessor, inputs);
             }
             return assess(q, kb, assessor, inputs, annotated, models);
         } finally {
@@ -237,27 +238,78 @@ public final class BiomarkerJob {
     }
 
     /**
-     * The somatic VCF with genvag's INFO/CSQ, in a temporary file, when consequences were asked for and the VCF has
-     * no CSQ/ANN of its own; null when its own annotation (or none) is used. A VCF's own annotation is kept: it is
-     * what the lab's pipeline reported.
+     * The somatic VCF with genvag's consequences, in a temporary file, when they were asked for (null otherwise): as
+     * INFO/CSQ when the VCF has no CSQ/ANN of its own, which the scans then use; beside its own, as
+     * INFO/{@value #OWN_TAG}, compared with it for the knowledge base's protein changes. A VCF's own annotation is
+     * what the lab's pipeline reported: it keeps deciding.
      */
-    private static Path withConsequences(Request q, TranscriptModels models, BiomarkerAssessor assessor,
-                                         Map<String, String> inputs) throws IOException {
+    private static Path withConsequences(Request q, TranscriptModels models, KnowledgeBase kb,
+                                         BiomarkerAssessor assessor, Map<String, String> inputs) throws IOException {
         if (q.consequences() == null || q.somaticVcf().equals("-")) {
             return null;
         }
+        boolean own;
         try (VcfReader reader = VariantSources.open(q.somaticVcf(), 1)) {
-            if (AnnotationLayout.of(reader) != null) {
-                assessor.warn(q.somaticVcf() + " has its own CSQ/ANN: it is used; genvag's consequences from "
-                        + q.consequences().gff() + " were not computed (a comparison of the two is not done yet)");
-                return null;
-            }
+            own = AnnotationLayout.of(reader) != null;
         }
         Path out = Files.createTempFile("genvag-somatic-csq", ".vcf.gz");
-        CsqJob.run(new CsqJob.Request(q.somaticVcf(), out.toString(), null, q.consequences().gff(),
-                q.consequences().reference(), TranscriptSet.ALL, false, q.threads()), models,
-                new PrintWriter(Writer.nullWriter()));
-        inputs.put("consequences", "genvag csq: " + q.consequences().gff() + ", " + q.consequences().reference());
+        try {
+            // Beside a VCF's own annotation, genvag's goes under a key of its own: the VCF's still decides, and
+            // where the two name different knowledge-base protein changes, the report says so.
+            CsqJob.run(new CsqJob.Request(q.somaticVcf(), out.toString(), null, q.consequences().gff(),
+                    q.consequences().reference(), TranscriptSet.ALL, false, q.threads(), own ? OWN_TAG : "CSQ"),
+                    models, new PrintWriter(Writer.nullWriter()));
+            inputs.put("consequences", "genvag csq: " + q.consequences().gff() + ", " + q.consequences().reference()
+                    + (own ? " (compared with the VCF's own annotation, which is used)" : ""));
+            if (own) {
+                compareProteinChanges(out, q.somaticVcf(), kb, assessor);
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(out);
+            throw e;
+        }
+    }
+
+    /** The INFO key genvag's consequences take beside a VCF's own CSQ/ANN. */
+    static final String OWN_TAG = "GENVAG_CSQ";
+
+    /**
+     * Knowledge-base protein changes (hotspots by protein, NTRK resistance mutations) that the VCF's own annotation
+     * and genvag's do not both name, each a warning in the report.
+     */
+    private static void compareProteinChanges(Path annotated, String source, KnowledgeBase kb,
+                                              BiomarkerAssessor assessor) throws IOException {
+        try (VcfReader reader = VariantSources.open(annotated.toString(), 1)) {
+            ProteinAnnotationScanner theirs = new ProteinAnnotationScanner(kb, AnnotationLayout.of(reader), -1);
+            ProteinAnnotationScanner ours = new ProteinAnnotationScanner(kb, AnnotationLayout.of(reader, OWN_TAG), -1);
+            VcfRecord r = new VcfRecord();
+            while (reader.next(r)) {
+                theirs.accept(r);
+                ours.accept(r);
+            }
+            Set<String> a = keys(theirs.hits());
+            Set<String> b = keys(ours.hits());
+            for (String k : a) {
+                if (!b.contains(k)) {
+                    assessor.warn(source + ": its " + theirs.annotation() + " names " + k + "; genvag's consequences "
+                            + "do not (the VCF's annotation is used)");
+                }
+            }
+            for (String k : b) {
+                if (!a.contains(k)) {
+                    assessor.warn(source + ": genvag's consequences name " + k + "; its " + theirs.annotation()
+                            + " does not (the VCF's annotation is used)");
+                }
+            }
+        }
+    }
+
+    private static Set<String> keys(List<ProteinAnnotationScanner.Hit> hits) {
+        Set<String> out = new LinkedHashSet<>();
+        for (ProteinAnnotationScanner.Hit h : hits) {
+            out.add(h.gene() + " " + ProteinAnnotationScanner.threeLetter(h.protein()) + " at " + h.record());
+        }
         return out;
     }
 

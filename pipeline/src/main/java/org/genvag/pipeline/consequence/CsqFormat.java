@@ -30,9 +30,9 @@ final class CsqFormat {
         this.models = models;
     }
 
-    static String headerLine() {
-        return "##INFO=<ID=CSQ,Number=.,Type=String,Description=\"Consequence annotations from genvag csq. Format: "
-                + FIELDS + "\">";
+    static String headerLine(String key) {
+        return "##INFO=<ID=" + key + ",Number=.,Type=String,Description=\"Consequence annotations from genvag csq. "
+                + "Format: " + FIELDS + "\">";
     }
 
     void startRecord() {

@@ -38,7 +38,6 @@ import org.genvag.io.vcf.VcfWriter;
  * most two batches per worker.
  */
 public final class CsqJob {
-    private static final byte[] KEY = "CSQ".getBytes(StandardCharsets.US_ASCII);
     private static final int BATCH = 2048;
 
     /**
@@ -50,9 +49,15 @@ public final class CsqJob {
      * @param transcripts which transcripts get entries
      * @param lenient     a REF that disagrees with the reference is a warning (the record keeps no CSQ), not an error
      * @param threads     threads for BGZF input and output and for annotating
+     * @param tag         the INFO key written ("CSQ", VEP's; another beside a VCF's own CSQ)
      */
     public record Request(String vcf, String out, VcfOutputType type, Path gff, Path reference,
-                          TranscriptSet transcripts, boolean lenient, int threads) {
+                          TranscriptSet transcripts, boolean lenient, int threads, String tag) {
+        /** Written as INFO/CSQ. */
+        public Request(String vcf, String out, VcfOutputType type, Path gff, Path reference,
+                       TranscriptSet transcripts, boolean lenient, int threads) {
+            this(vcf, out, type, gff, reference, transcripts, lenient, threads, "CSQ");
+        }
     }
 
     /** What a run did. */
@@ -68,6 +73,10 @@ public final class CsqJob {
 
     /** As {@link #run(Request, PrintWriter)} on transcript models already read from {@code q.gff()}. */
     public static Result run(Request q, TranscriptModels models, PrintWriter warnings) throws IOException {
+        if (!q.tag().matches("[A-Za-z_][0-9A-Za-z_.]*")) {
+            throw new InputException("'" + q.tag() + "' is not a VCF INFO key (a letter or _, then letters, digits, "
+                    + "_ or .)");
+        }
         if (models.transcriptCount() == 0) {
             throw new InputException(q.gff() + ": holds no transcripts (" + models.geneCount() + " genes): nothing "
                     + "to judge variants on");
@@ -87,16 +96,18 @@ public final class CsqJob {
             return t;
         });
         try (VcfReader reader = VcfReader.open(q.vcf(), q.threads())) {
-            if (reader.header().infoIds().contains("CSQ")) {
-                throw new InputException(reader.source() + ": already has INFO/CSQ (from VEP?); remove it first "
-                        + "(bcftools annotate -x INFO/CSQ) or annotate the original VCF");
+            if (reader.header().infoIds().contains(q.tag())) {
+                throw new InputException(reader.source() + ": already has INFO/" + q.tag() + " (from VEP?); remove it "
+                        + "first (bcftools annotate -x INFO/" + q.tag() + "), annotate the original VCF, or write "
+                        + "genvag's under another key (--tag)");
             }
             try (VcfWriter writer = VcfWriter.open(q.out(), false, reader.contigs().names(), q.type(), q.threads())) {
-                writer.writeHeader(reader.header().linesWith(List.of(CsqFormat.headerLine(),
+                writer.writeHeader(reader.header().linesWith(List.of(CsqFormat.headerLine(q.tag()),
                         "##genvag_csq=<gff=\"" + q.gff().getFileName() + "\",reference=\""
                                 + q.reference().getFileName() + "\",transcripts=" + q.transcripts().optionName()
                                 + ">")));
-                Result r = annotate(reader, writer, pool, workers, perThread, warnings);
+                Result r = annotate(reader, writer, pool, workers, perThread, warnings,
+                        q.tag().getBytes(StandardCharsets.US_ASCII));
                 writer.commit();
                 return r;
             }
@@ -109,7 +120,8 @@ public final class CsqJob {
     }
 
     private static Result annotate(VcfReader reader, VcfWriter writer, ExecutorService pool, int workers,
-                                   ThreadLocal<RecordAnnotator> perThread, PrintWriter warnings) throws IOException {
+                                   ThreadLocal<RecordAnnotator> perThread, PrintWriter warnings, byte[] key)
+            throws IOException {
         ArrayDeque<VcfLineBatch> free = new ArrayDeque<>();
         ArrayDeque<Pending> inFlight = new ArrayDeque<>();
         Totals totals = new Totals();
@@ -129,7 +141,7 @@ public final class CsqJob {
                 batch = free.isEmpty() ? new VcfLineBatch() : free.poll();
                 batch.clear();
                 while (inFlight.size() > 2 * workers) {
-                    free.add(write(inFlight.poll(), writer, source, warnings, totals));
+                    free.add(write(inFlight.poll(), writer, source, warnings, totals, key));
                 }
             }
             batch.add(r);
@@ -141,7 +153,7 @@ public final class CsqJob {
             inFlight.add(new Pending(last, pool.submit(() -> perThread.get().annotate(last, source))));
         }
         while (!inFlight.isEmpty()) {
-            write(inFlight.poll(), writer, source, warnings, totals);
+            write(inFlight.poll(), writer, source, warnings, totals, key);
         }
         return new Result(totals.records, totals.annotated, totals.mismatches, totals.entries);
     }
@@ -158,7 +170,7 @@ public final class CsqJob {
 
     /** Waits for a batch, writes its records in order, and gives the batch back for reuse. */
     private static VcfLineBatch write(Pending p, VcfWriter writer, String source, PrintWriter warnings,
-                                      Totals totals) throws IOException {
+                                      Totals totals, byte[] key) throws IOException {
         RecordAnnotator.Annotated a = Futures.get(p.result());
         a.warnings().forEach(warnings::println);
         VcfRecord view = new VcfRecord();
@@ -170,7 +182,7 @@ public final class CsqJob {
             if (value == null) {
                 writer.write(view);
             } else {
-                writer.write(view, KEY, value);
+                writer.write(view, key, value);
                 totals.annotated++;
             }
         }

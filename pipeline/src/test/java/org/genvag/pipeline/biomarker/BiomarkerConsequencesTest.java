@@ -33,6 +33,54 @@ class BiomarkerConsequencesTest {
     @TempDir
     Path dir;
 
+    /**
+     * A VCF whose own CSQ names NTRK1 p.Gly595Arg (the knowledge base's solvent-front mutation) where genvag's
+     * consequences, on the same transcripts and reference, give another change: the VCF's annotation still decides,
+     * and the report says where the two disagree.
+     */
+    @Test
+    void aVcfsOwnAnnotationDecidesAndDisagreementsAreReported() throws IOException {
+        CodingGenomeGenerator.Output g = CodingGenomeGenerator.write(dir, "chrS", 6, 9L);
+        // The first coding gene becomes "NTRK1" (names only: the sequence is generated).
+        List<String> gff = Files.readAllLines(g.gff());
+        String id = null;
+        for (String line : gff) {
+            String[] f = line.split("\t");
+            if (f.length == 9 && f[2].equals("mRNA")) {
+                id = f[8].replaceAll(".*Parent=gene:([^;]+).*", "$1");
+                break;
+            }
+        }
+        String geneId = id;
+        Path renamed = Files.write(dir.resolve("renamed.gff3"), gff.stream().map(l -> l.contains("ID=gene:" + geneId
+                + ";") ? l.replaceAll("Name=[^;]+", "Name=NTRK1") : l).toList());
+        TranscriptModels models = GffReader.read(renamed);
+        int t = models.transcriptsOf(models.findGenes("NTRK1").get(0))[0];
+        long pos = models.cdsStart(t, 0) + 9;   // a base of the fourth codon on either strand's first segment
+        String ref;
+        try (IndexedFasta fasta = IndexedFasta.open(g.fasta())) {
+            ref = new String(fasta.bases("chrS", pos, pos), StandardCharsets.US_ASCII);
+        }
+        String alt = ref.equals("A") ? "C" : "A";
+        String vcf = "##fileformat=VCFv4.2\n##contig=<ID=chrS>\n"
+                + "##INFO=<ID=CSQ,Number=.,Type=String,Description=\"Consequence annotations from Ensembl VEP. "
+                + "Format: Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|HGVSc|HGVSp\">\n"
+                + "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n"
+                + "##FORMAT=<ID=AD,Number=R,Type=Integer,Description=\"Allelic depths\">\n"
+                + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR\n"
+                + "chrS\t" + pos + "\t.\t" + ref + "\t" + alt + "\t.\tPASS\tCSQ=" + alt
+                + "|missense_variant|MODERATE|NTRK1|" + geneId + "|Transcript|" + models.transcriptId(t)
+                + "|protein_coding|c.1783G>A|ENSP0:p.Gly595Arg\tGT:AD\t0/1:20,20\n";
+        Path somatic = Files.writeString(dir.resolve("annotated.vcf"), vcf);
+        BiomarkerJob.Outcome o = BiomarkerJob.run(BiomarkerJob.Request.builder(somatic.toString(), null)
+                .genomeBuild(GenomeBuild.GRCH38).consequences(renamed, g.fasta()).build());
+        List<String> warnings = o.report().warnings();
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("its CSQ names NTRK1 p.Gly595Arg at chrS:" + pos)
+                && w.contains("genvag's consequences do not")), warnings.toString());
+        assertEquals(1, o.report().warnings().stream().filter(w -> w.contains("disagree") || w.contains("names"))
+                .count(), warnings.toString());
+    }
+
     @Test
     void tmbCountsCodingVariantsByGenvagsConsequences() throws IOException {
         CodingGenomeGenerator.Output g = CodingGenomeGenerator.write(dir, "chrS", 40, 5L);
