@@ -3,6 +3,7 @@ package org.genvag.core.biomarker;
 
 import java.util.List;
 
+import org.genvag.core.genome.ContigNames;
 import org.genvag.core.transcript.TranscriptChoice;
 import org.genvag.core.transcript.TranscriptModels;
 
@@ -62,20 +63,12 @@ public record FusionFrame(String fiveTranscript, String fiveAt, String threeTran
     private static int reported(TranscriptModels m, String name, String contig, long pos) {
         List<Integer> genes = m.findGenes(name);
         for (int g : genes) {
-            if (sameContig(m.geneContig(g), contig) && pos >= m.geneStart(g) - 1 && pos <= m.geneEnd(g) + 1) {
+            if (ContigNames.canonical(m.geneContig(g)).equals(ContigNames.canonical(contig)) && pos >= m.geneStart(g) - 1 && pos <= m.geneEnd(g) + 1) {
                 int t = TranscriptChoice.of(m, g, null).transcript();
                 return t >= 0 && m.cdsCount(t) > 0 ? t : -1;
             }
         }
         return -1;
-    }
-
-    private static boolean sameContig(String a, String b) {
-        return strip(a).equals(strip(b));
-    }
-
-    private static String strip(String c) {
-        return c.startsWith("chr") ? c.substring(3) : c;
     }
 
     /**

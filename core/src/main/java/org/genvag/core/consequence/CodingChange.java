@@ -32,8 +32,8 @@ final class CodingChange {
         boolean insertion = ce < cs;
         int base0 = l.cdsStart - 1 + l.frame;     // seq index of the first whole codon's first base
         int cdsLength = l.cdsEnd - base0;         // through the stop codon
-        int delFrom = insertion ? cs - 1 : cs - 1;
-        int delTo = insertion ? cs - 1 : ce;      // seq indexes [delFrom, delTo) replaced by alt
+        int delFrom = cs - 1;
+        int delTo = ce;                            // seq indexes [delFrom, delTo) replaced by alt (empty: insertion)
         int oS = delFrom - base0;
         int oE = insertion ? oS : delTo - 1 - base0;
         c.cdsPosition = insertion ? (cs - 1 - l.cdsStart + 1) + "-" + (cs - l.cdsStart + 1)

@@ -4,6 +4,8 @@ package org.genvag.core.consequence;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.genvag.core.genome.ContigNames;
+
 /**
  * Codon to amino acid, for the standard code (NCBI translation table 1) and the vertebrate mitochondrial code (table
  * 2, used for contigs named M, MT or chrM, as bcftools csq and VEP use it). Amino acids are one-letter upper case
@@ -43,8 +45,7 @@ public final class GeneticCode {
 
     /** The code a contig is translated with: the mitochondrial one for M, MT, chrM and chrMT. */
     public static GeneticCode forContig(String contig) {
-        String c = contig.startsWith("chr") ? contig.substring(3) : contig;
-        return c.equals("M") || c.equals("MT") ? VERTEBRATE_MITOCHONDRIAL : STANDARD;
+        return ContigNames.canonical(contig).equals("MT") ? VERTEBRATE_MITOCHONDRIAL : STANDARD;
     }
 
     /** The amino acid of the codon {@code s[at, at + 3)}. */

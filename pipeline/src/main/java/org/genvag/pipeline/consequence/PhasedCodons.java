@@ -13,8 +13,8 @@ import org.genvag.core.consequence.VariantEdit;
 
 /**
  * Substitutions in neighbouring records that one haplotype carries together are one change to a codon they share:
- * BRAF V600E written as two phased SNVs (c.1799T>A and c.1800G>A... or the like) is judged as the two-base change it
- * is, p.(Val600Glu), not as two missense changes. Records within two bases of each other are grouped while every
+ * BRAF V600K written as two phased SNVs (c.1798G>A and c.1799T>A, GTG to AAG) is judged as the two-base change it
+ * is, p.(Val600Lys), not as p.(Val600Met) and p.(Val600Glu). Records within two bases of each other are grouped while every
  * pair is in cis (same phase set, same haplotype) in some sample and in trans in none; the group's joint
  * substitution is judged, and on each transcript where the members change the same codon their entries take its
  * consequence, protein change, amino acids and codons (each keeps its own HGVS c. and positions), as bcftools csq
