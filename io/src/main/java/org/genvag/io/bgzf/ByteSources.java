@@ -119,7 +119,7 @@ public final class ByteSources {
     }
 
     /** Looks at the first gzip header without consuming it. */
-    static Compression sniff(BufferedInputStream in) throws IOException {
+    public static Compression sniff(BufferedInputStream in) throws IOException {
         in.mark(32);
         byte[] h = new byte[18];
         int n = 0;

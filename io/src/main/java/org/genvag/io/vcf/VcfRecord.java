@@ -47,6 +47,7 @@ public final class VcfRecord {
     private int start;
     private int end;
     private long line;
+    private long offset = InputException.UNKNOWN;
     private String source;
     private ContigDictionary contigs;
 
@@ -69,7 +70,17 @@ public final class VcfRecord {
         set(buffer, start, end, line, source, null);
     }
 
+    /**
+     * A record of a split ({@link VcfSplitReader}), whose line number is unknown: errors name {@code offset}, where
+     * the newline before the record is (a BGZF block's compressed offset, or a byte offset of plain text).
+     */
+    void setInSplit(ByteBuffer buffer, int start, int end, long offset, String source, ContigDictionary contigs) {
+        set(buffer, start, end, InputException.UNKNOWN, source, contigs);
+        this.offset = offset;
+    }
+
     void set(ByteBuffer buffer, int start, int end, long line, String source, ContigDictionary contigs) {
+        this.offset = InputException.UNKNOWN;
         this.buf = buffer;
         this.start = start;
         this.end = end;
@@ -590,9 +601,18 @@ public final class VcfRecord {
         return true;
     }
 
-    /** An error about this record, naming file and line. */
+    /** An error about this record, naming file and line (or, in a split, the offset before it). */
     public InputException error(String message) {
+        if (line == InputException.UNKNOWN && offset != InputException.UNKNOWN) {
+            return InputException.atOffset(source, offset, "the record after offset " + offset + " (" + preview()
+                    + "): " + message);
+        }
         return InputException.at(source, line, message);
+    }
+
+    private String preview() {
+        int n = Math.min(end - start, 40);
+        return text(start, start + n) + (n < end - start ? "..." : "");
     }
 
     @Override
