@@ -310,12 +310,20 @@ public final class VcfRecord {
         if (e - s == 1 && buf.get(s) == '.') {
             return Double.NaN;
         }
+        return parseFloat(s, e, "QUAL");
+    }
+
+    /**
+     * The VCF Float in bytes {@code [s, e)} of the buffer: decimals, exponents, Inf and NaN (signed or not); anything
+     * else is an error naming the record and {@code what}.
+     */
+    public double parseFloat(int s, int e, String what) {
         double v = AsciiNumbers.parseDouble(buf, s, e);
         if (Double.isNaN(v)) {
-            byte[] bytes = new byte[e - s];   // rare: only a QUAL the fast parser does not read
+            byte[] bytes = new byte[e - s];   // rare: only a number the fast parser does not read
             buf.get(s, bytes);
             if (!ValueCheck.isFloat(bytes, 0, bytes.length)) {
-                throw error("QUAL must be a number or '.', found '" + text(s, e) + "'");
+                throw error(what + " must be a number or '.', found '" + text(s, e) + "'");
             }
             // Inf, Infinity and NaN, signed or not: valid Floats (hts-specs passed_body_qual.vcf)
             String t = text(s, e).toLowerCase(Locale.ROOT);
@@ -323,6 +331,11 @@ public final class VcfRecord {
                     : Double.POSITIVE_INFINITY;
         }
         return v;
+    }
+
+    /** The whole number in bytes {@code [s, e)} of the buffer; anything else is an error naming {@code what}. */
+    public long parseLong(int s, int e, String what) {
+        return AsciiNumbers.parseLong(buf, s, e, this, what);
     }
 
     /** True when FILTER is exactly PASS. */

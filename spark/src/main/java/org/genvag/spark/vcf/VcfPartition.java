@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.genvag.spark.vcf;
+
+import java.util.List;
+
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.genvag.io.bgzf.ByteSources.Compression;
+
+/**
+ * One task's part of one VCF: the records whose preceding newline has a key in {@code [start, end)} (a BGZF block
+ * range, a byte range of plain text, or all of a gzip file). It carries the header the driver read, so a task does
+ * not read it again.
+ */
+record VcfPartition(String file, Compression compression, long start, long end, List<String> header,
+        long headerEnd) implements InputPartition {
+}

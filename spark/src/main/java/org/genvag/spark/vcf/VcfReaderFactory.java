@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.genvag.spark.vcf;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.types.StructType;
+import org.genvag.io.split.SplitChunks;
+import org.genvag.io.split.Splits;
+import org.genvag.spark.hadoop.HadoopConf;
+import org.genvag.spark.hadoop.HadoopInput;
+
+/** Shipped to the executors: opens each partition's file through Hadoop and reads the asked-for columns. */
+final class VcfReaderFactory implements PartitionReaderFactory {
+    private static final long serialVersionUID = 1L;
+    private final StructType required;
+    private final Map<String, VcfField> info;
+    private final Map<String, VcfField> format;
+    private final HadoopConf conf;
+
+    VcfReaderFactory(StructType required, Map<String, VcfField> info, Map<String, VcfField> format,
+            HadoopConf conf) {
+        this.required = required;
+        this.info = info;
+        this.format = format;
+        this.conf = conf;
+    }
+
+    @Override
+    public PartitionReader<InternalRow> createReader(InputPartition partition) {
+        VcfPartition p = (VcfPartition) partition;
+        try {
+            SplitChunks chunks = Splits.open(new HadoopInput(p.file(), conf.get()), p.compression(), p.start());
+            return new VcfPartitionReader(p, chunks,
+                    header -> new VcfRowConverter(required, info, format, header.samples()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(p.file() + ": " + e.getMessage(), e);
+        }
+    }
+}
