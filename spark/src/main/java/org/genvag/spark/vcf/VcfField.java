@@ -27,6 +27,19 @@ public record VcfField(String key, Kind kind, boolean array) implements Serializ
         return new VcfField(definition.id(), kind, kind != Kind.FLAG && !definition.number().equals("1"));
     }
 
+    /**
+     * The column that holds both declarations (1000 Genomes declares AF as one Float, HapMap as one per ALT): a list
+     * if either is one, Float for Integer and Float, String for a number and a String; null for a Flag and a value.
+     */
+    public VcfField widen(VcfField other) {
+        if ((kind == Kind.FLAG) != (other.kind == Kind.FLAG)) {
+            return null;
+        }
+        Kind k = kind == other.kind ? kind
+                : kind == Kind.STRING || other.kind == Kind.STRING ? Kind.STRING : Kind.FLOAT;
+        return new VcfField(key, k, array || other.array);
+    }
+
     public DataType sparkType() {
         DataType element = switch (kind) {
             case FLAG -> DataTypes.BooleanType;

@@ -18,7 +18,9 @@ import org.genvag.io.vcf.VcfHeader;
  * Glow's convention; {@code end} honours INFO/END), {@code alts} and {@code filters} are arrays ({@code filters} null
  * for '.'), {@code qual} and {@code id} null for '.'; each declared INFO key is a typed column {@code INFO_<key>};
  * {@code genotypes} holds one struct per sample: its name, {@code GT} as written, and each declared FORMAT key.
- * Several files' headers make one schema; a key declared with two different types is an error naming both files.
+ * Several files' headers make one schema: a key two files declare differently gets the wider column (one value and a
+ * list: a list; Integer and Float: Float; either and String: String); a Flag and a value cannot share one, an error
+ * naming both files.
  */
 public final class VcfSchema {
     public static final String CONTIG = "contig";
@@ -58,9 +60,13 @@ public final class VcfSchema {
             if (known == null) {
                 declaredIn.put(where, file);
             } else if (!known.equals(field)) {
-                throw new InputException(file + ": " + where + " is declared as " + describe(field) + ", but "
-                        + declaredIn.get(where) + " declares it as " + describe(known)
-                        + ": one column cannot hold both; read the files separately or fix the header");
+                VcfField wider = known.widen(field);
+                if (wider == null) {
+                    throw new InputException(file + ": " + where + " is declared as " + describe(field) + ", but "
+                            + declaredIn.get(where) + " declares it as " + describe(known)
+                            + ": one column cannot hold both; read the files separately or fix the header");
+                }
+                into.put(d.id(), wider);
             }
         }
     }

@@ -113,20 +113,24 @@ class VcfDataSourceTest {
     }
 
     @Test
-    void severalFilesMakeOneSchemaAndAConflictIsAnError() throws IOException {
+    void severalFilesMakeOneSchemaWideningWhatTheyDeclareDifferently() throws IOException {
         Path a = dir.resolve("a.vcf");
         Path b = dir.resolve("b.vcf");
-        String head = "##fileformat=VCFv4.2\n##INFO=<ID=DP,Number=1,Type=%s,Description=\"d\">\n"
+        String head = "##fileformat=VCFv4.2\n##INFO=<ID=DP,Number=%s,Type=%s,Description=\"d\">\n"
                 + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n";
-        Files.writeString(a, String.format(head, "Integer") + "1\t5\t.\tA\tC\t.\t.\tDP=3\n");
-        Files.writeString(b, String.format(head, "Integer") + "2\t7\t.\tG\tT\t.\t.\tDP=4\n");
-        List<Row> rows = session().read().format("genvag-vcf").load(a.toString(), b.toString())
-                .select("contig", "INFO_DP").collectAsList();
-        assertEquals("[[1,3], [2,4]]", rows.toString());
-        Files.writeString(b, String.format(head, "Float") + "2\t7\t.\tG\tT\t.\t.\tDP=4.5\n");
-        Exception e = assertThrows(Exception.class,
-                () -> session().read().format("genvag-vcf").load(a.toString(), b.toString()).collectAsList());
-        assertTrue(causes(e).contains("INFO/DP is declared as FLOAT"), causes(e));
+        Files.writeString(a, String.format(head, "1", "Integer") + "1\t5\t.\tA\tC\t.\t.\tDP=3\n");
+        Files.writeString(b, String.format(head, "1", "Integer") + "2\t7\t.\tG\tT\t.\t.\tDP=4\n");
+        assertEquals("[[1,3], [2,4]]", both(a, b).select("contig", "INFO_DP").collectAsList().toString());
+        Files.writeString(b, String.format(head, "A", "Float") + "2\t7\t.\tG\tT,C\t.\t.\tDP=4.5,.\n");
+        assertEquals("[[1,WrappedArray(3.0)], [2,WrappedArray(4.5, null)]]".replace("WrappedArray", "ArraySeq"),
+                both(a, b).select("contig", "INFO_DP").collectAsList().toString());
+        Files.writeString(b, String.format(head, "0", "Flag") + "2\t7\t.\tG\tT\t.\t.\tDP\n");
+        Exception e = assertThrows(Exception.class, () -> both(a, b).collectAsList());
+        assertTrue(causes(e).contains("INFO/DP is declared as FLAG single value, but"), causes(e));
+    }
+
+    private static Dataset<Row> both(Path a, Path b) {
+        return session().read().format("genvag-vcf").load(a.toString(), b.toString());
     }
 
     static List<String> wholeRead(Path vcf) throws IOException {

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.genvag.spark.cli;
+
+import org.genvag.core.error.InputException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ./genvag-spark}: genvag's jobs on Spark, local by default ({@code --master local[*]}); the same jar runs under
+ * {@code spark-submit} on a cluster. A user's mistake is a message and exit 2, never a stack trace.
+ */
+@Command(name = "genvag-spark", mixinStandardHelpOptions = true, subcommands = ScanCommand.class,
+        description = "genvag's readers and jobs on Apache Spark.")
+public final class SparkMain implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new SparkMain());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            Throwable input = inputCause(e);
+            if (input != null) {
+                line.getErr().println("genvag-spark: " + input.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    /** Spark wraps a task's exception (SparkException, then the task's): the user's mistake is somewhere inside. */
+    private static Throwable inputCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InputException) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.err);
+    }
+}
