@@ -6,13 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 import org.genvag.core.error.InputException;
+import org.genvag.io.split.RangeInput;
+import org.genvag.io.split.Splits;
 
 /**
  * Reads only the given ranges of a BGZF file, as an index (tabix, BAI, CSI) gives them: pairs of virtual offsets
@@ -21,7 +20,8 @@ import org.genvag.core.error.InputException;
  * a small part of the file by design.
  */
 public final class BgzfSliceSource implements ByteSource {
-    private final FileChannel channel;
+    private final RangeInput file;
+    private InputStream in;
     private final String source;
     private final long[] starts;
     private final long[] ends;
@@ -38,11 +38,16 @@ public final class BgzfSliceSource implements ByteSource {
     static final long FEW_BLOCKS_BYTES = 4L << 20;
 
     public BgzfSliceSource(Path file, long[] startVirtual, long[] endVirtual) throws IOException {
+        this(Splits.local(file), startVirtual, endVirtual);
+    }
+
+    /** The ranges of a file behind any {@link RangeInput} (HDFS, object storage). */
+    public BgzfSliceSource(RangeInput file, long[] startVirtual, long[] endVirtual) throws IOException {
         if (startVirtual.length != endVirtual.length) {
             throw new IllegalArgumentException("starts and ends differ in length");
         }
-        this.channel = FileChannel.open(file, StandardOpenOption.READ);
-        this.source = file.toString();
+        this.file = file;
+        this.source = file.name();
         this.starts = startVirtual.clone();
         this.ends = endVirtual.clone();
         this.inflater = (compressedSpan(starts, ends) < FEW_BLOCKS_BYTES ? BlockInflaters.forFewBlocks()
@@ -60,11 +65,12 @@ public final class BgzfSliceSource implements ByteSource {
     }
 
     private void checkEof() throws IOException {
-        long size = channel.size();
+        long size = file.length();
         byte[] tail = new byte[Bgzf.EOF_BLOCK.length];
-        ByteBuffer b = ByteBuffer.wrap(tail);
         if (size >= tail.length) {
-            channel.read(b, size - tail.length);
+            try (InputStream end = file.openAt(size - tail.length)) {
+                end.readNBytes(tail, 0, tail.length);
+            }
         }
         if (size < tail.length || !Arrays.equals(tail, Bgzf.EOF_BLOCK)) {
             close();
@@ -81,8 +87,10 @@ public final class BgzfSliceSource implements ByteSource {
                     return null;
                 }
                 blockOffset = starts[chunk] >>> 16;
-                channel.position(blockOffset);
-                InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
+                if (in != null) {
+                    in.close();
+                }
+                in = new BufferedInputStream(file.openAt(blockOffset), 1 << 16);
                 reader = new CompressedBlockReader(in, source, blockOffset, false);
             }
             long thisBlock = blockOffset;
@@ -127,6 +135,8 @@ public final class BgzfSliceSource implements ByteSource {
     @Override
     public void close() throws IOException {
         inflater.close();
-        channel.close();
+        if (in != null) {
+            in.close();
+        }
     }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.genvag.io.split.RangeInput;
+
 /**
  * Ranges of BGZF virtual offsets {@code [start, end)} ({@code compressed block offset << 16 | offset in the block}), as
  * tabix, BAI and CSI indexes give them: sorted and merged where they overlap, ready for {@link BgzfSliceSource}.
@@ -56,5 +58,18 @@ public final class VirtualRanges {
 
     public BgzfSliceSource open(Path file) throws IOException {
         return new BgzfSliceSource(file, starts, ends);
+    }
+
+    public BgzfSliceSource open(RangeInput file) throws IOException {
+        return new BgzfSliceSource(file, starts, ends);
+    }
+
+    /** The ranges as {@code {start, end}} pairs, in file order. */
+    public List<long[]> pairs() {
+        List<long[]> out = new ArrayList<>();
+        for (int i = 0; i < starts.length; i++) {
+            out.add(new long[] {starts[i], ends[i]});
+        }
+        return out;
     }
 }

@@ -92,6 +92,20 @@ public final class PanelReadPlan {
         } catch (IOException | RuntimeException e) {
             throw new InputException(tbi + ": not a readable tabix index: " + e.getMessage());
         }
+        VirtualRanges ranges = chunks(index, panel);
+        long fileSize = Files.size(Path.of(in));
+        double fileShare = 100.0 * ranges.compressedSpan() / Math.max(1, fileSize);
+        if (mode == ReadMode.AUTO && fileShare > MAX_FILE_PERCENT) {
+            return stream(String.format("streaming the whole file (the index chunks for the panel span %.0f%% of "
+                    + "the file; %s)", fileShare, share));
+        }
+        return new PanelReadPlan(true, String.format("jumping with the tabix index to %d chunks, about %.1f%% of the "
+                + "file (%s%s)", ranges.size(), 100.0 * ranges.compressedSpan() / fileSize, share,
+                mode == ReadMode.INDEX ? "; --mode index" : ""), ranges);
+    }
+
+    /** The index's chunks that hold records overlapping the panel's regions, merged, in file order. */
+    public static VirtualRanges chunks(TabixIndex index, PanelIntervals panel) {
         Map<String, String> byCanonical = new HashMap<>();
         for (String name : index.getSequenceNames()) {
             byCanonical.put(ContigNames.canonical(name), name);
@@ -111,16 +125,7 @@ public final class PanelReadPlan {
                 }
             }
         }
-        VirtualRanges ranges = VirtualRanges.merge(blocks);
-        long fileSize = Files.size(Path.of(in));
-        double fileShare = 100.0 * ranges.compressedSpan() / Math.max(1, fileSize);
-        if (mode == ReadMode.AUTO && fileShare > MAX_FILE_PERCENT) {
-            return stream(String.format("streaming the whole file (the index chunks for the panel span %.0f%% of "
-                    + "the file; %s)", fileShare, share));
-        }
-        return new PanelReadPlan(true, String.format("jumping with the tabix index to %d chunks, about %.1f%% of the "
-                + "file (%s%s)", ranges.size(), 100.0 * ranges.compressedSpan() / fileSize, share,
-                mode == ReadMode.INDEX ? "; --mode index" : ""), ranges);
+        return VirtualRanges.merge(blocks);
     }
 
     private static PanelReadPlan stream(String reason) {

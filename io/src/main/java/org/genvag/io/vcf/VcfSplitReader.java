@@ -86,6 +86,11 @@ public final class VcfSplitReader implements AutoCloseable {
         return header;
     }
 
+    /** The contigs of the header, then those met in records, as {@link VcfRecord#contig()} numbers them. */
+    public ContigDictionary contigs() {
+        return contigs;
+    }
+
     /** Records returned so far. */
     public long records() {
         return records;

@@ -25,6 +25,7 @@ import org.genvag.io.panel.PanelReader;
 import org.genvag.io.store.StoreQuery;
 import org.genvag.io.store.StoreReader;
 import org.genvag.io.variants.VariantSources;
+import org.genvag.io.vcf.VcfHeader;
 import org.genvag.io.vcf.VcfOutputType;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfRecord;
@@ -170,18 +171,26 @@ public final class PanelFiltering {
     }
 
     /** The panels read and resolved by this run, on the build it settles on. */
-    private static Panels resolvedPerRun(Options o, TranscriptModels annotation) {
+    public static Panels resolvedPerRun(Options o, TranscriptModels annotation) {
         return build -> PanelReader.resolveAll(o.panels(), build, PanelBuild.genes(build, annotation), o.strict());
     }
 
-    /** What a run filters by: the build (given, else told by the header), the panels on it, their intervals. */
-    private record Setup(Optional<BuildDetector.Detected> detected, GenomeBuild build, List<GenePanel> panels,
-                         PanelIntervals intervals) {
+    /**
+     * What a run filters by: the build (given, else told by the header), the panels on it, their intervals. A job that
+     * reads the records its own way (Spark's) decides these as filter does, with {@link #of(VcfHeader, String,
+     * Options, Panels, TranscriptModels)}.
+     */
+    public record Setup(Optional<BuildDetector.Detected> detected, GenomeBuild build, List<GenePanel> panels,
+                        PanelIntervals intervals) {
         static Setup of(VcfReader reader, Options o, Panels resolved, TranscriptModels annotation)
                 throws IOException {
-            Optional<BuildDetector.Detected> detected = BuildDetector.detect(reader.header());
-            GenomeBuild build = PanelBuild.choose(o.build(), detected, o.panels(), reader.source(),
-                    annotation != null);
+            return of(reader.header(), reader.source(), o, resolved, annotation);
+        }
+
+        public static Setup of(VcfHeader header, String source, Options o, Panels resolved,
+                TranscriptModels annotation) throws IOException {
+            Optional<BuildDetector.Detected> detected = BuildDetector.detect(header);
+            GenomeBuild build = PanelBuild.choose(o.build(), detected, o.panels(), source, annotation != null);
             List<GenePanel> panels = resolved.on(build);
             return new Setup(detected, build, panels, PanelIntervals.of(panels, o.padding(),
                     TargetPlans.choose(annotation, o.targets(), build), false));

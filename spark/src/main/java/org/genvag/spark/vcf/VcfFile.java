@@ -13,6 +13,8 @@ import org.genvag.io.vcf.VcfHeader;
 import org.genvag.io.vcf.VcfReader;
 import org.genvag.io.vcf.VcfSplitReader;
 import org.genvag.spark.hadoop.HadoopInput;
+import org.genvag.spark.panel.PanelPlanner;
+import org.genvag.spark.panel.ShippedPanel;
 
 /**
  * What the driver learns of one VCF before it plans the tasks: its header (read once, through Hadoop's FileSystem),
@@ -35,17 +37,48 @@ record VcfFile(String path, Compression compression, long length, List<String> h
         return new VcfFile(path, compression, input.length(), List.copyOf(parsed.lines()), headerEnd, parsed);
     }
 
-    /** Partitions of about {@code bytes} (compressed) each; a gzip file (not BGZF) is one. */
-    List<VcfPartition> partitions(long bytes) {
+    /**
+     * Partitions of about {@code bytes} (compressed) each; a gzip file (not BGZF) is one. With a panel plan that
+     * has index chunks, partitions are runs of chunks spanning about {@code bytes} each.
+     */
+    List<VcfPartition> partitions(long bytes, PanelPlanner.FilePlan plan) {
         List<VcfPartition> out = new ArrayList<>();
+        ShippedPanel panel = plan == null ? null : plan.panel();
+        if (plan != null && plan.chunks() != null) {
+            List<long[]> run = new ArrayList<>();
+            long span = 0;
+            for (long[] chunk : plan.chunks().pairs()) {
+                run.add(chunk);
+                span += (chunk[1] >>> 16) - (chunk[0] >>> 16) + 1;
+                if (span >= bytes) {
+                    out.add(indexed(run, panel));
+                    run.clear();
+                    span = 0;
+                }
+            }
+            if (!run.isEmpty()) {
+                out.add(indexed(run, panel));
+            }
+            return out;
+        }
         if (compression == Compression.GZIP) {
-            out.add(new VcfPartition(path, compression, 0, Long.MAX_VALUE, header, headerEnd));
+            out.add(new VcfPartition(path, compression, 0, Long.MAX_VALUE, header, headerEnd, panel, null, null));
             return out;
         }
         for (long start = 0; start < length; start += bytes) {
             long end = Math.min(length, start + bytes);
-            out.add(new VcfPartition(path, compression, start, end, header, headerEnd));
+            out.add(new VcfPartition(path, compression, start, end, header, headerEnd, panel, null, null));
         }
         return out;
+    }
+
+    private VcfPartition indexed(List<long[]> chunks, ShippedPanel panel) {
+        long[] starts = new long[chunks.size()];
+        long[] ends = new long[chunks.size()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = chunks.get(i)[0];
+            ends[i] = chunks.get(i)[1];
+        }
+        return new VcfPartition(path, compression, 0, 0, header, headerEnd, panel, starts, ends);
     }
 }

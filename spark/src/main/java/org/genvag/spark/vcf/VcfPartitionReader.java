@@ -6,32 +6,41 @@ import java.util.function.Function;
 
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.PartitionReader;
-import org.genvag.io.split.SplitChunks;
 import org.genvag.io.vcf.VcfHeader;
 import org.genvag.io.vcf.VcfRecord;
-import org.genvag.io.vcf.VcfSplitReader;
+import org.genvag.pipeline.panel.PanelVcfFilter;
 
-/** Reads one partition's records with genvag's split reader and converts each to a row of the asked-for columns. */
+/**
+ * Reads one partition's records with genvag's readers, keeps those in the panel (when there is one: the same test
+ * genvag filter makes) and converts each to a row of the asked-for columns.
+ */
 final class VcfPartitionReader implements PartitionReader<InternalRow> {
-    private final VcfSplitReader reader;
+    private final RecordSource records;
     private final VcfRowConverter converter;
+    private final PanelVcfFilter filter;
     private final VcfRecord record = new VcfRecord();
     private InternalRow row;
 
-    /** {@code chunks} null: nothing can start in this partition (after a BGZF file's last data block). */
-    VcfPartitionReader(VcfPartition p, SplitChunks chunks, Function<VcfHeader, VcfRowConverter> converters) {
-        this.reader = chunks == null ? null
-                : new VcfSplitReader(chunks, p.start(), p.end(), p.header(), p.headerEnd(), p.file());
-        this.converter = reader == null ? null : converters.apply(reader.header());
+    /** {@code records} null: nothing can start in this partition (after a BGZF file's last data block). */
+    VcfPartitionReader(VcfPartition p, RecordSource records, Function<VcfHeader, VcfRowConverter> converters) {
+        this.records = records;
+        this.converter = records == null ? null : converters.apply(records.header());
+        this.filter = records == null || p.panel() == null ? null
+                : new PanelVcfFilter(p.panel().intervals(), records.contigs(), p.file());
     }
 
     @Override
     public boolean next() throws IOException {
-        if (reader == null || !reader.next(record)) {
+        if (records == null) {
             return false;
         }
-        row = converter.convert(record);
-        return true;
+        while (records.next(record)) {
+            if (filter == null || filter.test(record)) {
+                row = converter.convert(record, filter);
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -41,8 +50,8 @@ final class VcfPartitionReader implements PartitionReader<InternalRow> {
 
     @Override
     public void close() throws IOException {
-        if (reader != null) {
-            reader.close();
+        if (records != null) {
+            records.close();
         }
     }
 }

@@ -35,9 +35,17 @@ final class VcfReaderFactory implements PartitionReaderFactory {
     public PartitionReader<InternalRow> createReader(InputPartition partition) {
         VcfPartition p = (VcfPartition) partition;
         try {
-            SplitChunks chunks = Splits.open(new HadoopInput(p.file(), conf.get()), p.compression(), p.start());
-            return new VcfPartitionReader(p, chunks,
-                    header -> new VcfRowConverter(required, info, format, header.samples()));
+            HadoopInput file = new HadoopInput(p.file(), conf.get());
+            RecordSource records;
+            if (p.indexed()) {
+                records = RecordSource.indexed(p, file);
+            } else {
+                SplitChunks chunks = Splits.open(file, p.compression(), p.start());
+                records = chunks == null ? null : RecordSource.split(p, chunks);
+            }
+            return new VcfPartitionReader(p, records, header -> new VcfRowConverter(required, info, format,
+                    header.samples(), p.panel() == null ? null : p.panel().intervals(),
+                    p.panel() == null ? null : p.panel().panelNames()));
         } catch (IOException e) {
             throw new UncheckedIOException(p.file() + ": " + e.getMessage(), e);
         }

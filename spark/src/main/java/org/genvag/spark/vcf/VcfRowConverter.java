@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.genvag.spark.vcf;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +15,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.genvag.io.vcf.FieldKey;
+import org.genvag.core.panel.PanelIntervals;
 import org.genvag.io.vcf.VcfRecord;
+import org.genvag.pipeline.panel.PanelVcfFilter;
 
 /**
  * Turns records into rows of the columns a query asked for (after Spark pruned the schema): a column not asked for
@@ -34,6 +38,8 @@ final class VcfRowConverter {
     private static final int SAMPLE = 10;
     private static final int GT = 11;
     private static final int FORMAT = 12;
+    private static final int GENES = 13;
+    private static final int PANELS = 14;
 
     private final int[] columns;
     private final VcfField[] fields;
@@ -48,11 +54,21 @@ final class VcfRowConverter {
     private final FieldKey gtKey = FieldKey.of("GT");
     private byte[] lastFormat = new byte[256];
     private int lastFormatLength = -1;
+    private byte[] scratch = new byte[0];
     private int lastContig = -1;
     private UTF8String lastContigName;
 
+    private final PanelIntervals intervals;
+    private final UTF8String[] panelNames;
+
+    /** {@code intervals} and {@code panels}: the panel's, for the genes and panels columns; null without one. */
     VcfRowConverter(StructType required, Map<String, VcfField> info, Map<String, VcfField> format,
-            List<String> sampleNames) {
+            List<String> sampleNames, PanelIntervals intervals, List<String> panels) {
+        this.intervals = intervals;
+        this.panelNames = new UTF8String[panels == null ? 0 : panels.size()];
+        for (int i = 0; i < panelNames.length; i++) {
+            panelNames[i] = UTF8String.fromString(panels.get(i));
+        }
         StructField[] top = required.fields();
         columns = new int[top.length];
         fields = new VcfField[top.length];
@@ -71,6 +87,8 @@ final class VcfRowConverter {
                 case VcfSchema.QUAL -> QUAL;
                 case VcfSchema.FILTERS -> FILTERS;
                 case VcfSchema.GENOTYPES -> GENOTYPES;
+                case VcfSchema.GENES -> GENES;
+                case VcfSchema.PANELS -> PANELS;
                 default -> INFO;
             };
             if (columns[i] == INFO) {
@@ -101,8 +119,9 @@ final class VcfRowConverter {
         }
     }
 
-    InternalRow convert(VcfRecord r) {
-        byte[] bytes = r.buffer().array();
+    /** The row of a record; {@code hits}: the panel filter that kept it (its genes and panels), or null. */
+    InternalRow convert(VcfRecord r, PanelVcfFilter hits) {
+        byte[] bytes = bytes(r);
         Object[] values = new Object[columns.length];
         for (int i = 0; i < columns.length; i++) {
             values[i] = switch (columns[i]) {
@@ -115,10 +134,49 @@ final class VcfRowConverter {
                 case QUAL -> qual(r, bytes);
                 case FILTERS -> filters(r, bytes);
                 case GENOTYPES -> genotypes(r, bytes);
+                case GENES -> genes(hits);
+                case PANELS -> panels(hits);
                 default -> info(r, bytes, i);
             };
         }
         return new GenericInternalRow(values);
+    }
+
+    /**
+     * The record's bytes at their buffer indexes: the buffer's own array (split reading), else the line copied into
+     * a scratch array at the same indexes (the direct buffers of indexed reading).
+     */
+    private byte[] bytes(VcfRecord r) {
+        ByteBuffer b = r.buffer();
+        if (b.hasArray() && b.arrayOffset() == 0) {
+            return b.array();
+        }
+        if (scratch.length < b.capacity()) {
+            scratch = new byte[b.capacity()];
+        }
+        b.get(r.start(), scratch, r.start(), r.length());
+        return scratch;
+    }
+
+    /** The genes (or named regions) the record overlaps, as genvag filter's INFO/GENVAG_GENES lists them. */
+    private static ArrayData genes(PanelVcfFilter hits) {
+        byte[] value = hits.genesValue();
+        return split(value, 0, value.length, (byte) ',');
+    }
+
+    /** The panels the record is in, each once, in the order its hits name them (INFO/GENVAG_PANELS). */
+    private ArrayData panels(PanelVcfFilter hits) {
+        boolean[] seen = new boolean[panelNames.length];
+        Object[] out = new Object[panelNames.length];
+        int n = 0;
+        for (int h = 0; h < hits.hitCount(); h++) {
+            int p = intervals.panelOf(hits.hitLabel(h));
+            if (!seen[p]) {
+                seen[p] = true;
+                out[n++] = panelNames[p];
+            }
+        }
+        return new GenericArrayData(Arrays.copyOf(out, n));
     }
 
     private UTF8String contig(VcfRecord r) {

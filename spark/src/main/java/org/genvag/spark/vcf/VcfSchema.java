@@ -35,11 +35,19 @@ public final class VcfSchema {
     public static final String GENOTYPES = "genotypes";
     public static final String SAMPLE = "sample";
     public static final String GT = "GT";
+    public static final String GENES = "genes";
+    public static final String PANELS = "panels";
 
     private final Map<String, VcfField> info = new LinkedHashMap<>();
     private final Map<String, VcfField> format = new LinkedHashMap<>();
     private final Map<String, String> declaredIn = new LinkedHashMap<>();
     private boolean samples;
+    private boolean panel;
+
+    /** Rows carry the panel's labels: {@code genes} and {@code panels} (genvag filter's GENVAG_GENES and _PANELS). */
+    public void withPanel() {
+        panel = true;
+    }
 
     /** Adds one file's declarations. */
     public void add(VcfHeader header, String file) {
@@ -88,6 +96,12 @@ public final class VcfSchema {
                 true));
         for (VcfField f : info.values()) {
             fields.add(DataTypes.createStructField(INFO_PREFIX + f.key(), f.sparkType(), true));
+        }
+        if (panel) {
+            fields.add(DataTypes.createStructField(GENES, DataTypes.createArrayType(DataTypes.StringType, false),
+                    false));
+            fields.add(DataTypes.createStructField(PANELS, DataTypes.createArrayType(DataTypes.StringType, false),
+                    false));
         }
         if (samples) {
             List<StructField> g = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.genvag.spark.vcf;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.spark.sql.connector.catalog.SupportsRead;
@@ -11,17 +12,21 @@ import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 import org.genvag.spark.hadoop.HadoopConf;
+import org.genvag.spark.panel.PanelPlanner;
 
 /** The VCF files of one {@code load}, as a table Spark reads in batches. */
 final class VcfTable implements SupportsRead {
     private final List<VcfFile> files;
     private final VcfSchema schema;
+    private final Map<String, PanelPlanner.FilePlan> plans;
     private final long partitionBytes;
     private final HadoopConf conf;
 
-    VcfTable(List<VcfFile> files, VcfSchema schema, long partitionBytes, HadoopConf conf) {
+    VcfTable(List<VcfFile> files, VcfSchema schema, Map<String, PanelPlanner.FilePlan> plans,
+            long partitionBytes, HadoopConf conf) {
         this.files = files;
         this.schema = schema;
+        this.plans = plans;
         this.partitionBytes = partitionBytes;
         this.conf = conf;
     }
@@ -43,6 +48,6 @@ final class VcfTable implements SupportsRead {
 
     @Override
     public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-        return new VcfScanBuilder(files, schema, partitionBytes, conf);
+        return new VcfScanBuilder(files, schema, plans, partitionBytes, conf);
     }
 }
