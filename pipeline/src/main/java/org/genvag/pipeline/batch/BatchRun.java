@@ -2,6 +2,7 @@
 package org.genvag.pipeline.batch;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +39,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * directory at once are not supported (they would each run its samples).
  */
 public final class BatchRun {
+    /** The status of a sample an earlier run finished. */
+    public static final String SKIPPED = "skipped (done earlier)";
 
     /** Told as samples finish, from the worker threads, in completion order. */
     public interface Progress {
@@ -92,7 +95,6 @@ public final class BatchRun {
             Path finished = outDir.resolve(e.id()).resolve(SampleRun.DONE);
             SampleOutcome earlier = o.force() ? null : readFinished(finished);
             if (earlier != null) {
-                earlier = earlier.withStatus("skipped (done earlier)");
                 futures.add(CompletableFuture.completedFuture(earlier));
                 report(progress, earlier, done, samples.size());
                 continue;
@@ -111,11 +113,30 @@ public final class BatchRun {
     }
 
     /**
+     * Runs one sample as a batch runs each (a distributed batch's task): its outputs under {@code outDir/id}, whole
+     * or not at all; a failure is an outcome with its error, never an exception.
+     *
+     * @param models the transcripts of {@code o.gff()} when the batch adds consequences ({@code o.reference()})
+     */
+    public static SampleOutcome runSample(SampleEntry e, Path outDir, BatchOptions o, TranscriptModels models) {
+        return SampleRun.run(e, outDir, o, models);
+    }
+
+    /**
+     * The outcome recorded in a finished sample's {@code sample.json}, marked skipped, or null when it is of a
+     * major version this genvag does not read (the sample then runs again).
+     */
+    public static SampleOutcome finished(InputStream sampleJson) throws IOException {
+        Map<?, ?> json = new ObjectMapper().readValue(sampleJson, Map.class);
+        return OutputSchema.SAMPLE.isReadable(json) ? SampleOutcome.fromMap(json).withStatus(SKIPPED) : null;
+    }
+
+    /**
      * Resolves the panels on every build the manifest names before any sample runs: a panel gene that does not
      * resolve would fail every sample of that build, so it is one error up front, listing every name, unless the
      * options allow unresolved genes.
      */
-    private static void checkPanels(List<SampleEntry> samples, BatchOptions o) throws IOException {
+    public static void checkPanels(List<SampleEntry> samples, BatchOptions o) throws IOException {
         if (o.panels().isEmpty() || o.allowUnresolved()) {
             return;
         }
@@ -140,18 +161,20 @@ public final class BatchRun {
     }
 
     /**
-     * The outcome an earlier run recorded, or null when there is none, or it is a {@code sample.json} of a major
-     * version this genvag does not read (a sample finished by an older genvag is run again, not misread).
+     * The outcome an earlier run recorded (marked skipped), or null when there is none, or it is a {@code sample.json}
+     * of a major version this genvag does not read (a sample finished by an older genvag is run again, not misread).
      */
     private static SampleOutcome readFinished(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        Map<?, ?> json = new ObjectMapper().readValue(file.toFile(), Map.class);
-        return OutputSchema.SAMPLE.isReadable(json) ? SampleOutcome.fromMap(json) : null;
+        try (InputStream in = Files.newInputStream(file)) {
+            return finished(in);
+        }
     }
 
-    static void summaries(List<SampleOutcome> outcomes, Path outDir) throws IOException {
+    /** {@code summary.tsv} and {@code summary.json}: one row per sample, in the order given. */
+    public static void summaries(List<SampleOutcome> outcomes, Path outDir) throws IOException {
         StringBuilder tsv = new StringBuilder("#sample\ttype\tstatus\tpanel_variants\tgenes_failing_coverage\t"
                 + "genes_assessed\tbiomarkers\ttmb\tmsi\tseconds\terror\n");
         List<Map<String, Object>> json = new ArrayList<>();

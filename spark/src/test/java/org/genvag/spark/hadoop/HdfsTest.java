@@ -5,14 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.Row;
+import org.genvag.pipeline.batch.BatchRun;
+import org.genvag.pipeline.batch.ManifestReader;
+import org.genvag.spark.GenvagSpark;
 import org.genvag.spark.LocalSpark;
+import org.genvag.spark.batch.DistributedBatchTest;
 import org.genvag.testsupport.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,9 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code hdfs://} paths through Hadoop's FileSystem: a NameNode and a DataNode in this JVM (MiniDFSCluster) with a
  * 64 KiB block size and 4 KiB partitions, so HDFS blocks and genvag's partitions fall mid-record; the rows read from HDFS
- * equal the rows read from the local copy.
+ * equal the rows read from the local copy; a distributed batch writes to HDFS what genvag annotate writes locally.
  */
-class HdfsReadTest {
+class HdfsTest {
     /** Hadoop's Path, named apart from java.nio's. */
     private static final class HPath extends org.apache.hadoop.fs.Path {
         HPath(String path) {
@@ -79,6 +85,27 @@ class HdfsReadTest {
         long n = LocalSpark.get().read().format("genvag-vcf").option("partitionBytes", 65_536)
                 .load(root + "/data").select("contig", "start").count();
         assertEquals(expected, n);
+    }
+
+    @Test
+    void aBatchWritesToHdfsWhatGenvagAnnotateWritesLocally() throws IOException {
+        Path manifest = DistributedBatchTest.manifest(base);
+        Path single = base.resolve("single");
+        BatchRun.run(ManifestReader.read(manifest), single, DistributedBatchTest.options(base, false), null);
+        String remote = root + "/batch";
+        List<Row> summary = GenvagSpark.annotate(LocalSpark.get(), manifest, DistributedBatchTest.options(base, false),
+                remote).collectAsList();
+        assertEquals(List.of("done", "done", "failed"), summary.stream().map(r -> r.getString(2)).toList());
+        Path copied = Files.createDirectories(base.resolve("from-hdfs"));
+        cluster.getFileSystem().copyToLocalFile(false, new HPath(remote), new HPath(copied.toString()), true);
+        DistributedBatchTest.assertSameSampleOutputs(single, copied.resolve("batch"));
+        assertEquals(DistributedBatchTest.withoutSeconds(single.resolve("summary.tsv")),
+                DistributedBatchTest.withoutSeconds(copied.resolve("batch/summary.tsv")));
+        try (Stream<Path> s = Files.list(copied.resolve("batch"))) {
+            assertEquals(List.of("hapmap", "summary.json", "summary.tsv", "tumour"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "no working leftovers, no directory for the failed sample");
+        }
     }
 
     private static List<Row> rows(String path) {

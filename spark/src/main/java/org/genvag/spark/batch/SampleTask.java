@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.genvag.spark.batch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+import org.apache.spark.api.java.function.Function;
+import org.genvag.core.transcript.TranscriptModels;
+import org.genvag.io.gff.GffReader;
+import org.genvag.pipeline.batch.BatchOptions;
+import org.genvag.pipeline.batch.BatchRun;
+import org.genvag.pipeline.batch.SampleOutcome;
+import org.genvag.spark.hadoop.HadoopConf;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * One sample's pipeline as a Spark task: the same code as {@code genvag annotate} ({@link BatchRun#runSample}). On
+ * a local output directory it writes there directly; on another file system (HDFS, S3) it runs into a local
+ * directory, then copies the sample's directory beside its final name and renames it into place, so a reader never
+ * sees a half-copied sample. A failure is an outcome with its error: one sample never fails the job.
+ */
+final class SampleTask implements Function<SampleSpec, String> {
+    private static final long serialVersionUID = 1L;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The batch's transcripts, read once per executor JVM whatever the number of samples it runs. */
+    private static final Map<String, TranscriptModels> MODELS = new ConcurrentHashMap<>();
+
+    private final BatchSpec batch;
+    private final String outDir;
+    private final HadoopConf conf;
+
+    SampleTask(BatchSpec batch, String outDir, HadoopConf conf) {
+        this.batch = batch;
+        this.outDir = outDir;
+        this.conf = conf;
+    }
+
+    @Override
+    public String call(SampleSpec spec) throws Exception {
+        BatchOptions o = batch.options();
+        TranscriptModels models = o.reference() == null ? null : MODELS.computeIfAbsent(o.gff().toString(), g -> {
+            try {
+                return GffReader.read(o.gff());
+            } catch (IOException e) {
+                throw new IllegalStateException(g + ": " + e.getMessage(), e);
+            }
+        });
+        Path local = OutputDirs.localPath(outDir);
+        SampleOutcome outcome;
+        if (local != null) {
+            outcome = BatchRun.runSample(spec.entry(), local, o, models);
+        } else {
+            Path work = Files.createTempDirectory("genvag-spark-" + spec.id());
+            try {
+                outcome = BatchRun.runSample(spec.entry(), work, o, models);
+                if (outcome.status().equals("done")) {
+                    outcome = publish(spec.id(), work, outcome);
+                }
+            } finally {
+                deleteTree(work);
+            }
+        }
+        return JSON.writeValueAsString(outcome.toMap());
+    }
+
+    /** The sample's outputs moved to the output file system, or a failed outcome saying why they could not be. */
+    private SampleOutcome publish(String id, Path work, SampleOutcome outcome) {
+        try {
+            OutputDirs.publish(work.resolve(id), outDir, id, conf.get());
+            return outcome;
+        } catch (IOException | RuntimeException e) {
+            return new SampleOutcome(outcome.id(), outcome.type(), "failed", "copying the outputs to " + outDir
+                    + " failed: " + e.getMessage(), -1, -1, -1, List.of(), null, null, outcome.seconds(),
+                    outcome.records());
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
