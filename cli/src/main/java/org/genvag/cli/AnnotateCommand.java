@@ -9,14 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.genvag.core.error.InputException;
-import org.genvag.io.msi.SiteList;
 import org.genvag.pipeline.batch.BatchOptions;
 import org.genvag.pipeline.batch.BatchRun;
 import org.genvag.pipeline.batch.ManifestReader;
 import org.genvag.pipeline.batch.SampleEntry;
 import org.genvag.pipeline.batch.SampleOutcome;
-import org.genvag.pipeline.msi.MsiBaseline;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,25 +80,16 @@ final class AnnotateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         List<SampleEntry> samples = ManifestReader.read(manifest);
-        if (reference != null && targetOptions.gff == null) {
-            throw new InputException("--reference is for consequences, which need the transcripts: give --gff too");
-        }
-        if (msiBaseline != null) {
-            if (msiSites == null) {
-                throw new InputException("--msi-baseline needs --msi-sites, the site list it "
-                        + "was built with");
-            }
-            // Checked once here, not in every sample: a baseline of another site list is an error for all of them.
-            MsiBaseline.read(msiBaseline, SiteList.read(msiSites));
-        }
+        BatchOptions options = new BatchOptions(panels, padding, kb, threads.count(), force, Version.get(), msiSites,
+                msiBaseline, allowUnresolved, targetOptions.gff, targetOptions.kind(null), reference);
+        // Checked once here, not in every sample: a baseline of another site list is an error for all of them.
+        BatchRun.checkOptions(options);
         boolean terminal = System.console() != null;
         long start = System.nanoTime();
         long[] records = {0};
         err.printf("genvag annotate: %d samples from %s, %d at a time -> %s%n", samples.size(), manifest,
                 threads.count(), outDir);
-        List<SampleOutcome> outcomes = BatchRun.run(samples, outDir, new BatchOptions(panels, padding, kb,
-                threads.count(), force, Version.get(), msiSites, msiBaseline, allowUnresolved, targetOptions.gff,
-                targetOptions.kind(null), reference), (s, done, total) -> {
+        List<SampleOutcome> outcomes = BatchRun.run(samples, outDir, options, (s, done, total) -> {
                     double elapsed = (System.nanoTime() - start) / 1e9;
                     double eta = done == 0 ? 0 : elapsed / done * (total - done);
                     records[0] += s.status().equals("done") ? s.records() : 0;   // skipped ones were read before

@@ -17,14 +17,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.transcript.TranscriptModels;
 import org.genvag.io.Futures;
 import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.gff.GffReader;
+import org.genvag.io.msi.SiteList;
 import org.genvag.io.output.AtomicOutput;
 import org.genvag.io.output.JsonFiles;
 import org.genvag.io.panel.PanelReader;
+import org.genvag.pipeline.msi.MsiBaseline;
 import org.genvag.pipeline.schema.OutputSchema;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -110,6 +113,22 @@ public final class BatchRun {
         }
         summaries(outcomes, outDir);
         return outcomes;
+    }
+
+    /**
+     * Checks what would fail every sample before any runs: consequences without transcripts, an MSI baseline without
+     * its site list or built with another one.
+     */
+    public static void checkOptions(BatchOptions o) throws IOException {
+        if (o.reference() != null && o.gff() == null) {
+            throw new InputException("--reference is for consequences, which need the transcripts: give --gff too");
+        }
+        if (o.msiBaseline() != null) {
+            if (o.msiSites() == null) {
+                throw new InputException("--msi-baseline needs --msi-sites, the site list it was built with");
+            }
+            MsiBaseline.read(o.msiBaseline(), SiteList.read(o.msiSites()));
+        }
     }
 
     /**

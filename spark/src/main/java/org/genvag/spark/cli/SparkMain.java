@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  * {@code ./genvag-spark}: genvag's jobs on Spark, local by default ({@code --master local[*]}); the same jar runs under
  * {@code spark-submit} on a cluster. A user's mistake is a message and exit 2, never a stack trace.
  */
-@Command(name = "genvag-spark", mixinStandardHelpOptions = true, subcommands = ScanCommand.class,
+@Command(name = "genvag-spark", mixinStandardHelpOptions = true, versionProvider = SparkVersion.class,
+        subcommands = {QueryCommand.class, AnnotateCommand.class, ScanCommand.class},
         description = "genvag's readers and jobs on Apache Spark.")
 public final class SparkMain implements Runnable {
 
