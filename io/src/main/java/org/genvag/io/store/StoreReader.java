@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.genvag.core.error.InputException;
@@ -257,6 +258,22 @@ public final class StoreReader implements AutoCloseable {
      */
     public long forEachRecord(StoreQuery query, List<String> formatKeys, Consumer<StoredRecord> visitor)
             throws IOException {
+        return forEachRecord(query, query::selector, formatKeys, visitor);
+    }
+
+    /**
+     * As {@link #forEachRecord(StoreQuery, List, Consumer)} for every record of blocks {@code [from, to)} (numbered
+     * as {@link #blocks()} lists them): a part of the store a task reads whole.
+     */
+    public long forEachRecord(int from, int to, List<String> formatKeys, Consumer<StoredRecord> visitor)
+            throws IOException {
+        return forEachRecord(b -> b.number() >= from && b.number() < to, b -> (pos, end) -> true, formatKeys,
+                visitor);
+    }
+
+    private long forEachRecord(Predicate<StoreBlock> blocksWanted,
+            Function<StoreBlock, BlockAssembler.Selector> selectors, List<String> formatKeys,
+            Consumer<StoredRecord> visitor) throws IOException {
         Set<String> wanted = new HashSet<>(RECORD_COLUMNS);
         for (String k : formatKeys) {
             for (String part : List.of(StoreFormat.TAGS, StoreFormat.NUMBERS, StoreFormat.TEXT)) {
@@ -266,10 +283,10 @@ public final class StoreReader implements AutoCloseable {
         StoredRecord view = new StoredRecord(formatKeys.size());
         long visited = 0;
         for (StoreBlock b : blocks) {
-            if (query.test(b)) {
+            if (blocksWanted.test(b)) {
                 BlockViews a = new BlockViews(columns(b, wanted));
                 try {
-                    visited += a.records(b.records(), query.selector(b), b.contig(), formatKeys, view, visitor);
+                    visited += a.records(b.records(), selectors.apply(b), b.contig(), formatKeys, view, visitor);
                 } catch (BlockAssembler.Corrupt e) {
                     throw error(b + ": " + e.getMessage());
                 }

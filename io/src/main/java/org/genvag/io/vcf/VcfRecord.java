@@ -620,6 +620,9 @@ public final class VcfRecord {
             return InputException.atOffset(source, offset, "the record after offset " + offset + " (" + preview()
                     + "): " + message);
         }
+        if (line == InputException.UNKNOWN) {
+            return new InputException(source + ": the record " + preview() + ": " + message);
+        }
         return InputException.at(source, line, message);
     }
 

@@ -11,12 +11,12 @@ import org.genvag.io.vcf.VcfRecord;
  * declares: '.' (or an empty value) is null, a list item '.' a null element; a value that is not of its declared
  * type is an error naming the record, never a null.
  */
-final class ValueDecoder {
+public final class ValueDecoder {
     private ValueDecoder() {
     }
 
     /** The value in {@code [s, e)} of the record's buffer; {@code what} names it in errors ("INFO/DP"). */
-    static Object decode(VcfRecord r, byte[] bytes, int s, int e, VcfField f, String what) {
+    public static Object decode(VcfRecord r, byte[] bytes, int s, int e, VcfField f, String what) {
         if (f.array()) {
             return list(r, bytes, s, e, f, what);
         }
