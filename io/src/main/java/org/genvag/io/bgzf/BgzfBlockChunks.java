@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-import org.genvag.io.split.SplitChunks;
+import org.genvag.io.source.SplitChunks;
 
 /**
  * A BGZF file's blocks one at a time from a block start to the end of the file, for a split: each chunk is one

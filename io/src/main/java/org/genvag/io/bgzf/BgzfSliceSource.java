@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.genvag.core.error.InputException;
-import org.genvag.io.split.RangeInput;
-import org.genvag.io.split.Splits;
+import org.genvag.io.source.LocalFile;
+import org.genvag.io.source.RangeInput;
 
 /**
  * Reads only the given ranges of a BGZF file, as an index (tabix, BAI, CSI) gives them: pairs of virtual offsets
@@ -38,7 +38,7 @@ public final class BgzfSliceSource implements ByteSource {
     static final long FEW_BLOCKS_BYTES = 4L << 20;
 
     public BgzfSliceSource(Path file, long[] startVirtual, long[] endVirtual) throws IOException {
-        this(Splits.local(file), startVirtual, endVirtual);
+        this(new LocalFile(file), startVirtual, endVirtual);
     }
 
     /** The ranges of a file behind any {@link RangeInput} (HDFS, object storage). */

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.genvag.io.split.RangeInput;
+import org.genvag.io.source.RangeInput;
 
 /**
  * Ranges of BGZF virtual offsets {@code [start, end)} ({@code compressed block offset << 16 | offset in the block}), as

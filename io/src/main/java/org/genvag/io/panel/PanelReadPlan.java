@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.genvag.core.error.InputException;
-import org.genvag.io.ReadMode;
 import org.genvag.core.genome.ContigNames;
 import org.genvag.core.interval.ContigSegments;
 import org.genvag.core.panel.PanelIntervals;
-import org.genvag.io.bgzf.VirtualRanges;
+import org.genvag.io.ReadMode;
 import org.genvag.io.bgzf.ByteSources;
+import org.genvag.io.bgzf.VirtualRanges;
 import org.genvag.io.vcf.VcfHeader;
 import org.genvag.io.vcf.VcfReader;
 

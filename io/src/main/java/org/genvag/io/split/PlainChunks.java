@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
+import org.genvag.io.source.SplitChunks;
+
 /** Uncompressed text from a byte offset: each byte's key is its own offset, so a split is any byte range. */
 public final class PlainChunks implements SplitChunks {
     private final InputStream in;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
+import org.genvag.io.source.SplitChunks;
 import org.genvag.io.text.Swar;
 
 /**

@@ -4,18 +4,15 @@ package org.genvag.io.split;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 
 import org.genvag.core.error.InputException;
-import org.genvag.io.bgzf.BgzfBlockChunks;
 import org.genvag.io.bgzf.Bgzf;
+import org.genvag.io.bgzf.BgzfBlockChunks;
 import org.genvag.io.bgzf.BlockBoundary;
 import org.genvag.io.bgzf.ByteSources;
 import org.genvag.io.bgzf.ByteSources.Compression;
+import org.genvag.io.source.RangeInput;
+import org.genvag.io.source.SplitChunks;
 
 /**
  * Opens the chunks of one split of a text file as its compression allows: BGZF from the first block at or after the
@@ -73,27 +70,5 @@ public final class Splits {
         long at = start + block;
         InputStream in = new BufferedInputStream(file.openAt(at), BUFFER);
         return new BgzfBlockChunks(in, file.name(), at);
-    }
-
-    /** A local file as a {@link RangeInput}. */
-    public static RangeInput local(Path path) {
-        return new RangeInput() {
-            @Override
-            public InputStream openAt(long offset) throws IOException {
-                FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
-                channel.position(offset);
-                return Channels.newInputStream(channel);
-            }
-
-            @Override
-            public long length() throws IOException {
-                return Files.size(path);
-            }
-
-            @Override
-            public String name() {
-                return path.toString();
-            }
-        };
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 import org.genvag.io.bgzf.ByteSource;
+import org.genvag.io.source.SplitChunks;
 
 /**
  * A whole input that cannot be split (plain gzip): every byte has key 0, so one split {@code [0, anything)} owns

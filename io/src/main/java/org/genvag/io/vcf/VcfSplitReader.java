@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.List;
 
 import org.genvag.core.error.InputException;
-import org.genvag.io.split.SplitChunks;
+import org.genvag.io.source.SplitChunks;
 import org.genvag.io.split.SplitLineReader;
 
 /**

@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 import org.genvag.core.error.InputException;
 import org.genvag.io.bgzf.BgzfOutputStream;
 import org.genvag.io.bgzf.ByteSources.Compression;
-import org.genvag.io.split.RangeInput;
-import org.genvag.io.split.SplitChunks;
+import org.genvag.io.source.LocalFile;
+import org.genvag.io.source.RangeInput;
+import org.genvag.io.source.SplitChunks;
 import org.genvag.io.split.Splits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +55,7 @@ class VcfSplitReaderTest {
     void everyFixtureReadsTheSameRecordsInAnySplits(Path vcf) throws IOException {
         List<String> expected = wholeRead(vcf);
         long length = Files.size(vcf);
-        Compression compression = Splits.compression(Splits.local(vcf));
+        Compression compression = Splits.compression(new LocalFile(vcf));
         if (compression == Compression.GZIP) {
             assertEquals(expected, splitRead(vcf, length + 1));
             return;
@@ -147,7 +148,7 @@ class VcfSplitReaderTest {
 
     /** Reads the file in splits of {@code size} bytes, as a Spark job's tasks would, and concatenates them. */
     static List<String> splitRead(Path vcf, long size) throws IOException {
-        RangeInput file = Splits.local(vcf);
+        RangeInput file = new LocalFile(vcf);
         Compression compression = Splits.compression(file);
         List<String> header;
         try (VcfReader reader = VcfReader.open(vcf.toString(), 1)) {

@@ -8,7 +8,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.genvag.io.split.RangeInput;
+import org.genvag.io.source.RangeInput;
 
 /** A file behind Hadoop's FileSystem ({@code file://}, {@code hdfs://}, {@code s3a://}) as genvag-io reads one. */
 public final class HadoopInput implements RangeInput {

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.spark.sql.SparkSession;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
 import org.genvag.core.error.InputException;
 
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.genvag.io.bgzf.BgzfSliceSource;
 import org.genvag.io.bgzf.ByteSources;
-import org.genvag.io.split.RangeInput;
-import org.genvag.io.split.SplitChunks;
+import org.genvag.io.source.RangeInput;
+import org.genvag.io.source.SplitChunks;
 import org.genvag.io.vcf.ContigDictionary;
 import org.genvag.io.vcf.VcfHeader;
 import org.genvag.io.vcf.VcfReader;

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.apache.hadoop.conf.Configuration;
 import org.genvag.io.bgzf.ByteSources.Compression;
-import org.genvag.io.split.SplitChunks;
+import org.genvag.io.source.SplitChunks;
 import org.genvag.io.split.Splits;
 import org.genvag.io.vcf.VcfHeader;
 import org.genvag.io.vcf.VcfReader;

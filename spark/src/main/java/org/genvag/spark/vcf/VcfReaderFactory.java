@@ -10,7 +10,7 @@ import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.types.StructType;
-import org.genvag.io.split.SplitChunks;
+import org.genvag.io.source.SplitChunks;
 import org.genvag.io.split.Splits;
 import org.genvag.spark.hadoop.HadoopConf;
 import org.genvag.spark.hadoop.HadoopInput;

@@ -14,8 +14,8 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
-import org.genvag.io.vcf.FieldKey;
 import org.genvag.core.panel.PanelIntervals;
+import org.genvag.io.vcf.FieldKey;
 import org.genvag.io.vcf.VcfRecord;
 import org.genvag.pipeline.panel.PanelVcfFilter;
 

@@ -27,8 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import scala.collection.immutable.Seq;
-
 /**
  * The genvag-vcf source in local[2] mode reads what genvag's whole-file reader reads, each record once and in
  * order, at 64 KiB partitions and at Spark's default; what the reader refuses, the source refuses; typed INFO and

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package org.genvag.io.split;
+package org.genvag.io.source;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
