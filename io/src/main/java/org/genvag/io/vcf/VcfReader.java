@@ -32,7 +32,7 @@ import htsjdk.variant.vcf.VCFHeader;
  * next call. With more than one thread, a BGZF input is inflated on the reader's own daemon threads, stopped by
  * {@link #close}.
  */
-public final class VcfReader implements AutoCloseable {
+public final class VcfReader implements VcfRecords {
     private final LineReader lines;
     private final String source;
     private final VcfHeader header;
@@ -127,6 +127,7 @@ public final class VcfReader implements AutoCloseable {
     }
 
     /** Fills {@code record} with the next record; false at the end. */
+    @Override
     public boolean next(VcfRecord record) throws IOException {
         boolean has;
         if (pendingFirstRecord) {
@@ -187,6 +188,7 @@ public final class VcfReader implements AutoCloseable {
         lastPos = pos;
     }
 
+    @Override
     public VcfHeader header() {
         return header;
     }
@@ -218,6 +220,7 @@ public final class VcfReader implements AutoCloseable {
         return codec;
     }
 
+    @Override
     public ContigDictionary contigs() {
         return contigs;
     }

@@ -18,7 +18,7 @@ import org.genvag.io.split.SplitLineReader;
  * <p>Line numbers are unknown in a split: errors name the file and the offset of the newline before the record
  * (for BGZF the compressed offset of its block, for plain text its byte offset). Not thread-safe.
  */
-public final class VcfSplitReader implements AutoCloseable {
+public final class VcfSplitReader implements VcfRecords {
     private final SplitLineReader lines;
     private final VcfHeader header;
     private final long headerEnd;
@@ -56,6 +56,7 @@ public final class VcfSplitReader implements AutoCloseable {
     }
 
     /** Fills {@code record} with the split's next record; false when it has no more. */
+    @Override
     public boolean next(VcfRecord record) throws IOException {
         while (lines.next()) {
             if (lines.end() == lines.start()) {
@@ -82,11 +83,13 @@ public final class VcfSplitReader implements AutoCloseable {
         return false;
     }
 
+    @Override
     public VcfHeader header() {
         return header;
     }
 
     /** The contigs of the header, then those met in records, as {@link VcfRecord#contig()} numbers them. */
+    @Override
     public ContigDictionary contigs() {
         return contigs;
     }

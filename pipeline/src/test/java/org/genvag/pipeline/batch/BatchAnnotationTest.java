@@ -9,16 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.genvag.core.error.InputException;
-import org.genvag.core.genome.Gene;
-import org.genvag.core.genome.GeneResolution;
-import org.genvag.core.genome.GenomeBuild;
 import org.genvag.core.kb.Biomarker;
 import org.genvag.core.kb.KnowledgeBase;
-import org.genvag.io.genes.GeneTableReader;
 import org.genvag.io.kb.KnowledgeBaseReader;
 import org.genvag.pipeline.batch.BatchOptions;
 import org.genvag.pipeline.batch.BatchRun;
@@ -26,11 +21,7 @@ import org.genvag.pipeline.batch.ManifestReader;
 import org.genvag.pipeline.batch.SampleOutcome;
 import org.genvag.pipeline.schema.OutputSchema;
 import org.genvag.pipeline.schema.SchemaCheck;
-import org.genvag.testdata.BamGenerator;
-import org.genvag.testdata.Contig;
-import org.genvag.testdata.Region;
-import org.genvag.testdata.SyntheticGenome;
-import org.genvag.testdata.TumourGenerator;
+import org.genvag.testdata.BatchFixture;
 import org.genvag.testsupport.Fixtures;
 import org.genvag.testsupport.PeerTool;
 import org.junit.jupiter.api.Test;
@@ -45,31 +36,11 @@ class BatchAnnotationTest {
     @TempDir
     Path dir;
 
-    static final List<String> TUMOUR_GENES = List.of("NTRK3", "ETV6", "BRAF", "RET");
-    /** The HapMap exome VCF holds 22 samples: the report is about this one (NA12878, not the first column). */
-    static final String HAPMAP_SAMPLE = "NA12878@1099927697";
+    static final List<String> TUMOUR_GENES = BatchFixture.TUMOUR_GENES;
+    static final String HAPMAP_SAMPLE = BatchFixture.HAPMAP_SAMPLE;
 
     Path manifest() throws IOException {
-        GenomeBuild b = GenomeBuild.GRCH38;
-        new TumourGenerator(new TumourGenerator.Options(b, true, TUMOUR_GENES, 40, true, "ETV6::NTRK3", 11),
-                KnowledgeBaseReader.bundled()).write(dir.resolve("t.somatic.vcf"), dir.resolve("t.sv.vcf"),
-                dir.resolve("t.callable.bed"));
-        List<Region> regions = new ArrayList<>();
-        for (String name : TUMOUR_GENES) {
-            Gene g = ((GeneResolution.Found) GeneTableReader.bundled(b).resolve(name)).gene();
-            int contig = GenomeBuild.PRIMARY_CONTIGS.indexOf(g.contig());
-            regions.add(new Region(contig, g.start() - 1L, Math.min(g.end(), g.start() + 5_000L)));
-        }
-        new BamGenerator(new SyntheticGenome(3), Contig.parse("GRCh38", true),
-                BamGenerator.Options.defaults().withSeed(3)).write(regions, dir.resolve("t.bam"));
-        Files.write(dir.resolve("garbage.vcf"), new byte[] {1, 2, 3, 4, '\n'});
-        Files.copy(Fixtures.path("vcf/hapmap_exome_chr22.vcf.gz"), dir.resolve("hapmap.vcf.gz"));
-        Files.writeString(dir.resolve("panel.txt"), String.join("\n", TUMOUR_GENES) + "\n");
-        return Files.writeString(dir.resolve("samples.tsv"), "id\ttype\tvcf\tsv_vcf\tbam\tcallable\tbuild\tsample\t"
-                + "tumour_type\n"
-                + "hapmap\tgermline\thapmap.vcf.gz\t.\t.\t.\tGRCh37\t" + HAPMAP_SAMPLE + "\t.\n"
-                + "tumour\ttumour\tt.somatic.vcf\tt.sv.vcf\tt.bam\tt.callable.bed\t.\t.\tCOAD\n"
-                + "bad\tgermline\tgarbage.vcf\t.\t.\t.\t.\t.\t.\n");
+        return BatchFixture.manifest(dir, Fixtures.path("vcf/hapmap_exome_chr22.vcf.gz"));
     }
 
     BatchOptions options(boolean force) {

@@ -8,6 +8,7 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.genvag.io.vcf.VcfHeader;
 import org.genvag.io.vcf.VcfRecord;
+import org.genvag.io.vcf.VcfRecords;
 import org.genvag.pipeline.panel.PanelVcfFilter;
 
 /**
@@ -15,14 +16,14 @@ import org.genvag.pipeline.panel.PanelVcfFilter;
  * genvag filter makes) and converts each to a row of the asked-for columns.
  */
 final class VcfPartitionReader implements PartitionReader<InternalRow> {
-    private final RecordSource records;
+    private final VcfRecords records;
     private final VcfRowConverter converter;
     private final PanelVcfFilter filter;
     private final VcfRecord record = new VcfRecord();
     private InternalRow row;
 
     /** {@code records} null: nothing can start in this partition (after a BGZF file's last data block). */
-    VcfPartitionReader(VcfPartition p, RecordSource records, Function<VcfHeader, VcfRowConverter> converters) {
+    VcfPartitionReader(VcfPartition p, VcfRecords records, Function<VcfHeader, VcfRowConverter> converters) {
         this.records = records;
         this.converter = records == null ? null : converters.apply(records.header());
         this.filter = records == null || p.panel() == null ? null

@@ -12,6 +12,7 @@ import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.types.StructType;
 import org.genvag.io.source.SplitChunks;
 import org.genvag.io.split.Splits;
+import org.genvag.io.vcf.VcfRecords;
 import org.genvag.spark.hadoop.HadoopConf;
 import org.genvag.spark.hadoop.HadoopInput;
 
@@ -36,12 +37,12 @@ final class VcfReaderFactory implements PartitionReaderFactory {
         VcfPartition p = (VcfPartition) partition;
         try {
             HadoopInput file = new HadoopInput(p.file(), conf.get());
-            RecordSource records;
+            VcfRecords records;
             if (p.indexed()) {
-                records = RecordSource.indexed(p, file);
+                records = PartitionRecords.indexed(p, file);
             } else {
                 SplitChunks chunks = Splits.open(file, p.compression(), p.start());
-                records = chunks == null ? null : RecordSource.split(p, chunks);
+                records = chunks == null ? null : PartitionRecords.split(p, chunks);
             }
             return new VcfPartitionReader(p, records, header -> new VcfRowConverter(required, info, format,
                     header.samples(), p.panel() == null ? null : p.panel().intervals(),

@@ -14,22 +14,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.spark.sql.Row;
-import org.genvag.core.genome.Gene;
-import org.genvag.core.genome.GeneResolution;
-import org.genvag.core.genome.GenomeBuild;
-import org.genvag.io.genes.GeneTableReader;
-import org.genvag.io.kb.KnowledgeBaseReader;
 import org.genvag.pipeline.batch.BatchOptions;
 import org.genvag.pipeline.batch.BatchRun;
 import org.genvag.pipeline.batch.ManifestReader;
 import org.genvag.pipeline.batch.SampleOutcome;
 import org.genvag.spark.GenvagSpark;
 import org.genvag.spark.LocalSpark;
-import org.genvag.testdata.BamGenerator;
-import org.genvag.testdata.Contig;
-import org.genvag.testdata.Region;
-import org.genvag.testdata.SyntheticGenome;
-import org.genvag.testdata.TumourGenerator;
+import org.genvag.testdata.BatchFixture;
 import org.genvag.testsupport.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,34 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  * skips what is done.
  */
 public class DistributedBatchTest {
-    static final List<String> TUMOUR_GENES = List.of("BRAF", "NTRK3", "ETV6", "KRAS");
-    static final String HAPMAP_SAMPLE = "NA12878@1099927697";
-
     @TempDir
     Path dir;
 
-    /** A germline exome (HapMap), a generated tumour with a BAM, and a VCF that is not one. */
+    /** The batch tests' manifest ({@link BatchFixture}): hapmap, tumour, and a bad sample. */
     public static Path manifest(Path dir) throws IOException {
-        GenomeBuild b = GenomeBuild.GRCH38;
-        new TumourGenerator(new TumourGenerator.Options(b, true, TUMOUR_GENES, 40, true, "ETV6::NTRK3", 11),
-                KnowledgeBaseReader.bundled()).write(dir.resolve("t.somatic.vcf"), dir.resolve("t.sv.vcf"),
-                dir.resolve("t.callable.bed"));
-        List<Region> regions = new ArrayList<>();
-        for (String name : TUMOUR_GENES) {
-            Gene g = ((GeneResolution.Found) GeneTableReader.bundled(b).resolve(name)).gene();
-            int contig = GenomeBuild.PRIMARY_CONTIGS.indexOf(g.contig());
-            regions.add(new Region(contig, g.start() - 1L, Math.min(g.end(), g.start() + 5_000L)));
-        }
-        new BamGenerator(new SyntheticGenome(3), Contig.parse("GRCh38", true),
-                BamGenerator.Options.defaults().withSeed(3)).write(regions, dir.resolve("t.bam"));
-        Files.write(dir.resolve("garbage.vcf"), new byte[] {1, 2, 3, 4, '\n'});
-        Files.copy(Fixtures.path("vcf/hapmap_exome_chr22.vcf.gz"), dir.resolve("hapmap.vcf.gz"));
-        Files.writeString(dir.resolve("panel.txt"), String.join("\n", TUMOUR_GENES) + "\n");
-        return Files.writeString(dir.resolve("samples.tsv"), "id\ttype\tvcf\tsv_vcf\tbam\tcallable\tbuild\tsample\t"
-                + "tumour_type\n"
-                + "hapmap\tgermline\thapmap.vcf.gz\t.\t.\t.\tGRCh37\t" + HAPMAP_SAMPLE + "\t.\n"
-                + "tumour\ttumour\tt.somatic.vcf\tt.sv.vcf\tt.bam\tt.callable.bed\t.\t.\tCOAD\n"
-                + "bad\tgermline\tgarbage.vcf\t.\t.\t.\t.\t.\t.\n");
+        return BatchFixture.manifest(dir, Fixtures.path("vcf/hapmap_exome_chr22.vcf.gz"));
     }
 
     public static BatchOptions options(Path dir, boolean force) {
