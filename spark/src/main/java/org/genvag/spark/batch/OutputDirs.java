@@ -49,11 +49,13 @@ final class OutputDirs {
         Path partial = new Path(dir, "." + id + ".partial");
         FileSystem fs = target.getFileSystem(conf);
         fs.delete(partial, true);
+        fs.deleteOnExit(partial);   // an executor that is stopped mid-copy leaves no partial sample
         FileUtil.copy(FileSystem.getLocal(conf), new Path(sampleDir.toUri()), fs, partial, false, conf);
         fs.delete(target, true);
         if (!fs.rename(partial, target)) {
             throw new IOException("could not rename " + partial + " to " + target);
         }
+        fs.cancelDeleteOnExit(partial);
     }
 
     /**

@@ -23,6 +23,8 @@ final class ParquetOutput {
         Path partial = new Path(target.getParent(), "." + target.getName() + ".partial");
         Path old = new Path(target.getParent(), "." + target.getName() + ".old");
         fs.delete(partial, true);
+        // An interrupt (Ctrl-C) ends the JVM through its shutdown hooks: Hadoop's removes what is marked here.
+        fs.deleteOnExit(partial);
         try {
             rows.write().parquet(partial.toString());
             long n = spark.read().parquet(partial.toString()).count();
@@ -34,6 +36,7 @@ final class ParquetOutput {
                 throw new IOException("could not rename " + partial + " to " + target);
             }
             fs.delete(old, true);
+            fs.cancelDeleteOnExit(partial);
             return n;
         } catch (IOException | RuntimeException e) {
             fs.delete(partial, true);
