@@ -141,6 +141,12 @@ public final class BatchRun {
         return SampleRun.run(e, outDir, o, models);
     }
 
+    /** As {@link #runSample(SampleEntry, Path, BatchOptions, TranscriptModels)}, naming inputs by {@code names}. */
+    public static SampleOutcome runSample(SampleEntry e, Path outDir, BatchOptions o, TranscriptModels models,
+            InputNames names) {
+        return SampleRun.run(e, outDir, o, models, names);
+    }
+
     /**
      * The outcome recorded in a finished sample's {@code sample.json}, marked skipped, or null when it is of a
      * major version this genvag does not read (the sample then runs again).

@@ -27,6 +27,7 @@ import org.genvag.core.transcript.TranscriptModels;
 import org.genvag.io.ReadMode;
 import org.genvag.io.bam.BamReader;
 import org.genvag.io.msi.SiteList;
+import org.genvag.io.output.AtomicOutput;
 import org.genvag.io.output.JsonFiles;
 import org.genvag.io.output.OutputGroup;
 import org.genvag.io.variants.VariantSources;
@@ -59,12 +60,17 @@ final class SampleRun {
 
     /** @param models the transcripts of {@code o.gff()} when the run adds consequences ({@code o.reference()}), else null */
     static SampleOutcome run(SampleEntry e, Path outDir, BatchOptions o, TranscriptModels models) {
+        return run(e, outDir, o, models, InputNames.PATHS);
+    }
+
+    /** As {@link #run(SampleEntry, Path, BatchOptions, TranscriptModels)}, the outputs naming inputs by {@code names}. */
+    static SampleOutcome run(SampleEntry e, Path outDir, BatchOptions o, TranscriptModels models, InputNames names) {
         long start = System.nanoTime();
         Path work = outDir.resolve("." + e.id() + ".partial");
         try {
             deleteTree(work);
             Files.createDirectories(work);
-            SampleOutcome outcome = steps(e, work, o, models, start);
+            SampleOutcome outcome = steps(e, work, o, models, start, names);
             JsonFiles.write(work.resolve(DONE), outcome.toMap());
             Path target = outDir.resolve(e.id());
             deleteTree(target);
@@ -83,14 +89,14 @@ final class SampleRun {
         }
     }
 
-    private static SampleOutcome steps(SampleEntry e, Path work, BatchOptions o, TranscriptModels models, long start)
-            throws IOException {
+    private static SampleOutcome steps(SampleEntry e, Path work, BatchOptions o, TranscriptModels models, long start,
+            InputNames inputNames) throws IOException {
         HtmlReport.Data report = new HtmlReport.Data();
         report.sample = e.id();
         report.type = type(e);
         report.genvagVersion = o.genvagVersion();
         for (Map.Entry<String, Path> input : inputs(e).entrySet()) {
-            report.inputs.add(new String[] {input.getKey(), input.getValue().toString(),
+            report.inputs.add(new String[] {input.getKey(), inputNames.of(input.getValue()),
                 String.valueOf(Files.size(input.getValue())), sha256(input.getValue())});
         }
         long panelVariants = -1;
@@ -143,8 +149,9 @@ final class SampleRun {
                         return tumourCounter[0]::accept;
                     });
             try (OutputGroup group = new OutputGroup()) {
-                CoverageReports.write(group, c.result(), work.resolve("coverage").toString(),
-                        CoverageReports.context(c, o.padding(), o.genvagVersion()));
+                Map<String, Object> context = CoverageReports.context(c, o.padding(), o.genvagVersion());
+                context.put("bam", inputNames.of(e.bam()));
+                CoverageReports.write(group, c.result(), work.resolve("coverage").toString(), context);
                 group.commit();
             }
             List<PanelCoverage.GeneCoverage> genes = c.result().genes();
@@ -175,8 +182,8 @@ final class SampleRun {
                             MsiBaseline.read(o.msiBaseline(), msiSites), msiOptions)
                     : MsiCall.scoreCounted(tumourLengths, tumourCounter[0],
                             e.normalBam().toString(), msiSites, msiOptions, 1);
-            MsiCall.write(m, e.bam().toString(), tumourOnly ? "baseline " + o.msiBaseline()
-                    : e.normalBam().toString(), o.msiSites(), work.resolve("msi.json"));
+            MsiCall.write(m, inputNames.of(e.bam()), tumourOnly ? "baseline " + o.msiBaseline()
+                    : inputNames.of(e.normalBam()), o.msiSites(), work.resolve("msi.json"));
             msiResult = m.result();
             msi = msiResult.summary();
         }
@@ -186,7 +193,8 @@ final class SampleRun {
                     e.callable(), null, e.build(), null, o.kb(), BiomarkerJob.TmbOptions.defaults(), 1,
                     e.tumourType(), o.reference() == null ? null
                     : new BiomarkerJob.Consequences(o.gff(), o.reference())), msiResult);
-            BiomarkerReportJson.write(b.report(), b.kb(), o.genvagVersion(), work.resolve("biomarkers.json"));
+            JsonFiles.write(work.resolve("biomarkers.json"),
+                    inputNames.renameAll(BiomarkerReportJson.toMap(b.report(), b.kb(), o.genvagVersion())));
             b.report().matches().forEach(m -> biomarkers.add(m.name()));
             records += b.somaticRecords() + (b.structuralVariants() == null ? 0 : b.structuralVariants().records());
             if (b.report().tmb() != null && b.report().tmb().result().assessable()) {
@@ -205,7 +213,7 @@ final class SampleRun {
         if (e.type() == SampleEntry.Type.TUMOUR && e.bam() != null && msi == null) {
             msi = "not assessable: " + msiMissing;
         }
-        HtmlReport.write(report, work.resolve("report.html"));
+        AtomicOutput.writeString(work.resolve("report.html"), inputNames.rename(HtmlReport.render(report)));
         return new SampleOutcome(e.id(), type(e), "done", null, panelVariants, failing, assessed, biomarkers, tmb,
                 msi, (System.nanoTime() - start) / 1e9, records);
     }

@@ -98,8 +98,11 @@ public final class CoverageReports {
 
         Path summary = Path.of(prefix + ".summary.json");
         Map<String, Object> json = OutputSchema.COVERAGE_SUMMARY.newObject();
-        json.putAll(context);
-        json.put("bam", r.bam());
+        // The context may name the BAM otherwise than its path (a copy of a remote file): in the same place.
+        Map<String, Object> rest = new LinkedHashMap<>(context);
+        Object bam = rest.containsKey("bam") ? rest.remove("bam") : r.bam();
+        json.putAll(rest);
+        json.put("bam", bam);
         json.put("targets", r.targetKind());
         json.put("readsCounted", r.readsCounted());
         json.put("readsFiltered", r.readsFiltered());

@@ -2,11 +2,13 @@
 package org.genvag.spark.batch;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -16,6 +18,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.genvag.core.error.InputException;
 import org.genvag.pipeline.batch.BatchOptions;
 import org.genvag.pipeline.batch.BatchRun;
 import org.genvag.pipeline.batch.ManifestReader;
@@ -27,8 +30,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The driver's side of a distributed batch: reads and checks the manifest and the panels as {@code genvag annotate}
- * does (every problem at once, before any task), skips the samples an earlier run finished, runs the others as one
- * task each, and writes the summaries.
+ * does (every problem at once, before any task; inputs may be Hadoop URIs, {@link RemoteManifest}), skips the samples
+ * an earlier run finished, runs the others as one task each, and writes the summaries.
  */
 public final class DistributedBatch {
     private static final StructType SUMMARY = DataTypes.createStructType(List.of(
@@ -49,9 +52,29 @@ public final class DistributedBatch {
 
     public static Dataset<Row> run(SparkSession spark, Path manifest, BatchOptions options, String outDir)
             throws IOException {
-        List<SampleEntry> samples = ManifestReader.read(manifest);
-        BatchRun.checkPanels(samples, options);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Path staging = Files.createTempDirectory("genvag-spark-manifest");
+        try {
+            return run(spark, manifest, options, outDir, conf, RemoteManifest.prepare(manifest, staging, conf));
+        } finally {
+            try (Stream<Path> files = Files.list(staging)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(staging);
+        }
+    }
+
+    private static Dataset<Row> run(SparkSession spark, Path manifest, BatchOptions options, String outDir,
+            Configuration conf, RemoteManifest.Prepared prepared) throws IOException {
+        List<SampleEntry> samples;
+        try {
+            samples = ManifestReader.read(prepared.manifest());
+        } catch (InputException e) {
+            throw new InputException(prepared.translate(e.getMessage(), manifest));
+        }
+        BatchRun.checkPanels(samples, options);
         OutputDirs.create(outDir, conf);
         SampleOutcome[] outcomes = new SampleOutcome[samples.size()];
         List<SampleSpec> toRun = new ArrayList<>();
@@ -60,7 +83,7 @@ public final class DistributedBatch {
             if (earlier != null) {
                 outcomes[i] = earlier;
             } else {
-                toRun.add(SampleSpec.of(i, samples.get(i)));
+                toRun.add(SampleSpec.of(i, samples.get(i)).withRemote(prepared.uriOf()));
             }
         }
         if (!toRun.isEmpty()) {

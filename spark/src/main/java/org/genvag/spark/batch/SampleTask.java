@@ -15,6 +15,8 @@ import org.genvag.core.transcript.TranscriptModels;
 import org.genvag.io.gff.GffReader;
 import org.genvag.pipeline.batch.BatchOptions;
 import org.genvag.pipeline.batch.BatchRun;
+import org.genvag.pipeline.batch.InputNames;
+import org.genvag.pipeline.batch.SampleEntry;
 import org.genvag.pipeline.batch.SampleOutcome;
 import org.genvag.spark.hadoop.HadoopConf;
 
@@ -44,6 +46,7 @@ final class SampleTask implements Function<SampleSpec, String> {
 
     @Override
     public String call(SampleSpec spec) throws Exception {
+        long start = System.nanoTime();
         BatchOptions o = batch.options();
         TranscriptModels models = o.reference() == null ? null : MODELS.computeIfAbsent(o.gff().toString(), g -> {
             try {
@@ -52,22 +55,49 @@ final class SampleTask implements Function<SampleSpec, String> {
                 throw new IllegalStateException(g + ": " + e.getMessage(), e);
             }
         });
-        Path local = OutputDirs.localPath(outDir);
-        SampleOutcome outcome;
-        if (local != null) {
-            outcome = BatchRun.runSample(spec.entry(), local, o, models);
-        } else {
-            Path work = Files.createTempDirectory("genvag-spark-" + spec.id());
+        Path inputs = Files.createTempDirectory("genvag-spark-in-" + spec.id());
+        try {
+            InputStaging staging = new InputStaging(inputs.toFile(), conf.get());
+            SampleEntry entry;
             try {
-                outcome = BatchRun.runSample(spec.entry(), work, o, models);
-                if (outcome.status().equals("done")) {
-                    outcome = publish(spec.id(), work, outcome);
-                }
-            } finally {
-                deleteTree(work);
+                entry = spec.entry(staging);
+            } catch (IOException | RuntimeException e) {
+                return json(failed(spec, "copying its inputs to the task failed: " + e.getMessage(), start));
             }
+            SampleOutcome outcome = run(spec, entry, o, models, staging.names());
+            return json(outcome.error() == null ? outcome : withError(outcome, staging.translate(outcome.error())));
+        } finally {
+            deleteTree(inputs);
         }
+    }
+
+    private SampleOutcome run(SampleSpec spec, SampleEntry entry, BatchOptions o, TranscriptModels models,
+            InputNames names) throws IOException {
+        Path local = OutputDirs.localPath(outDir);
+        if (local != null) {
+            return BatchRun.runSample(entry, local, o, models, names);
+        }
+        Path work = Files.createTempDirectory("genvag-spark-" + spec.id());
+        try {
+            SampleOutcome outcome = BatchRun.runSample(entry, work, o, models, names);
+            return outcome.status().equals("done") ? publish(spec.id(), work, outcome) : outcome;
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static String json(SampleOutcome outcome) throws IOException {
         return JSON.writeValueAsString(outcome.toMap());
+    }
+
+    private static SampleOutcome failed(SampleSpec spec, String error, long start) {
+        return new SampleOutcome(spec.id(), spec.typeName(), "failed", error, -1, -1, -1, List.of(), null, null,
+                (System.nanoTime() - start) / 1e9, 0);
+    }
+
+    private static SampleOutcome withError(SampleOutcome o, String error) {
+        return new SampleOutcome(o.id(), o.type(), o.status(), error, o.panelVariants(), o.genesFailing(),
+                o.genesAssessed(), o.biomarkers(), o.tmb(), o.msi(), o.seconds(), o.records());
     }
 
     /** The sample's outputs moved to the output file system, or a failed outcome saying why they could not be. */

@@ -47,4 +47,14 @@ public final class HadoopInput implements RangeInput {
     public String name() {
         return path.toString();
     }
+
+    /** True when the path names a file (not a directory, not nothing). */
+    public boolean isFile() throws IOException {
+        return fs.isFile(path);
+    }
+
+    /** The last component of the path. */
+    public String fileName() {
+        return path.getName();
+    }
 }

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.genvag.spark.hadoop;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,6 +17,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.Row;
+import org.genvag.core.error.InputException;
 import org.genvag.pipeline.batch.BatchRun;
 import org.genvag.pipeline.batch.ManifestReader;
 import org.genvag.spark.GenvagSpark;
@@ -106,6 +110,62 @@ class HdfsTest {
                     s.map(p -> p.getFileName().toString()).sorted().toList(),
                     "no working leftovers, no directory for the failed sample");
         }
+    }
+
+    @Test
+    void aBatchReadsItsInputsFromHdfsAndItsReportsNameThem() throws IOException {
+        Path local = Files.createDirectories(base.resolve("inputs-local"));
+        Path manifest = DistributedBatchTest.manifest(local);
+        Path single = base.resolve("single-for-remote");
+        BatchRun.run(ManifestReader.read(manifest), single, DistributedBatchTest.options(local, false), null);
+        String remote = root + "/inputs";
+        try (Stream<Path> inputs = Files.list(local)) {
+            for (Path f : inputs.filter(Files::isRegularFile).toList()) {   // indexes too (t.bam.bai)
+                cluster.getFileSystem().copyFromLocalFile(new HPath(f.toString()),
+                        new HPath(remote + "/" + f.getFileName()));
+            }
+        }
+        String text = Files.readString(manifest);
+        for (String f : List.of("hapmap.vcf.gz", "t.somatic.vcf", "t.sv.vcf", "t.bam", "t.callable.bed",
+                "garbage.vcf")) {
+            text = text.replace("\t" + f + "\t", "\t" + remote + "/" + f + "\t");
+        }
+        Path remoteManifest = Files.writeString(base.resolve("remote-samples.tsv"), text);
+        assertTrue(text.contains(remote + "/t.bam"), text);
+        Path out = base.resolve("from-remote-inputs");
+        List<Row> summary = GenvagSpark.annotate(LocalSpark.get(), remoteManifest,
+                DistributedBatchTest.options(local, false), out.toString()).collectAsList();
+        assertEquals(List.of("done", "done", "failed"), summary.stream().map(r -> r.getString(2)).toList());
+        assertTrue(summary.get(2).getString(10).contains(remote + "/garbage.vcf"), summary.get(2).getString(10));
+        for (String sample : List.of("hapmap", "tumour")) {
+            for (Path theirs : DistributedBatchTest.files(single.resolve(sample))) {
+                Path ours = out.resolve(sample).resolve(single.resolve(sample).relativize(theirs));
+                String name = theirs.getFileName().toString();
+                if (name.endsWith(".json") || name.endsWith(".html")) {
+                    String expected = String.join("\n", DistributedBatchTest.withoutSeconds(theirs))
+                            .replace(local.toString(), remote);
+                    String actual = String.join("\n", DistributedBatchTest.withoutSeconds(ours));
+                    assertEquals(expected, actual, ours.toString());
+                    assertFalse(actual.contains("genvag-spark-in"), "no task-local copy is named: " + ours);
+                } else {
+                    assertArrayEquals(Files.readAllBytes(theirs), Files.readAllBytes(ours), ours.toString());
+                }
+            }
+        }
+        assertTrue(Files.readString(out.resolve("tumour/report.html")).contains(remote + "/t.bam"));
+        assertTrue(Files.readString(out.resolve("tumour/biomarkers.json")).contains(remote + "/t.somatic.vcf"));
+    }
+
+    @Test
+    void aMissingRemoteInputIsAManifestErrorNamingIt() throws IOException {
+        Path dir = Files.createDirectories(base.resolve("missing"));
+        Files.writeString(dir.resolve("panel.txt"), "BRAF\n");
+        Path manifest = Files.writeString(dir.resolve("samples.tsv"), "id\ttype\tvcf\n"
+                + "s1\tgermline\t" + root + "/nowhere/s1.vcf.gz\n");
+        InputException e = assertThrows(InputException.class, () -> GenvagSpark.annotate(LocalSpark.get(), manifest,
+                DistributedBatchTest.options(dir, false), dir.resolve("out").toString()));
+        assertTrue(e.getMessage().contains(manifest + ":2: vcf " + root + "/nowhere/s1.vcf.gz: no such file"),
+                e.getMessage());
     }
 
     private static List<Row> rows(String path) {
