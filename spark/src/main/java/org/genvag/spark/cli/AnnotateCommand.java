@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
 @Command(name = "annotate", mixinStandardHelpOptions = true, versionProvider = SparkVersion.class,
         description = {"Batch annotation with each sample a Spark task: what 'genvag annotate' writes, per sample",
             "DIR/<id>/ and DIR/summary.tsv, summary.json; DIR may be a local path or hdfs://, s3a://.",
-            "The manifest's files must be readable from the driver and the executors (local mode, or a shared",
-            "file system)."})
+            "The manifest's inputs may be local paths (read where they are) or hdfs://, s3a:// URIs (each task",
+            "copies its sample's to its disk; the outputs name the URIs)."})
 final class AnnotateCommand implements Callable<Integer> {
     @Mixin
     SessionOptions session;
