@@ -36,8 +36,21 @@ public final class Splits {
      * after the EOF block's start).
      */
     public static SplitChunks open(RangeInput file, Compression compression, long start) throws IOException {
+        return open(file, compression, start, -1);
+    }
+
+    /**
+     * As {@link #open(RangeInput, Compression, long)}, for a BGZF split whose first block is known ({@code block},
+     * from a {@code .gzi} index: no search); -1 when it is not.
+     */
+    public static SplitChunks open(RangeInput file, Compression compression, long start, long block)
+            throws IOException {
         switch (compression) {
             case BGZF:
+                if (block >= start) {
+                    return new BgzfBlockChunks(new BufferedInputStream(file.openAt(block), BUFFER), file.name(),
+                            block);
+                }
                 return bgzf(file, start);
             case NONE:
                 return new PlainChunks(new BufferedInputStream(file.openAt(start), BUFFER), start);

@@ -53,6 +53,11 @@ public final class HadoopInput implements RangeInput {
         return fs.isFile(path);
     }
 
+    /** When the file was last modified, in milliseconds since the epoch. */
+    public long modified() throws IOException {
+        return fs.getFileStatus(path).getModificationTime();
+    }
+
     /** The last component of the path. */
     public String fileName() {
         return path.getName();

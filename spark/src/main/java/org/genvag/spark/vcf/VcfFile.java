@@ -2,11 +2,14 @@
 package org.genvag.spark.vcf;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.hadoop.conf.Configuration;
+import org.genvag.core.error.InputException;
 import org.genvag.io.bgzf.ByteSources.Compression;
+import org.genvag.io.bgzf.GziIndex;
 import org.genvag.io.source.SplitChunks;
 import org.genvag.io.split.Splits;
 import org.genvag.io.vcf.VcfHeader;
@@ -21,7 +24,7 @@ import org.genvag.spark.panel.ShippedPanel;
  * how it is compressed, its length, and where the header ends.
  */
 record VcfFile(String path, Compression compression, long length, List<String> header, long headerEnd,
-        VcfHeader parsedHeader) {
+        VcfHeader parsedHeader, GziIndex gzi) {
 
     static VcfFile read(String path, Configuration conf) throws IOException {
         HadoopInput input = new HadoopInput(path, conf);
@@ -34,7 +37,23 @@ record VcfFile(String path, Compression compression, long length, List<String> h
         try (SplitChunks chunks = Splits.open(input, compression, 0)) {
             headerEnd = VcfSplitReader.headerEnd(chunks);
         }
-        return new VcfFile(path, compression, input.length(), List.copyOf(parsed.lines()), headerEnd, parsed);
+        return new VcfFile(path, compression, input.length(), List.copyOf(parsed.lines()), headerEnd, parsed,
+                compression == Compression.BGZF ? gzi(path, conf) : null);
+    }
+
+    /** The file's .gzi index when it has one, newer than the file; null without. */
+    private static GziIndex gzi(String path, Configuration conf) throws IOException {
+        HadoopInput gzi = new HadoopInput(path + ".gzi", conf);
+        if (!gzi.isFile()) {
+            return null;
+        }
+        if (gzi.modified() < new HadoopInput(path, conf).modified()) {
+            throw new InputException(gzi.name() + " is older than " + path + ": re-index it (bgzip -r " + path
+                    + ")");
+        }
+        try (InputStream in = gzi.openAt(0)) {
+            return GziIndex.read(in, gzi.name());
+        }
     }
 
     /**
@@ -62,12 +81,16 @@ record VcfFile(String path, Compression compression, long length, List<String> h
             return out;
         }
         if (compression == Compression.GZIP) {
-            out.add(new VcfPartition(path, compression, 0, Long.MAX_VALUE, header, headerEnd, panel, null, null));
+            out.add(new VcfPartition(path, compression, 0, Long.MAX_VALUE, -1, header, headerEnd, panel, null, null));
             return out;
         }
         for (long start = 0; start < length; start += bytes) {
             long end = Math.min(length, start + bytes);
-            out.add(new VcfPartition(path, compression, start, end, header, headerEnd, panel, null, null));
+            long block = gzi == null ? -1 : gzi.firstBlockAtOrAfter(start);
+            if (gzi != null && (block < 0 || block >= end)) {
+                continue;   // no block starts here: the partition would own no record
+            }
+            out.add(new VcfPartition(path, compression, start, end, block, header, headerEnd, panel, null, null));
         }
         return out;
     }
@@ -79,6 +102,6 @@ record VcfFile(String path, Compression compression, long length, List<String> h
             starts[i] = chunks.get(i)[0];
             ends[i] = chunks.get(i)[1];
         }
-        return new VcfPartition(path, compression, 0, 0, header, headerEnd, panel, starts, ends);
+        return new VcfPartition(path, compression, 0, 0, -1, header, headerEnd, panel, starts, ends);
     }
 }

@@ -41,7 +41,7 @@ final class VcfReaderFactory implements PartitionReaderFactory {
             if (p.indexed()) {
                 records = PartitionRecords.indexed(p, file);
             } else {
-                SplitChunks chunks = Splits.open(file, p.compression(), p.start());
+                SplitChunks chunks = Splits.open(file, p.compression(), p.start(), p.firstBlock());
                 records = chunks == null ? null : PartitionRecords.split(p, chunks);
             }
             return new VcfPartitionReader(p, records, header -> new VcfRowConverter(required, info, format,

@@ -42,6 +42,8 @@ final class VcfScan implements Scan, Batch {
         StringBuilder s = new StringBuilder("genvag-vcf " + files.size() + " file(s), columns "
                 + String.join(",", required.fieldNames()));
         plans.forEach((file, plan) -> s.append("; ").append(file).append(": ").append(plan.reason()));
+        files.stream().filter(f -> f.gzi() != null).forEach(f -> s.append("; ").append(f.path())
+                .append(": split at the .gzi index's ").append(f.gzi().blocks()).append(" blocks"));
         return s.toString();
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -129,6 +130,33 @@ class VcfDataSourceTest {
 
     private static Dataset<Row> both(Path a, Path b) {
         return session().read().format("genvag-vcf").load(a.toString(), b.toString());
+    }
+
+    @Test
+    void aGziIndexSplitsAtItsBlocksAndReadsTheSameRecords() throws IOException {
+        Path vcf = dir.resolve("indexed.vcf.gz");
+        Files.copy(Fixtures.path("vcf/chr22.vcf.gz"), vcf);
+        PeerTool.require("bgzip").run("-r", vcf.toString());
+        Path gzi = dir.resolve("indexed.vcf.gz.gzi");
+        assertTrue(Files.size(gzi) > 8);
+        List<String> expected = wholeRead(vcf);
+        for (long size : new long[] {1000, 65_536}) {
+            assertEquals(expected, sites(vcf, size), "partitions of " + size + " bytes with the .gzi");
+        }
+        String plan = read(vcf, 65_536).queryExecution().executedPlan().toString();
+        assertTrue(plan.contains(".gzi index"), plan);
+
+        byte[] bytes = Files.readAllBytes(gzi);
+        for (int entry = 8; entry < bytes.length; entry += 16) {
+            bytes[entry] += 1;   // every listed block one byte off: no block starts there
+        }
+        Files.write(gzi, bytes);
+        Exception wrong = assertThrows(Exception.class, () -> sites(vcf, 65_536));
+        assertTrue(causes(wrong).contains("not a BGZF block"), causes(wrong));
+
+        Files.setLastModifiedTime(gzi, FileTime.fromMillis(Files.getLastModifiedTime(vcf).toMillis() - 60_000));
+        Exception stale = assertThrows(Exception.class, () -> sites(vcf, 65_536));
+        assertTrue(causes(stale).contains(".gzi is older than"), causes(stale));
     }
 
     static List<String> wholeRead(Path vcf) throws IOException {
