@@ -4,7 +4,6 @@ package org.genvag.spark.store;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +16,7 @@ import org.apache.spark.unsafe.types.UTF8String;
 import org.genvag.core.error.InputException;
 import org.genvag.io.store.StoredRecord;
 import org.genvag.io.vcf.VcfRecord;
+import org.genvag.spark.vcf.Utf8Values;
 import org.genvag.spark.vcf.ValueDecoder;
 import org.genvag.spark.vcf.VcfField;
 import org.genvag.spark.vcf.VcfSchema;
@@ -100,12 +100,13 @@ final class StoreRowConverter {
                     case CONTIG -> contig;
                     case START -> r.pos() - 1;
                     case END -> r.end();
-                    case ID -> orNull(bytes, r.start(StoredRecord.ID), r.end(StoredRecord.ID));
-                    case REF -> copy(bytes, r.start(StoredRecord.REF), r.end(StoredRecord.REF));
-                    case ALTS -> list(bytes, r.start(StoredRecord.ALT), r.end(StoredRecord.ALT), (byte) ',', true);
+                    case ID -> Utf8Values.textOrNull(bytes, r.start(StoredRecord.ID), r.end(StoredRecord.ID), true);
+                    case REF -> Utf8Values.text(bytes, r.start(StoredRecord.REF), r.end(StoredRecord.REF), true);
+                    case ALTS -> Utf8Values.list(bytes, r.start(StoredRecord.ALT), r.end(StoredRecord.ALT), (byte) ',',
+                            true);
                     case QUAL -> qual(bytes, r);
-                    case FILTERS -> list(bytes, r.start(StoredRecord.FILTER), r.end(StoredRecord.FILTER), (byte) ';',
-                            false);
+                    case FILTERS -> Utf8Values.listOrNull(bytes, r.start(StoredRecord.FILTER),
+                            r.end(StoredRecord.FILTER), (byte) ';', true);
                     default -> format(r, bytes, s, i);
                 };
             }
@@ -120,7 +121,7 @@ final class StoreRowConverter {
         }
         int e = r.valueEnd(sample, keyIndex[i]);
         if (fields[i] == null) {
-            return orNull(bytes, s, e);
+            return Utf8Values.textOrNull(bytes, s, e, true);
         }
         if (fields[i].kind() == VcfField.Kind.FLAG) {
             return Boolean.TRUE;
@@ -149,30 +150,6 @@ final class StoreRowConverter {
     private Object qual(byte[] bytes, StoredRecord r) {
         int s = r.start(StoredRecord.QUAL);
         int e = r.end(StoredRecord.QUAL);
-        return e - s == 1 && bytes[s] == '.' ? null : parser.parseFloat(s, e, "QUAL");
-    }
-
-    private static UTF8String copy(byte[] bytes, int s, int e) {
-        return UTF8String.fromBytes(Arrays.copyOfRange(bytes, s, e));
-    }
-
-    private static UTF8String orNull(byte[] bytes, int s, int e) {
-        return e - s == 1 && bytes[s] == '.' ? null : copy(bytes, s, e);
-    }
-
-    /** A '.' list: empty for ALT (as the VCF source gives it), null for FILTER. */
-    private static GenericArrayData list(byte[] bytes, int s, int e, byte separator, boolean emptyWhenMissing) {
-        if (e - s == 1 && bytes[s] == '.') {
-            return emptyWhenMissing ? new GenericArrayData(new Object[0]) : null;
-        }
-        List<Object> items = new ArrayList<>();
-        int from = s;
-        for (int p = s; p <= e; p++) {
-            if (p == e || bytes[p] == separator) {
-                items.add(copy(bytes, from, p));
-                from = p + 1;
-            }
-        }
-        return new GenericArrayData(items.toArray());
+        return Utf8Values.isMissing(bytes, s, e) ? null : parser.parseFloat(s, e, "QUAL");
     }
 }

@@ -128,9 +128,9 @@ final class VcfRowConverter {
                 case CONTIG -> contig(r);
                 case START -> r.pos() - 1;
                 case END -> r.endPos();
-                case ID -> orNull(bytes, r.fieldStart(2), r.fieldEnd(2));
-                case REF -> UTF8String.fromBytes(bytes, r.refStart(), r.refLength());
-                case ALTS -> split(bytes, r.altStart(), r.altEnd(), (byte) ',');
+                case ID -> Utf8Values.textOrNull(bytes, r.fieldStart(2), r.fieldEnd(2), false);
+                case REF -> Utf8Values.text(bytes, r.refStart(), r.refEnd(), false);
+                case ALTS -> Utf8Values.list(bytes, r.altStart(), r.altEnd(), (byte) ',', false);
                 case QUAL -> qual(r, bytes);
                 case FILTERS -> filters(r, bytes);
                 case GENOTYPES -> genotypes(r, bytes);
@@ -161,7 +161,7 @@ final class VcfRowConverter {
     /** The genes (or named regions) the record overlaps, as genvag filter's INFO/GENVAG_GENES lists them. */
     private static ArrayData genes(PanelVcfFilter hits) {
         byte[] value = hits.genesValue();
-        return split(value, 0, value.length, (byte) ',');
+        return Utf8Values.list(value, 0, value.length, (byte) ',', false);
     }
 
     /** The panels the record is in, each once, in the order its hits name them (INFO/GENVAG_PANELS). */
@@ -189,15 +189,11 @@ final class VcfRowConverter {
     }
 
     private static Object qual(VcfRecord r, byte[] bytes) {
-        int s = r.fieldStart(5);
-        int e = r.fieldEnd(5);
-        return e - s == 1 && bytes[s] == '.' ? null : r.qual();
+        return Utf8Values.isMissing(bytes, r.fieldStart(5), r.fieldEnd(5)) ? null : r.qual();
     }
 
     private static ArrayData filters(VcfRecord r, byte[] bytes) {
-        int s = r.fieldStart(6);
-        int e = r.fieldEnd(6);
-        return e - s == 1 && bytes[s] == '.' ? null : split(bytes, s, e, (byte) ';');
+        return Utf8Values.listOrNull(bytes, r.fieldStart(6), r.fieldEnd(6), (byte) ';', false);
     }
 
     private Object info(VcfRecord r, byte[] bytes, int i) {
@@ -229,7 +225,7 @@ final class VcfRowConverter {
                 if (range < 0) {
                     values[i] = null;
                 } else if (genotypeColumns[i] == GT) {
-                    values[i] = orNull(bytes, (int) (range >>> 32), (int) range);
+                    values[i] = Utf8Values.textOrNull(bytes, (int) (range >>> 32), (int) range, false);
                 } else if (genotypeFields[i].kind() == VcfField.Kind.FLAG) {
                     values[i] = Boolean.TRUE;
                 } else {
@@ -256,32 +252,5 @@ final class VcfRowConverter {
             n = r.copyFormat(lastFormat);
         }
         lastFormatLength = n;
-    }
-
-    private static UTF8String orNull(byte[] bytes, int s, int e) {
-        return e - s == 1 && bytes[s] == '.' ? null : UTF8String.fromBytes(bytes, s, e - s);
-    }
-
-    private static ArrayData split(byte[] bytes, int s, int e, byte separator) {
-        if (e - s == 1 && bytes[s] == '.') {
-            return new GenericArrayData(new Object[0]);
-        }
-        int n = 1;
-        for (int p = s; p < e; p++) {
-            if (bytes[p] == separator) {
-                n++;
-            }
-        }
-        Object[] items = new Object[n];
-        int from = s;
-        for (int i = 0; i < n; i++) {
-            int to = from;
-            while (to < e && bytes[to] != separator) {
-                to++;
-            }
-            items[i] = UTF8String.fromBytes(bytes, from, to - from);
-            from = to + 1;
-        }
-        return new GenericArrayData(items);
     }
 }
