@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -38,6 +39,8 @@ public final class BgzfOutputStream extends OutputStream {
     private final ExecutorService workers;
     private final ThreadLocal<BlockDeflater> deflater;
     private final ConcurrentLinkedQueue<BlockDeflater> made = new ConcurrentLinkedQueue<>();
+    /** The worker threads the pool made, joined when the workers stop. */
+    private final Queue<Thread> started = new ConcurrentLinkedQueue<>();
     private final ArrayBlockingQueue<Block> free;
     private final ArrayDeque<CompletableFuture<Block>> inFlight = new ArrayDeque<>();
     private Block current;
@@ -78,6 +81,7 @@ public final class BgzfOutputStream extends OutputStream {
             workers = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "genvag-deflate");
                 t.setDaemon(true);
+                started.add(t);
                 return t;
             });
             deflater = ThreadLocal.withInitial(() -> {
@@ -231,6 +235,11 @@ public final class BgzfOutputStream extends OutputStream {
         try {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("BGZF deflate workers did not stop");
+            }
+            // A terminated pool's last worker may still be returning from its run method: wait for each thread to
+            // end, so that none outlives the stream (a caller counting threads sees them gone).
+            for (Thread t : started) {
+                t.join(TimeUnit.SECONDS.toMillis(10));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
