@@ -32,6 +32,7 @@ public final class BgzfSliceSource implements ByteSource {
     private int chunk = -1;
     private CompressedBlockReader reader;
     private long blockOffset;
+    private long returnedBlock;
     private long compressedBytes;
 
     /** Below this many compressed bytes to read (about 128 blocks), a native inflater is not worth loading. */
@@ -111,6 +112,7 @@ public final class BgzfSliceSource implements ByteSource {
             }
             if (to > from) {
                 out.position(from).limit(to);
+                returnedBlock = thisBlock;
                 return out;
             }
         }
@@ -122,9 +124,10 @@ public final class BgzfSliceSource implements ByteSource {
         return blockOffset > endBlock || (blockOffset == endBlock && (ends[chunk] & 0xffff) == 0);
     }
 
+    /** The compressed offset of the block the last buffer came from. */
     @Override
     public long compressedOffset() {
-        return blockOffset;
+        return returnedBlock;
     }
 
     /** Compressed bytes read so far. */

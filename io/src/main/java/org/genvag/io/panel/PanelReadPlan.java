@@ -144,6 +144,7 @@ public final class PanelReadPlan {
         byte[] bytes = header.toString().getBytes(StandardCharsets.UTF_8);
         ByteBuffer buf = ByteBuffer.allocateDirect(bytes.length + 8).order(ByteOrder.LITTLE_ENDIAN);
         buf.put(bytes).flip();
-        return new VcfReader(ByteSources.concat(ByteSources.of(buf), ranges.open(Path.of(in))), in);
+        return new VcfReader(ByteSources.concat(ByteSources.of(buf), ranges.open(Path.of(in))), in)
+                .withoutLineNumbers();
     }
 }

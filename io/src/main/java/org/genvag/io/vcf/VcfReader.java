@@ -47,6 +47,7 @@ public final class VcfReader implements VcfRecords {
     private final int minTabs;
     private final int maxTabs;
     private boolean checkRecords = true;
+    private boolean lineNumbersUnknown;
 
     /**
      * Opens a VCF (plain, gzip or BGZF; "-" for standard input). {@code VariantSources.open} opens a variant store
@@ -119,6 +120,15 @@ public final class VcfReader implements VcfRecords {
         return this;
     }
 
+    /**
+     * For a reader of index chunks after the header (a tabix query's): the lines it counts are not the file's, so its
+     * errors name the BGZF block a record ends in instead of a line number.
+     */
+    public VcfReader withoutLineNumbers() {
+        lineNumbersUnknown = true;
+        return this;
+    }
+
     /** Makes unsorted input an error from here on. */
     public VcfReader requireSorted() {
         sorted = true;
@@ -142,10 +152,14 @@ public final class VcfReader implements VcfRecords {
         if (!has) {
             return false;
         }
-        if (lines.startsWith((byte) '#')) {
-            throw InputException.at(source, lines.lineNumber(), "header line after the first record");
+        if (lineNumbersUnknown) {
+            record.setInBlock(lines.buffer(), lines.start(), lines.end(), lines.compressedOffset(), source, contigs);
+        } else {
+            record.set(lines.buffer(), lines.start(), lines.end(), lines.lineNumber(), source, contigs);
         }
-        record.set(lines.buffer(), lines.start(), lines.end(), lines.lineNumber(), source, contigs);
+        if (lines.startsWith((byte) '#')) {
+            throw record.error("header line after the first record");
+        }
         if (checkRecords) {
             int tabs = lines.tabs();
             if (tabs < minTabs || tabs > maxTabs) {

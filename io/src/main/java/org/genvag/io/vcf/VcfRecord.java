@@ -48,6 +48,7 @@ public final class VcfRecord {
     private int end;
     private long line;
     private long offset = InputException.UNKNOWN;
+    private boolean offsetIsBlock;
     private String source;
     private ContigDictionary contigs;
 
@@ -79,8 +80,19 @@ public final class VcfRecord {
         this.offset = offset;
     }
 
+    /**
+     * A record read through an index (chunks of a BGZF file, after its header), whose line number is unknown: errors
+     * name {@code block}, the compressed offset of the BGZF block the record ends in.
+     */
+    void setInBlock(ByteBuffer buffer, int start, int end, long block, String source, ContigDictionary contigs) {
+        set(buffer, start, end, InputException.UNKNOWN, source, contigs);
+        this.offset = block;
+        this.offsetIsBlock = true;
+    }
+
     void set(ByteBuffer buffer, int start, int end, long line, String source, ContigDictionary contigs) {
         this.offset = InputException.UNKNOWN;
+        this.offsetIsBlock = false;
         this.buf = buffer;
         this.start = start;
         this.end = end;
@@ -617,8 +629,9 @@ public final class VcfRecord {
     /** An error about this record, naming file and line (or, in a split, the offset before it). */
     public InputException error(String message) {
         if (line == InputException.UNKNOWN && offset != InputException.UNKNOWN) {
-            return InputException.atOffset(source, offset, "the record after offset " + offset + " (" + preview()
-                    + "): " + message);
+            return InputException.atOffset(source, offset, (offsetIsBlock ? "the record ending in the BGZF block at "
+                    + "compressed offset " + offset + ", read through the index (its line number is not known)"
+                    : "the record after offset " + offset) + " (" + preview() + "): " + message);
         }
         if (line == InputException.UNKNOWN) {
             return new InputException(source + ": the record " + preview() + ": " + message);

@@ -35,6 +35,6 @@ final class PartitionRecords {
         ByteBuffer header = ByteBuffer.allocateDirect(bytes.length + 8).order(ByteOrder.LITTLE_ENDIAN);
         header.put(bytes).flip();
         BgzfSliceSource chunks = new BgzfSliceSource(file, p.chunkStarts(), p.chunkEnds());
-        return new VcfReader(ByteSources.concat(ByteSources.of(header), chunks), p.file());
+        return new VcfReader(ByteSources.concat(ByteSources.of(header), chunks), p.file()).withoutLineNumbers();
     }
 }
