@@ -7,11 +7,14 @@ import org.genvag.io.vcf.VcfRecord;
 /**
  * Each sample's two phased haplotypes at one record, as its GT ("0|1") and PS give them: the allele index on the
  * first and the second haplotype, or -1 where the genotype is unphased, missing or not diploid. Phased genotypes
- * without PS are in one phase set, as the VCF specification says.
+ * without PS are in one phase set, as the VCF specification says. Where GT is unphased, Mutect2's physical phasing
+ * counts instead: PGT ("0|1") with PID naming its phase set (GATK's FORMAT keys; a PGT without PID is not used).
  */
 final class SamplePhase {
     private static final FieldKey GT = FieldKey.of("GT");
     private static final FieldKey PS = FieldKey.of("PS");
+    private static final FieldKey PGT = FieldKey.of("PGT");
+    private static final FieldKey PID = FieldKey.of("PID");
     private final int[] first;
     private final int[] second;
     private final String[] phaseSet;
@@ -27,19 +30,33 @@ final class SamplePhase {
         SamplePhase p = new SamplePhase(samples);
         int gt = r.formatIndex(GT);
         int ps = r.formatIndex(PS);
+        int pgt = r.formatIndex(PGT);
+        int pid = r.formatIndex(PID);
         for (int s = 0; s < samples; s++) {
             p.first[s] = -1;
             p.second[s] = -1;
-            String g = gt < 0 ? null : r.text(r.sampleValue(s, gt));
-            int bar = g == null ? -1 : g.indexOf('|');
-            if (bar > 0 && g.indexOf('|', bar + 1) < 0 && g.indexOf('/') < 0) {
-                p.first[s] = index(g.substring(0, bar));
-                p.second[s] = index(g.substring(bar + 1));
+            if (p.phased(s, gt < 0 ? null : r.text(r.sampleValue(s, gt)))) {
                 String set = ps < 0 ? null : r.text(r.sampleValue(s, ps));
                 p.phaseSet[s] = set == null || set.equals(".") ? "" : set;
+                continue;
+            }
+            String id = pid < 0 ? null : r.text(r.sampleValue(s, pid));
+            if (id != null && !id.equals(".") && p.phased(s, pgt < 0 ? null : r.text(r.sampleValue(s, pgt)))) {
+                p.phaseSet[s] = "PID " + id;   // its own namespace: a PID is not a PS
             }
         }
         return p;
+    }
+
+    /** Takes the haplotypes of a diploid phased genotype ("0|1"); false (and none taken) for anything else. */
+    private boolean phased(int s, String g) {
+        int bar = g == null ? -1 : g.indexOf('|');
+        if (bar <= 0 || g.indexOf('|', bar + 1) >= 0 || g.indexOf('/') >= 0) {
+            return false;
+        }
+        first[s] = index(g.substring(0, bar));
+        second[s] = index(g.substring(bar + 1));
+        return true;
     }
 
     /**

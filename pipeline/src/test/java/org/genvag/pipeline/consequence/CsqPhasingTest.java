@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two substitutions in one codon: in cis on a phased haplotype they are one change (each record's CSQ gives the
  * protein change of the two-base substitution); in trans, unphased, or in different phase sets each is judged alone.
+ * Mutect2's physical phasing (GT unphased, PGT and PID) counts as phasing: one PID joins, two PIDs do not.
  */
 class CsqPhasingTest {
     @TempDir
@@ -34,23 +35,26 @@ class CsqPhasingTest {
 
     @Test
     void substitutionsInOneCodonOnOneHaplotypeAreJudgedTogether() throws IOException {
-        CodingGenomeGenerator.Output g = CodingGenomeGenerator.write(dir, "chrS", 12, 11L);
+        CodingGenomeGenerator.Output g = CodingGenomeGenerator.write(dir, "chrS", 24, 11L);
         TranscriptModels models = GffReader.read(g.gff());
-        List<long[]> codons = codonStarts(models, 4);
+        List<long[]> codons = codonStarts(models, 6);
         try (IndexedFasta fasta = IndexedFasta.open(g.fasta())) {
             ConsequenceCaller caller = new ConsequenceCaller(models, fasta, t -> true);
-            String[] genotypes = {"0|1", "0|1", "0|1", "1|0", "0/1", "0/1", "0|1:5", "0|1:9"};
+            String[] genotypes = {"0|1", "0|1", "0|1", "1|0", "0/1", "0/1", "0|1:5", "0|1:9",
+                "0/1:0|1:100_A_C", "0/1:0|1:100_A_C", "0/1:0|1:100_A_C", "0/1:0|1:200_G_T"};
             StringBuilder vcf = new StringBuilder("##fileformat=VCFv4.2\n##contig=<ID=chrS>\n"
                     + "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n"
                     + "##FORMAT=<ID=PS,Number=1,Type=Integer,Description=\"Phase set\">\n"
+                    + "##FORMAT=<ID=PGT,Number=1,Type=String,Description=\"Physical phasing haplotype\">\n"
+                    + "##FORMAT=<ID=PID,Number=1,Type=String,Description=\"Physical phasing ID\">\n"
                     + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1\n");
             List<String[]> pairs = new ArrayList<>();
-            for (int k = 0; k < 4; k++) {
+            for (int k = 0; k < 6; k++) {
                 long p = codons.get(k)[0];
                 byte[] refs = fasta.bases("chrS", p, p + 1);
                 String a1 = other(refs[0]);
                 String a2 = other(refs[1]);
-                String format = k == 3 ? "GT:PS" : "GT";
+                String format = k == 3 ? "GT:PS" : k >= 4 ? "GT:PGT:PID" : "GT";
                 vcf.append("chrS\t").append(p).append("\t.\t").append((char) refs[0]).append('\t').append(a1)
                         .append("\t.\t.\t.\t").append(format).append('\t').append(genotypes[2 * k]).append('\n');
                 vcf.append("chrS\t").append(p + 1).append("\t.\t").append((char) refs[1]).append('\t').append(a2)
@@ -63,8 +67,8 @@ class CsqPhasingTest {
             CsqJob.run(new CsqJob.Request(in.toString(), out.toString(), null, g.gff(), g.fasta(), TranscriptSet.ALL,
                     false, 2), new PrintWriter(Writer.nullWriter()));
             List<String> records = Files.readAllLines(out).stream().filter(l -> !l.startsWith("#")).toList();
-            assertEquals(8, records.size());
-            for (int k = 0; k < 4; k++) {
+            assertEquals(12, records.size());
+            for (int k = 0; k < 6; k++) {
                 String[] pair = pairs.get(k);
                 long p = Long.parseLong(pair[0]);
                 String tx = models.transcriptId(Integer.parseInt(pair[3]));
@@ -77,10 +81,10 @@ class CsqPhasingTest {
                 assertNotEquals("", joint, "the codon's change has a protein description");
                 String got1 = csqHgvsp(records.get(2 * k), tx);
                 String got2 = csqHgvsp(records.get(2 * k + 1), tx);
-                if (k == 0) {
+                if (k == 0 || k == 4) {
                     assertTrue(!joint.equals(first) || !joint.equals(second), "the joint change is another change");
-                    assertEquals(joint, got1, "cis: the first record takes the codon's joint change");
-                    assertEquals(joint, got2, "cis: the second record too");
+                    assertEquals(joint, got1, "case " + k + ", cis: the first record takes the codon's joint change");
+                    assertEquals(joint, got2, "case " + k + ", cis: the second record too");
                 } else {
                     assertEquals(first, got1, "case " + k + ": judged alone");
                     assertEquals(second, got2, "case " + k + ": judged alone");
