@@ -6,9 +6,11 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -263,6 +265,7 @@ public final class BiomarkerJob {
                     + (own ? " (compared with the VCF's own annotation, which is used)" : ""));
             if (own) {
                 compareProteinChanges(out, q.somaticVcf(), kb, assessor);
+                compareCodingTest(out, q.somaticVcf(), q.tmb().mode(), assessor);
             }
             return out;
         } catch (IOException | RuntimeException e) {
@@ -302,6 +305,48 @@ public final class BiomarkerJob {
                             + " does not (the VCF's annotation is used)");
                 }
             }
+        }
+    }
+
+    /**
+     * TMB's coding test (a counted Sequence Ontology term in the annotation) on every PASS record of plain bases, by
+     * the VCF's own annotation and by genvag's: where they disagree, a warning with the counts either way and the
+     * first records (the territory, VAF and depth filters come after and apply to both alike).
+     */
+    private static void compareCodingTest(Path annotated, String source, TmbMode mode, BiomarkerAssessor assessor)
+            throws IOException {
+        byte[][] terms = TmbScanner.countedTerms(mode);
+        long onlyTheirs = 0;
+        long onlyOurs = 0;
+        List<String> examples = new ArrayList<>();
+        String theirName;
+        try (VcfReader reader = VariantSources.open(annotated.toString(), 1)) {
+            AnnotationLayout theirLayout = AnnotationLayout.of(reader);
+            AnnotationLayout ourLayout = AnnotationLayout.of(reader, OWN_TAG);
+            theirName = theirLayout.key().name();
+            VcfRecord r = new VcfRecord();
+            while (reader.next(r)) {
+                if (!r.isPass() || !r.altsArePlainBases()) {
+                    continue;
+                }
+                boolean theirs = TmbScanner.namesCountedTerm(r, r.info(theirLayout.key()), terms);
+                boolean ours = TmbScanner.namesCountedTerm(r, r.info(ourLayout.key()), terms);
+                if (theirs != ours) {
+                    onlyTheirs += theirs ? 1 : 0;
+                    onlyOurs += ours ? 1 : 0;
+                    if (examples.size() < 3) {
+                        examples.add(r.contigName() + ":" + r.pos() + " " + r.ref() + ">" + r.alt()
+                                + (theirs ? " (coding by " + theirName + ")" : " (coding by genvag)"));
+                    }
+                }
+            }
+        }
+        if (onlyTheirs + onlyOurs > 0) {
+            assessor.warn(source + ": TMB's " + mode.name().toLowerCase(Locale.ROOT) + " test differs between its "
+                    + theirName + " and genvag's consequences on " + (onlyTheirs + onlyOurs) + " PASS record"
+                    + (onlyTheirs + onlyOurs == 1 ? "" : "s") + " (" + onlyTheirs + " counted only by " + theirName
+                    + ", " + onlyOurs + " only by genvag; " + String.join(", ", examples) + (onlyTheirs + onlyOurs > 3
+                    ? ", ..." : "") + "): the VCF's annotation is used");
         }
     }
 

@@ -63,7 +63,7 @@ public final class TmbScanner {
         popaf = infoIds.contains("POPAF") ? FieldKey.of("POPAF") : null;
         populationKeys = INFO_POPULATION.stream().filter(infoIds::contains).map(FieldKey::of)
                 .toArray(FieldKey[]::new);
-        terms = mode.countedTerms().stream().map(t -> t.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+        terms = countedTerms(mode);
     }
 
     public void accept(VcfRecord r) {
@@ -122,6 +122,19 @@ public final class TmbScanner {
      * '|'), so each hit is checked for its delimiters: "missense_variant" must not match inside a longer term.
      */
     private boolean mentionsCountedTerm(VcfRecord r, long range) {
+        return namesCountedTerm(r, range, terms);
+    }
+
+    /** The counted terms of a mode, as the coding test looks for them. */
+    static byte[][] countedTerms(TmbMode mode) {
+        return mode.countedTerms().stream().map(t -> t.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+    }
+
+    /** True when the annotation value at {@code range} names one of {@code terms} as a whole word. */
+    static boolean namesCountedTerm(VcfRecord r, long range, byte[][] terms) {
+        if (range < 0) {
+            return false;
+        }
         for (byte[] term : terms) {
             if (r.containsWord(range, term)) {
                 return true;

@@ -58,16 +58,22 @@ class BiomarkerConsequencesTest {
         int t = models.transcriptsOf(models.findGenes("NTRK1").get(0))[0];
         long pos = models.cdsStart(t, 0) + 9;   // a base of the fourth codon on either strand's first segment
         String ref;
+        String ref5;
         try (IndexedFasta fasta = IndexedFasta.open(g.fasta())) {
             ref = new String(fasta.bases("chrS", pos, pos), StandardCharsets.US_ASCII);
+            ref5 = new String(fasta.bases("chrS", 5, 5), StandardCharsets.US_ASCII);
         }
         String alt = ref.equals("A") ? "C" : "A";
+        String alt5 = ref5.equals("A") ? "C" : "A";
         String vcf = "##fileformat=VCFv4.2\n##contig=<ID=chrS>\n"
                 + "##INFO=<ID=CSQ,Number=.,Type=String,Description=\"Consequence annotations from Ensembl VEP. "
                 + "Format: Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|HGVSc|HGVSp\">\n"
                 + "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">\n"
                 + "##FORMAT=<ID=AD,Number=R,Type=Integer,Description=\"Allelic depths\">\n"
                 + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tTUMOR\n"
+                // Before every gene, where genvag finds no coding consequence, but the VCF's CSQ says missense.
+                + "chrS\t5\t.\t" + ref5 + "\t" + alt5 + "\t.\tPASS\tCSQ=" + alt5 + "|missense_variant|MODERATE|"
+                + "NTRK1|" + geneId + "|Transcript|" + models.transcriptId(t) + "|protein_coding||\tGT:AD\t0/1:20,20\n"
                 + "chrS\t" + pos + "\t.\t" + ref + "\t" + alt + "\t.\tPASS\tCSQ=" + alt
                 + "|missense_variant|MODERATE|NTRK1|" + geneId + "|Transcript|" + models.transcriptId(t)
                 + "|protein_coding|c.1783G>A|ENSP0:p.Gly595Arg\tGT:AD\t0/1:20,20\n";
@@ -79,6 +85,9 @@ class BiomarkerConsequencesTest {
                 && w.contains("genvag's consequences do not")), warnings.toString());
         assertEquals(1, o.report().warnings().stream().filter(w -> w.contains("disagree") || w.contains("names"))
                 .count(), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("TMB's coding test differs between its CSQ and genvag's "
+                + "consequences on 1 PASS record (1 counted only by CSQ, 0 only by genvag; chrS:5 " + ref5 + ">" + alt5
+                + " (coding by CSQ))")), warnings.toString());
     }
 
     @Test
