@@ -33,6 +33,8 @@ import org.genvag.spark.source.SourceOptions;
 public final class VcfDataSource implements TableProvider, DataSourceRegister {
     /** Files beside the VCFs in a directory that are not VCFs. */
     private static final List<String> INDEXES = List.of(".tbi", ".csi", ".gzi", ".idx");
+    private List<String> readPaths;
+    private List<VcfFile> read;
 
     @Override
     public String shortName() {
@@ -65,12 +67,22 @@ public final class VcfDataSource implements TableProvider, DataSourceRegister {
                 new HadoopConf(conf));
     }
 
-    private static List<VcfFile> read(Map<String, String> options, Configuration conf) {
+    /**
+     * The files' headers, read once per load: Spark asks this instance for the schema, then for the table, with the
+     * same paths; a directory of hundreds of VCFs is not read twice.
+     */
+    private List<VcfFile> read(Map<String, String> options, Configuration conf) {
+        List<String> paths = SourceOptions.paths(options);
+        if (paths.equals(readPaths)) {
+            return read;
+        }
         try {
             List<VcfFile> files = new ArrayList<>();
-            for (String path : HadoopPaths.expand(SourceOptions.paths(options), conf, INDEXES)) {
+            for (String path : HadoopPaths.expand(paths, conf, INDEXES)) {
                 files.add(VcfFile.read(path, conf));
             }
+            readPaths = paths;
+            read = files;
             return files;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
