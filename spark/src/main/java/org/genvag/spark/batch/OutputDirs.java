@@ -4,14 +4,14 @@ package org.genvag.spark.batch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FileUtil;
-import org.apache.hadoop.fs.Path;
 import org.genvag.pipeline.batch.BatchRun;
 import org.genvag.pipeline.batch.SampleOutcome;
+import org.genvag.spark.hadoop.HadoopPaths;
 
 /**
  * A distributed batch's output directory through Hadoop's FileSystem ({@code file://}, {@code hdfs://},
@@ -19,43 +19,41 @@ import org.genvag.pipeline.batch.SampleOutcome;
  * elsewhere, copied in under a working name and renamed.
  */
 final class OutputDirs {
+    private static final List<String> SUMMARIES = List.of("summary.tsv", "summary.json");
+
     private OutputDirs() {
     }
 
     /** The directory as a local path when it is one (no scheme, or file:), else null. */
-    static java.nio.file.Path localPath(String dir) {
+    static Path localPath(String dir) {
         URI uri = URI.create(dir.replace(" ", "%20"));
         if (uri.getScheme() == null) {
-            return java.nio.file.Path.of(dir);
+            return Path.of(dir);
         }
-        return uri.getScheme().equals("file") ? java.nio.file.Path.of(uri) : null;
+        return uri.getScheme().equals("file") ? Path.of(uri) : null;
     }
 
     /** The outcome a finished sample recorded (marked skipped), or null when it has none this genvag reads. */
     static SampleOutcome finished(String dir, String id, Configuration conf) throws IOException {
-        Path json = new Path(new Path(dir, id), "sample.json");
-        FileSystem fs = json.getFileSystem(conf);
-        if (!fs.isFile(json)) {
+        String json = HadoopPaths.child(HadoopPaths.child(dir, id), "sample.json");
+        if (!HadoopPaths.isFile(json, conf)) {
             return null;
         }
-        try (InputStream in = fs.open(json)) {
+        try (InputStream in = HadoopPaths.open(json, conf)) {
             return BatchRun.finished(in);
         }
     }
 
     /** Copies a finished sample's local directory to {@code dir/id}: first as {@code .id.partial}, then renamed. */
-    static void publish(java.nio.file.Path sampleDir, String dir, String id, Configuration conf) throws IOException {
-        Path target = new Path(dir, id);
-        Path partial = new Path(dir, "." + id + ".partial");
-        FileSystem fs = target.getFileSystem(conf);
-        fs.delete(partial, true);
-        fs.deleteOnExit(partial);   // an executor that is stopped mid-copy leaves no partial sample
-        FileUtil.copy(FileSystem.getLocal(conf), new Path(sampleDir.toUri()), fs, partial, false, conf);
-        fs.delete(target, true);
-        if (!fs.rename(partial, target)) {
-            throw new IOException("could not rename " + partial + " to " + target);
-        }
-        fs.cancelDeleteOnExit(partial);
+    static void publish(Path sampleDir, String dir, String id, Configuration conf) throws IOException {
+        String target = HadoopPaths.child(dir, id);
+        String partial = HadoopPaths.child(dir, "." + id + ".partial");
+        HadoopPaths.delete(partial, true, conf);
+        HadoopPaths.deleteOnExit(partial, conf);   // an executor stopped mid-copy leaves no partial sample
+        HadoopPaths.copyFromLocal(sampleDir.toFile(), partial, conf);
+        HadoopPaths.delete(target, true, conf);
+        HadoopPaths.rename(partial, target, conf);
+        HadoopPaths.keep(partial, conf);
     }
 
     /**
@@ -63,33 +61,29 @@ final class OutputDirs {
      * written locally and copied in, each under a working name, then renamed.
      */
     static void summaries(List<SampleOutcome> outcomes, String dir, Configuration conf) throws IOException {
-        java.nio.file.Path local = localPath(dir);
+        Path local = localPath(dir);
         if (local != null) {
             BatchRun.summaries(outcomes, local);
             return;
         }
-        java.nio.file.Path work = java.nio.file.Files.createTempDirectory("genvag-spark-summary");
+        Path work = Files.createTempDirectory("genvag-spark-summary");
         try {
             BatchRun.summaries(outcomes, work);
-            FileSystem fs = new Path(dir).getFileSystem(conf);
-            for (String name : List.of("summary.tsv", "summary.json")) {
-                Path partial = new Path(dir, "." + name + ".partial");
-                fs.copyFromLocalFile(false, true, new Path(work.resolve(name).toUri()), partial);
-                fs.delete(new Path(dir, name), false);
-                if (!fs.rename(partial, new Path(dir, name))) {
-                    throw new IOException("could not rename " + partial + " to " + new Path(dir, name));
-                }
+            for (String name : SUMMARIES) {
+                String partial = HadoopPaths.child(dir, "." + name + ".partial");
+                HadoopPaths.copyFromLocal(work.resolve(name).toFile(), partial, conf);
+                HadoopPaths.delete(HadoopPaths.child(dir, name), false, conf);
+                HadoopPaths.rename(partial, HadoopPaths.child(dir, name), conf);
             }
         } finally {
-            for (String name : List.of("summary.tsv", "summary.json")) {
-                java.nio.file.Files.deleteIfExists(work.resolve(name));
+            for (String name : SUMMARIES) {
+                Files.deleteIfExists(work.resolve(name));
             }
-            java.nio.file.Files.deleteIfExists(work);
+            Files.deleteIfExists(work);
         }
     }
 
     static void create(String dir, Configuration conf) throws IOException {
-        Path p = new Path(dir);
-        p.getFileSystem(conf).mkdirs(p);
+        HadoopPaths.mkdirs(dir, conf);
     }
 }

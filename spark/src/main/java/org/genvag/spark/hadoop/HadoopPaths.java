@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.genvag.spark.hadoop;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,10 +11,14 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.genvag.core.error.InputException;
 
-/** Paths as a user gives them to {@code load}: files, directories (their files) and globs, each matching something. */
+/**
+ * Paths through Hadoop's FileSystem, as strings (a path or a URI): what a user gives to {@code load} (files,
+ * directories, globs), and the few operations genvag-spark's outputs need.
+ */
 public final class HadoopPaths {
     private HadoopPaths() {
     }
@@ -45,6 +51,57 @@ public final class HadoopPaths {
             }
         }
         return files;
+    }
+
+    /** {@code name} inside the directory {@code dir} (a path or URI). */
+    public static String child(String dir, String name) {
+        return new Path(dir, name).toString();
+    }
+
+    public static boolean isFile(String uri, Configuration conf) throws IOException {
+        Path p = new Path(uri);
+        return p.getFileSystem(conf).isFile(p);
+    }
+
+    public static InputStream open(String uri, Configuration conf) throws IOException {
+        Path p = new Path(uri);
+        return p.getFileSystem(conf).open(p);
+    }
+
+    public static void mkdirs(String uri, Configuration conf) throws IOException {
+        Path p = new Path(uri);
+        p.getFileSystem(conf).mkdirs(p);
+    }
+
+    /** Deletes a file or (with {@code recursive}) a directory; nothing there is no error. */
+    public static void delete(String uri, boolean recursive, Configuration conf) throws IOException {
+        Path p = new Path(uri);
+        p.getFileSystem(conf).delete(p, recursive);
+    }
+
+    /** Marks a working name for deletion when the JVM ends (an interrupt), until {@link #keep} unmarks it. */
+    public static void deleteOnExit(String uri, Configuration conf) throws IOException {
+        Path p = new Path(uri);
+        p.getFileSystem(conf).deleteOnExit(p);
+    }
+
+    public static void keep(String uri, Configuration conf) throws IOException {
+        Path p = new Path(uri);
+        p.getFileSystem(conf).cancelDeleteOnExit(p);
+    }
+
+    /** Copies a local file or directory to {@code uri} (replacing what is there). */
+    public static void copyFromLocal(File local, String uri, Configuration conf) throws IOException {
+        Path p = new Path(uri);
+        FileUtil.copy(local, p.getFileSystem(conf), p, false, conf);
+    }
+
+    /** Renames {@code from} to {@code to}; a file system that refuses is an error. */
+    public static void rename(String from, String to, Configuration conf) throws IOException {
+        Path f = new Path(from);
+        if (!f.getFileSystem(conf).rename(f, new Path(to))) {
+            throw new IOException("could not rename " + from + " to " + to);
+        }
     }
 
     private static FileStatus[] sorted(FileStatus[] statuses) {
