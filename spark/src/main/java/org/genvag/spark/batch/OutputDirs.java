@@ -12,6 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.genvag.pipeline.batch.BatchRun;
 import org.genvag.pipeline.batch.SampleOutcome;
 import org.genvag.spark.hadoop.HadoopPaths;
+import org.genvag.spark.hadoop.RemovedOnExit;
 
 /**
  * A distributed batch's output directory through Hadoop's FileSystem ({@code file://}, {@code hdfs://},
@@ -49,11 +50,11 @@ final class OutputDirs {
         String target = HadoopPaths.child(dir, id);
         String partial = HadoopPaths.child(dir, "." + id + ".partial");
         HadoopPaths.delete(partial, true, conf);
-        HadoopPaths.deleteOnExit(partial, conf);   // an executor stopped mid-copy leaves no partial sample
-        HadoopPaths.copyFromLocal(sampleDir.toFile(), partial, conf);
-        HadoopPaths.delete(target, true, conf);
-        HadoopPaths.rename(partial, target, conf);
-        HadoopPaths.keep(partial, conf);
+        try (RemovedOnExit working = new RemovedOnExit(partial, conf)) {   // an executor stopped mid-copy
+            HadoopPaths.copyFromLocal(sampleDir.toFile(), partial, conf);
+            HadoopPaths.delete(target, true, conf);
+            HadoopPaths.rename(partial, target, conf);
+        }
     }
 
     /**

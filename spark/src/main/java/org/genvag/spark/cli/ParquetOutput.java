@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.genvag.spark.hadoop.RemovedOnExit;
 
 /**
  * A Parquet directory that appears whole or not at all: Spark writes it under a working name beside the target,
@@ -20,12 +21,11 @@ final class ParquetOutput {
     static long write(Dataset<Row> rows, String output, SparkSession spark) throws IOException {
         Path target = new Path(output);
         FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        Path partial = new Path(target.getParent(), "." + target.getName() + ".partial");
-        Path old = new Path(target.getParent(), "." + target.getName() + ".old");
+        // Not a dot-name: Spark takes files and directories named ".x" or "_x" as hidden and would not read it back.
+        Path partial = new Path(target.getParent(), target.getName() + ".partial");
+        Path old = new Path(target.getParent(), target.getName() + ".old");
         fs.delete(partial, true);
-        // An interrupt (Ctrl-C) ends the JVM through its shutdown hooks: Hadoop's removes what is marked here.
-        fs.deleteOnExit(partial);
-        try {
+        try (RemovedOnExit working = new RemovedOnExit(partial.toString(), spark.sparkContext().hadoopConfiguration())) {
             rows.write().parquet(partial.toString());
             long n = spark.read().parquet(partial.toString()).count();
             fs.delete(old, true);
@@ -36,7 +36,6 @@ final class ParquetOutput {
                 throw new IOException("could not rename " + partial + " to " + target);
             }
             fs.delete(old, true);
-            fs.cancelDeleteOnExit(partial);
             return n;
         } catch (IOException | RuntimeException e) {
             fs.delete(partial, true);

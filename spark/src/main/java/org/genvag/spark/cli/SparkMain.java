@@ -2,6 +2,7 @@
 package org.genvag.spark.cli;
 
 import org.genvag.core.error.InputException;
+import org.genvag.spark.hadoop.RemovedOnExit;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,10 @@ public final class SparkMain implements Runnable {
     static int run(String... args) {
         CommandLine cli = new CommandLine(new SparkMain());
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (RemovedOnExit.shuttingDown()) {
+                line.getErr().println("genvag-spark: stopped by a signal; what was being written is removed");
+                return 130;
+            }
             Throwable input = inputCause(e);
             if (input != null) {
                 line.getErr().println("genvag-spark: " + input.getMessage());

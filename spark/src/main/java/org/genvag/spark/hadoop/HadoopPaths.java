@@ -79,17 +79,6 @@ public final class HadoopPaths {
         p.getFileSystem(conf).delete(p, recursive);
     }
 
-    /** Marks a working name for deletion when the JVM ends (an interrupt), until {@link #keep} unmarks it. */
-    public static void deleteOnExit(String uri, Configuration conf) throws IOException {
-        Path p = new Path(uri);
-        p.getFileSystem(conf).deleteOnExit(p);
-    }
-
-    public static void keep(String uri, Configuration conf) throws IOException {
-        Path p = new Path(uri);
-        p.getFileSystem(conf).cancelDeleteOnExit(p);
-    }
-
     /** Copies a local file or directory to {@code uri} (replacing what is there). */
     public static void copyFromLocal(File local, String uri, Configuration conf) throws IOException {
         Path p = new Path(uri);
