@@ -51,10 +51,6 @@ public final class BgzfBlockChunks implements SplitChunks {
         return blockOffset;
     }
 
-    @Override
-    public long location() {
-        return blockOffset;
-    }
 
     @Override
     public void close() throws IOException {

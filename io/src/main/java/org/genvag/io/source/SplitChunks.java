@@ -18,9 +18,6 @@ public interface SplitChunks extends AutoCloseable {
     /** The key of the byte at {@code index} (a buffer index) of the last chunk returned. */
     long key(int index);
 
-    /** Where the last chunk starts, for error messages: a compressed offset (BGZF) or a byte offset. */
-    long location();
-
     @Override
     void close() throws IOException;
 }

@@ -38,10 +38,6 @@ public final class PlainChunks implements SplitChunks {
         return chunkStart + index;
     }
 
-    @Override
-    public long location() {
-        return chunkStart;
-    }
 
     @Override
     public void close() throws IOException {

@@ -30,7 +30,6 @@ public final class SplitLineReader implements AutoCloseable {
     private int scan;
     private int chunkBase;
     private int chunkPosition;
-    private long chunkLocation;
     private int lineStart;
     private int lineEnd;
     private long precedingKey = -1;
@@ -38,7 +37,6 @@ public final class SplitLineReader implements AutoCloseable {
     private boolean started;
     private boolean finished;
     private boolean inputEnded;
-    private boolean unterminated;
 
     public SplitLineReader(SplitChunks chunks, long splitStart, long splitEnd) {
         this.chunks = chunks;
@@ -76,7 +74,6 @@ public final class SplitLineReader implements AutoCloseable {
             if (limit == lineStart) {
                 return false;
             }
-            unterminated = true;
             lineEnd = limit;
             scan = limit;
         } else {
@@ -132,7 +129,6 @@ public final class SplitLineReader implements AutoCloseable {
         scan -= keep;
         chunkBase = kept;
         chunkPosition = chunk.position();
-        chunkLocation = chunks.location();
         chunk.get(chunk.position(), bytes, kept, n);
         limit = kept + n;
         return true;
@@ -159,16 +155,6 @@ public final class SplitLineReader implements AutoCloseable {
     /** The key of the newline before the current line; -1 for the file's first line. */
     public long precedingKey() {
         return precedingKey;
-    }
-
-    /** Where the latest chunk read starts (compressed block offset or byte offset), for error messages. */
-    public long location() {
-        return chunkLocation;
-    }
-
-    /** True when the current line is the input's last and had no newline. */
-    public boolean unterminated() {
-        return unterminated;
     }
 
     public boolean startsWith(byte b) {

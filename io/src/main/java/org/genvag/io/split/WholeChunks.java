@@ -28,10 +28,6 @@ public final class WholeChunks implements SplitChunks {
         return 0;
     }
 
-    @Override
-    public long location() {
-        return bytes.compressedOffset();
-    }
 
     @Override
     public void close() throws IOException {

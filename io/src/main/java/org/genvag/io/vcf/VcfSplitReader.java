@@ -27,7 +27,6 @@ public final class VcfSplitReader implements VcfRecords {
     private final int minColumns;
     private final int maxColumns;
     private boolean sawRecord;
-    private long records;
 
     public VcfSplitReader(SplitChunks chunks, long splitStart, long splitEnd, List<String> headerLines,
             long headerEnd, String source) {
@@ -77,7 +76,6 @@ public final class VcfSplitReader implements VcfRecords {
                         + " tab-separated columns as the header says, found " + columns);
             }
             record.pos();
-            records++;
             return true;
         }
         return false;
@@ -92,11 +90,6 @@ public final class VcfSplitReader implements VcfRecords {
     @Override
     public ContigDictionary contigs() {
         return contigs;
-    }
-
-    /** Records returned so far. */
-    public long records() {
-        return records;
     }
 
     @Override

@@ -64,10 +64,6 @@ final class InputStaging {
 
     /** A message naming copies, told with their URIs. */
     String translate(String message) {
-        String out = message;
-        for (Map.Entry<String, String> e : uriOf.entrySet()) {
-            out = out.replace(e.getKey(), e.getValue());
-        }
-        return out;
+        return names().rename(message);
     }
 }

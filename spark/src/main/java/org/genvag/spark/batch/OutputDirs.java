@@ -3,7 +3,6 @@ package org.genvag.spark.batch;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.genvag.pipeline.batch.BatchRun;
 import org.genvag.pipeline.batch.SampleOutcome;
 import org.genvag.spark.hadoop.HadoopPaths;
+import org.genvag.spark.hadoop.LocalPaths;
 import org.genvag.spark.hadoop.RemovedOnExit;
 
 /**
@@ -23,15 +23,6 @@ final class OutputDirs {
     private static final List<String> SUMMARIES = List.of("summary.tsv", "summary.json");
 
     private OutputDirs() {
-    }
-
-    /** The directory as a local path when it is one (no scheme, or file:), else null. */
-    static Path localPath(String dir) {
-        URI uri = URI.create(dir.replace(" ", "%20"));
-        if (uri.getScheme() == null) {
-            return Path.of(dir);
-        }
-        return uri.getScheme().equals("file") ? Path.of(uri) : null;
     }
 
     /** The outcome a finished sample recorded (marked skipped), or null when it has none this genvag reads. */
@@ -62,7 +53,7 @@ final class OutputDirs {
      * written locally and copied in, each under a working name, then renamed.
      */
     static void summaries(List<SampleOutcome> outcomes, String dir, Configuration conf) throws IOException {
-        Path local = localPath(dir);
+        Path local = LocalPaths.of(dir);
         if (local != null) {
             BatchRun.summaries(outcomes, local);
             return;

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.genvag.core.error.InputException;
 import org.genvag.io.vcf.VcfReader;
+import org.genvag.pipeline.batch.InputNames;
 import org.genvag.spark.hadoop.HadoopInput;
 
 /**
@@ -33,11 +34,7 @@ final class RemoteManifest {
     record Prepared(Path manifest, Map<String, String> uriOf) {
         /** A message about the prepared manifest, told of the user's: their manifest, their URIs. */
         String translate(String message, Path original) {
-            String out = message.replace(manifest.toString(), original.toString());
-            for (Map.Entry<String, String> e : uriOf.entrySet()) {
-                out = out.replace(e.getKey(), e.getValue());
-            }
-            return out;
+            return new InputNames(uriOf).rename(message.replace(manifest.toString(), original.toString()));
         }
     }
 

@@ -19,6 +19,7 @@ import org.genvag.pipeline.batch.InputNames;
 import org.genvag.pipeline.batch.SampleEntry;
 import org.genvag.pipeline.batch.SampleOutcome;
 import org.genvag.spark.hadoop.HadoopConf;
+import org.genvag.spark.hadoop.LocalPaths;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -73,7 +74,7 @@ final class SampleTask implements Function<SampleSpec, String> {
 
     private SampleOutcome run(SampleSpec spec, SampleEntry entry, BatchOptions o, TranscriptModels models,
             InputNames names) throws IOException {
-        Path local = OutputDirs.localPath(outDir);
+        Path local = LocalPaths.of(outDir);
         if (local != null) {
             return BatchRun.runSample(entry, local, o, models, names);
         }

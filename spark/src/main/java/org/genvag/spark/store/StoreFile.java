@@ -2,7 +2,6 @@
 package org.genvag.spark.store;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import org.genvag.io.store.StoreBlock;
 import org.genvag.io.store.StoreReader;
 import org.genvag.io.vcf.VcfHeader;
 import org.genvag.io.vcf.VcfReader;
+import org.genvag.spark.hadoop.LocalPaths;
 
 /** What the driver learns of one store: the header of the VCF it holds, and its blocks' sizes to plan by. */
 record StoreFile(String path, VcfHeader header, List<StoreBlock> blocks) {
@@ -35,15 +35,12 @@ record StoreFile(String path, VcfHeader header, List<StoreBlock> blocks) {
      * system serves a cluster.
      */
     static Path local(String path) {
-        URI uri = URI.create(path.replace(" ", "%20"));
-        if (uri.getScheme() == null) {
-            return Path.of(path);
-        }
-        if (!uri.getScheme().equals("file")) {
+        Path local = LocalPaths.of(path);
+        if (local == null) {
             throw new InputException(path + ": genvag-store reads stores on a local or shared file system (a path or "
-                    + "file: URI), not " + uri.getScheme() + ":");
+                    + "file: URI), not " + path.substring(0, path.indexOf(':') + 1));
         }
-        return Path.of(uri);
+        return local;
     }
 
     /** Partitions of consecutive blocks, about {@code bytes} of stored blocks each. */
