@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.genvag.core.consequence;
 
+import java.util.Arrays;
+
 import org.genvag.core.transcript.TranscriptModels;
 
 /**
@@ -14,6 +16,18 @@ import org.genvag.core.transcript.TranscriptModels;
  * the CDS is taken to include them, so that c.*1 is the base after the stop either way.
  */
 final class TranscriptLayout {
+    /** A table, not a switch: every exon of a minus-strand transcript goes through it (most of a WGS run's bases). */
+    private static final byte[] COMPLEMENT = new byte[256];
+
+    static {
+        Arrays.fill(COMPLEMENT, (byte) 'N');
+        String from = "ACGTacgt";
+        String to = "TGCATGCA";
+        for (int i = 0; i < from.length(); i++) {
+            COMPLEMENT[from.charAt(i)] = (byte) to.charAt(i);
+        }
+    }
+
     final int transcript;
     final String contig;
     final boolean minus;
@@ -103,14 +117,9 @@ final class TranscriptLayout {
         return new TranscriptLayout(t, contig, minus, starts, ends, cdna, seq, cdsStart, cdsEnd, frame, code);
     }
 
+    /** The complement of a base, upper case; anything but A, C, G, T (either case) is N. */
     static byte complement(byte b) {
-        return switch (b) {
-            case 'A', 'a' -> 'T';
-            case 'C', 'c' -> 'G';
-            case 'G', 'g' -> 'C';
-            case 'T', 't' -> 'A';
-            default -> 'N';
-        };
+        return COMPLEMENT[b & 0xFF];
     }
 
     boolean coding() {

@@ -35,18 +35,33 @@ final class FastaRegionReader implements Closeable {
         MappedByteBuffer map = map(e);
         byte[] out = new byte[(int) (end - start + 1)];
         long first = start - 1;
-        int at = (int) (first / basesPerLine * bytesPerLine + first % basesPerLine);
+        long line = first / basesPerLine;
+        int column = (int) (first % basesPerLine);
         int k = 0;
+        // A line's bases at a time, copied in bulk (the lines' layout is the .fai's), then upper-cased in one loop
+        // the JIT vectorises: byte by byte, reading windows of a 3 GB genome took about 3 s of a WGS run.
         while (k < out.length) {
-            if (at >= map.limit()) {
+            long at = line * bytesPerLine + column;
+            int n = (int) Math.min(basesPerLine - column, out.length - k);
+            if (at + n > map.limit()) {
                 throw new IOException(path + ": " + e.getContig() + " ends before " + (start + k) + ", where its "
                         + ".fai promises " + e.getSize() + " bases (re-index it with samtools faidx)");
             }
-            byte c = map.get(at++);
-            if (c == '\n' || c == '\r') {
-                continue;
-            }
-            out[k++] = c >= 'a' && c <= 'z' ? (byte) (c - 32) : c;
+            map.get((int) at, out, k, n);
+            k += n;
+            line++;
+            column = 0;
+        }
+        boolean lineEnd = false;
+        for (int i = 0; i < out.length; i++) {
+            byte c = out[i];
+            lineEnd |= c == '\n' | c == '\r';
+            out[i] = (byte) (c >= 'a' && c <= 'z' ? c - 32 : c);
+        }
+        if (lineEnd) {
+            throw new IOException(path + ": " + e.getContig() + ":" + start + "-" + end + " holds a line end where its "
+                    + ".fai places bases: the file's lines are not as indexed (edited since? re-index it with "
+                    + "samtools faidx)");
         }
         return out;
     }
