@@ -2,7 +2,9 @@
 package org.genvag.core.biomarker;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.genvag.core.genome.Gene;
@@ -15,24 +17,32 @@ import org.genvag.core.transcript.TranscriptModels;
  * keeps its gene's 3' part. A breakend keeps a gene's 5' part when it keeps the side the gene starts on (left for a
  * + strand gene, right for a - strand gene). This is the orientation logic of LINX (hmftools) reduced to gene
  * spans. With transcript models (a GFF the lab gives), each fusion that passes the orientation test is placed on its
- * genes' reported transcripts and its reading frame decided ({@link FusionFrame}); without them it is reported as
- * {@link FusionCall.Status#IN_FRAME_UNVERIFIED}.
+ * genes' reported transcripts and its reading frame decided ({@link FusionFrame}), and, where the knowledge base
+ * states the 3' partner's kinase-domain exons, whether the fusion keeps them ({@link DomainRetention}); without
+ * models it is reported as {@link FusionCall.Status#IN_FRAME_UNVERIFIED}.
  */
 public final class FusionCaller {
     private final GeneLocator genes;
     private final Set<String> targets;
 
     private final TranscriptModels models;
+    private final Map<String, KinaseDomain> domains;
 
     public FusionCaller(GeneLocator genes, Set<String> targetThreePrimeGenes) {
-        this(genes, targetThreePrimeGenes, null);
+        this(genes, targetThreePrimeGenes, null, List.of());
     }
 
-    /** @param models transcript models to place breakpoints and decide the frame with, or null */
-    public FusionCaller(GeneLocator genes, Set<String> targetThreePrimeGenes, TranscriptModels models) {
+    /**
+     * @param models  transcript models to place breakpoints and decide the frame with, or null
+     * @param domains the kinase domains the knowledge base states, by 3' partner gene (checked with models only)
+     */
+    public FusionCaller(GeneLocator genes, Set<String> targetThreePrimeGenes, TranscriptModels models,
+                        List<KinaseDomain> domains) {
         this.genes = genes;
         this.targets = Set.copyOf(targetThreePrimeGenes);
         this.models = models;
+        this.domains = new HashMap<>();
+        domains.forEach(d -> this.domains.putIfAbsent(d.gene(), d));
     }
 
     /** The fusions this junction forms with a target gene on either side; empty when it touches none. */
@@ -76,10 +86,15 @@ public final class FusionCaller {
         }
         FusionFrame frame = models == null ? null : FusionFrame.of(models, five.symbol(), fiveEnd.chrom(),
                 fiveEnd.pos(), three.symbol(), threeEnd.chrom(), threeEnd.pos());
+        KinaseDomain d = domains.get(three.symbol());
+        DomainRetention domain = models == null || d == null ? null
+                : DomainRetention.of(models, d, threeEnd.chrom(), threeEnd.pos());
         if (frame != null && status == FusionCall.Status.IN_FRAME_UNVERIFIED) {
-            status = frame.inFrame() ? FusionCall.Status.IN_FRAME : FusionCall.Status.OUT_OF_FRAME;
+            status = !frame.inFrame() ? FusionCall.Status.OUT_OF_FRAME
+                    : domain != null && domain.verdict() == DomainRetention.Verdict.NOT_KEPT
+                    ? FusionCall.Status.KINASE_DOMAIN_NOT_KEPT : FusionCall.Status.IN_FRAME;
         }
-        return new FusionCall(five, three, status, fractionFromFivePrime(three, threeEnd.pos()), j, frame);
+        return new FusionCall(five, three, status, fractionFromFivePrime(three, threeEnd.pos()), j, frame, domain);
     }
 
     static boolean keepsFivePrime(Gene g, Breakend e) {

@@ -58,7 +58,7 @@ class FusionFrameTest {
     void theCallerMatchesInFrameFusionsAndReportsOutOfFrameOnes(boolean mirrored) {
         TranscriptModels m = models(mirrored);
         List<Gene> genes = List.of(gene(m, "ETV6"), gene(m, "NTRK3"));
-        FusionCaller caller = new FusionCaller(new GeneLocator(genes), Set.of("NTRK3"), m);
+        FusionCaller caller = new FusionCaller(new GeneLocator(genes), Set.of("NTRK3"), m, List.of());
         // Head to tail: ETV6 keeps its 5' side, NTRK3 its 3' side (which side that is depends on the strand).
         boolean fiveKeepsLeft = !mirrored;
         FusionCall in = caller.call(junction(at(mirrored, 2500), fiveKeepsLeft, at(mirrored, 10500),

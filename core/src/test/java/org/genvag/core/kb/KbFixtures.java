@@ -58,7 +58,7 @@ public final class KbFixtures {
     public static Biomarker biomarker(String id, String name, Biomarker.Kind kind, List<String> threePrime,
                                       List<String> suggestedBy) {
         return new Biomarker(id, name, kind, kind == Biomarker.Kind.HOTSPOT ? "BRAF" : null,
-                kind == Biomarker.Kind.HOTSPOT ? "V600E" : null, threePrime, Map.of(), Map.of(),
+                kind == Biomarker.Kind.HOTSPOT ? "V600E" : null, threePrime, List.of(), Map.of(), Map.of(),
                 kind == Biomarker.Kind.TMB ? new Threshold(10, ">=", "mut/Mb") : null, kind != Biomarker.Kind.EXTERNAL,
                 suggestedBy, kind == Biomarker.Kind.EXTERNAL ? "immunohistochemistry" : null, List.of(), VERIFIED,
                 List.of("S1"));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.genvag.core.biomarker.CodonHotspot;
+import org.genvag.core.biomarker.KinaseDomain;
 import org.genvag.core.biomarker.Threshold;
 import org.genvag.core.error.InputException;
 import org.genvag.core.genome.GenomeBuild;
@@ -65,11 +66,51 @@ final class BiomarkerEntryReader {
         if (kind == Biomarker.Kind.FUSION && threePrime.isEmpty()) {
             checks.problem(at + ".three_prime_genes", "a fusion needs its 3' partner genes");
         }
+        List<KinaseDomain> domains = kinaseDomains(b, at, threePrime);
         boolean assessable = b.path("assessable_from_sequencing").asBoolean(kind != Biomarker.Kind.EXTERNAL);
         return new Biomarker(id, checks.required(b, "name", at), kind, JsonChecks.text(b, "gene", null),
-                JsonChecks.text(b, "protein", null), threePrime, alleles, codons, threshold, assessable,
+                JsonChecks.text(b, "protein", null), threePrime, domains, alleles, codons, threshold, assessable,
                 JsonChecks.strings(b.path("suggested_by")), JsonChecks.text(b, "note", null),
                 JsonChecks.strings(b.path("unverified")), checks.day(b, "last_verified", at), checks.cited(b, at));
+    }
+
+    /**
+     * {@code kinase_domains}: per 3' partner gene, the exons of its kinase domain on a named transcript, each with
+     * its source; a gene that is not one of the biomarker's 3' partners is a mistake in the file.
+     */
+    private List<KinaseDomain> kinaseDomains(JsonNode b, String at, List<String> threePrime) {
+        List<KinaseDomain> out = new ArrayList<>();
+        JsonNode list = b.get("kinase_domains");
+        if (list == null) {
+            return out;
+        }
+        if (!list.isArray()) {
+            checks.problem(at + ".kinase_domains", "expected an array");
+            return out;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode d = list.get(i);
+            String where = at + ".kinase_domains[" + i + "]";
+            String gene = checks.required(d, "gene", where);
+            String transcript = checks.required(d, "transcript", where);
+            JsonNode exons = d.path("exons");
+            List<String> sources = checks.cited(d, where);
+            if (!gene.isEmpty() && !threePrime.contains(gene)) {
+                checks.problem(where + ".gene", "'" + gene + "' is not one of the 3' partner genes " + threePrime);
+            }
+            if (transcript.indexOf('.') >= 0) {
+                checks.problem(where + ".transcript", "name the accession without its version ('" + transcript
+                        + "'): the check matches any version and names the one it used");
+            }
+            if (!exons.isArray() || exons.size() != 2 || !exons.get(0).canConvertToInt()
+                    || !exons.get(1).canConvertToInt() || exons.get(0).asInt() < 1
+                    || exons.get(1).asInt() < exons.get(0).asInt()) {
+                checks.problem(where + ".exons", "expected [first, last] exon numbers, 1 or more, first <= last");
+                continue;
+            }
+            out.add(new KinaseDomain(gene, transcript, exons.get(0).asInt(), exons.get(1).asInt(), sources));
+        }
+        return out;
     }
 
     private Threshold threshold(JsonNode b, String at) {

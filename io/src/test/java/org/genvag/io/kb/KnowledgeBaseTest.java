@@ -212,6 +212,18 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void retsKinaseDomainIsDataWithItsSourceAndNtrksIsNotClaimed() {
+        var ret = KB.biomarker("RET_FUSION").orElseThrow();
+        var domain = ret.kinaseDomain("RET").orElseThrow();
+        assertEquals("exons 12-18 of NM_020975", domain.describe());
+        assertTrue(domain.sources().stream().allMatch(KB.sources()::containsKey), domain.sources().toString());
+        // The collected facts leave NTRK's per-transcript ranges unverified: no domain, and the entry says so.
+        var ntrk = KB.biomarker("NTRK_FUSION").orElseThrow();
+        assertTrue(ntrk.kinaseDomains().isEmpty());
+        assertTrue(ntrk.unverified().stream().anyMatch(u -> u.contains("kinase-domain")), ntrk.unverified().toString());
+    }
+
+    @Test
     void tmbCutOffIsInclusiveAsTheLabelSays() {
         var t = KB.biomarker("TMB_H").orElseThrow().threshold();
         assertTrue(t.isMetBy(10.0));
@@ -228,7 +240,10 @@ class KnowledgeBaseTest {
                  "biomarkers": [{"id": "B", "name": "b", "kind": "tmb", "threshold": {"value": 10}, "sources": ["S1"],
                                  "last_verified": "2026-11-29"},
                                 {"id": "H", "name": "h", "kind": "hotspot", "sources": ["S2"], "last_verified": "2026-11-29",
-                                 "alleles": {"GRCh38": [{"chrom": "7", "pos": 5, "ref": "A", "alt": "X", "sources": ["S1"]}]}}],
+                                 "alleles": {"GRCh38": [{"chrom": "7", "pos": 5, "ref": "A", "alt": "X", "sources": ["S1"]}]}},
+                                {"id": "F", "name": "f", "kind": "fusion", "three_prime_genes": ["RET"], "sources": ["S1"],
+                                 "last_verified": "2026-11-29", "kinase_domains": [{"gene": "NTRK1",
+                                 "transcript": "NM_020975.6", "exons": [18, 12], "sources": ["S9"]}]}],
                  "indications": [
                    {"id": "a", "drugs": ["d"], "biomarkers": ["NOPE"], "agency": "PMDA", "status": "approved-regular",
                     "dates": {"regular": "2024-13-01"}, "tumours": {"scope": "solid-tumours"}, "conditions": [],
@@ -249,6 +264,12 @@ class KnowledgeBaseTest {
                 "biomarkers[0].threshold: a TMB biomarker needs its threshold",
                 "biomarkers[1].alleles.GRCh38[0].alt: expected bases (A, C, G, T, N), found 'X'",
                 "biomarkers[1].sources: source 'S2' is not defined in 'sources'",
+                "biomarkers[2].kinase_domains[0].sources: source 'S9' is not defined in 'sources'",
+                "biomarkers[2].kinase_domains[0].gene: 'NTRK1' is not one of the 3' partner genes [RET]",
+                "biomarkers[2].kinase_domains[0].transcript: name the accession without its version "
+                        + "('NM_020975.6'): the check matches any version and names the one it used",
+                "biomarkers[2].kinase_domains[0].exons: expected [first, last] exon numbers, 1 or more, "
+                        + "first <= last",
                 "indications[0].biomarkers: names unknown biomarker 'NOPE'",
                 "indications[0].agency: expected FDA or EMA, found 'PMDA'",
                 "indications[0].dates.regular: expected an ISO date YYYY-MM-DD (or YYYY-MM), found '2024-13-01'",

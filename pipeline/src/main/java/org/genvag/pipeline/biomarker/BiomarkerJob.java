@@ -18,6 +18,7 @@ import java.util.Set;
 import org.genvag.core.biomarker.FusionCall;
 import org.genvag.core.biomarker.FusionCaller;
 import org.genvag.core.biomarker.Junction;
+import org.genvag.core.biomarker.KinaseDomain;
 import org.genvag.core.biomarker.Threshold;
 import org.genvag.core.biomarker.TmbCalculator;
 import org.genvag.core.biomarker.TmbMode;
@@ -453,10 +454,13 @@ public final class BiomarkerJob {
     private static void fusions(SvJunctionReader.Result sv, KnowledgeBase kb, GenomeBuild build,
                                 BiomarkerAssessor assessor, TranscriptModels models) {
         Set<String> targets = new LinkedHashSet<>(REPORTING_ONLY_FUSION_GENES);
-        kb.biomarkers().stream().filter(b -> b.kind() == Biomarker.Kind.FUSION)
-                .forEach(b -> targets.addAll(b.threePrimeGenes()));
+        List<KinaseDomain> domains = new ArrayList<>();
+        kb.biomarkers().stream().filter(b -> b.kind() == Biomarker.Kind.FUSION).forEach(b -> {
+            targets.addAll(b.threePrimeGenes());
+            domains.addAll(b.kinaseDomains());
+        });
         FusionCaller caller = new FusionCaller(new GeneLocator(GeneTableReader.bundled(build).genes()), targets,
-                models);
+                models, domains);
         for (Junction j : sv.junctions()) {
             for (FusionCall c : caller.call(j)) {
                 assessor.addFusion(c, new Evidence(String.join(",", c.records()), j.filter(), Double.NaN, -1,

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.genvag.core.biomarker.CodonMatch;
+import org.genvag.core.biomarker.DomainRetention;
 import org.genvag.core.biomarker.FusionCall;
 import org.genvag.core.kb.Biomarker;
 import org.genvag.core.kb.KnowledgeBase;
@@ -176,6 +177,7 @@ public final class BiomarkerAssessor {
             return;
         }
         Map<String, List<FusionCall>> byName = new LinkedHashMap<>();
+        int observed = seen.size();
         for (FusionCall c : fusions) {
             boolean threeIsTarget = b.threePrimeGenes().contains(c.threePrime().symbol());
             boolean fiveIsTarget = b.threePrimeGenes().contains(c.fivePrime().symbol());
@@ -185,6 +187,11 @@ public final class BiomarkerAssessor {
                 seen.add(new Observation(b.id(), c.name() + " fusion", "out of frame", "on transcripts "
                         + c.frame().fiveTranscript() + " and " + c.frame().threeTranscript() + ": "
                         + c.frame().detail() + "; an out-of-frame fusion is not a match",
+                        List.of(fusionEvidence.get(c))));
+            } else if (c.status() == FusionCall.Status.KINASE_DOMAIN_NOT_KEPT && threeIsTarget) {
+                seen.add(new Observation(b.id(), c.name() + " fusion", "kinase domain not retained", "in frame on "
+                        + "transcripts " + c.frame().fiveTranscript() + " and " + c.frame().threeTranscript() + ", but "
+                        + c.domain().detail() + "; a kinase-less fusion is not a match",
                         List.of(fusionEvidence.get(c))));
             } else if (c.status() == FusionCall.Status.FILTERED && (threeIsTarget || fiveIsTarget)) {
                 seen.add(new Observation(b.id(), c.name() + " fusion", "filtered", "the caller's filters failed "
@@ -196,8 +203,12 @@ public final class BiomarkerAssessor {
             }
         }
         if (byName.isEmpty()) {
-            notFound.add(new Unassessed(b, "no junction in " + svSource + " joins " + String.join("/",
-                    b.threePrimeGenes()) + " as the 3' partner"));
+            String genes = String.join("/", b.threePrimeGenes());
+            notFound.add(new Unassessed(b, seen.size() > observed
+                    ? "no junction in " + svSource + " makes a fusion of " + genes + " as the 3' partner that reads "
+                    + "through in frame with its kinase domain (the junctions that involve them are listed as "
+                    + "observations)"
+                    : "no junction in " + svSource + " joins " + genes + " as the 3' partner"));
             return;
         }
         for (Map.Entry<String, List<FusionCall>> e : byName.entrySet()) {
@@ -207,11 +218,10 @@ public final class BiomarkerAssessor {
             for (FusionCall c : e.getValue()) {
                 evidence.add(fusionEvidence.get(c));
                 if (c.frame() != null) {
-                    caveats.add(String.format(Locale.ROOT, "junction %s: %s (%s) to %s (%s) on %s and %s: %s; "
-                            + "whether the kinase domain is kept is not verified (the knowledge base holds no "
-                            + "sourced domain ranges yet): confirm by RNA", String.join(",", c.records()),
-                            c.fivePrime().symbol(), c.frame().fiveAt(), three, c.frame().threeAt(),
-                            c.frame().fiveTranscript(), c.frame().threeTranscript(), c.frame().detail()));
+                    caveats.add(String.format(Locale.ROOT, "junction %s: %s (%s) to %s (%s) on %s and %s: %s; %s",
+                            String.join(",", c.records()), c.fivePrime().symbol(), c.frame().fiveAt(), three,
+                            c.frame().threeAt(), c.frame().fiveTranscript(), c.frame().threeTranscript(),
+                            c.frame().detail(), domainWords(c)));
                     continue;
                 }
                 caveats.add(String.format(Locale.ROOT, "junction %s: the %s breakpoint lies %.0f%% along the gene "
@@ -238,6 +248,18 @@ public final class BiomarkerAssessor {
             matches.add(new BiomarkerMatch(b, e.getKey() + " fusion", resistant ? BiomarkerMatch.RESISTANCE
                     : BiomarkerMatch.MATCH, rules.therapies(b, findings), evidence, caveats));
         }
+    }
+
+    /** What the caveat says of the kinase domain of an in-frame fusion. */
+    private static String domainWords(FusionCall c) {
+        if (c.domain() == null) {
+            return "whether the kinase domain is kept is not verified (the knowledge base states no sourced "
+                    + "kinase-domain exons for " + c.threePrime().symbol() + "): confirm by RNA";
+        }
+        if (c.domain().verdict() == DomainRetention.Verdict.NOT_CHECKED) {
+            return "whether the kinase domain is kept is not verified: " + c.domain().detail() + ": confirm by RNA";
+        }
+        return c.domain().detail();
     }
 
     /** Fusions of target genes the knowledge base has no tissue-agnostic biomarker for (ALK, ROS1). */
