@@ -19,10 +19,11 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "csq", mixinStandardHelpOptions = true,
         header = "Add VEP-compatible consequences and HGVS (INFO/CSQ) from a GFF3/GTF and the reference.",
-        description = {"Write the VCF again with INFO/CSQ as Ensembl VEP writes it: per ALT allele and transcript the",
-            "SO terms, IMPACT, gene, transcript, exon/intron, HGVS c. and p., positions, amino acids and codons.",
-            "Each allele is judged alone (as bcftools csq -l). REF is checked against the FASTA: a mismatch is an",
-            "error (exit 2), or with --lenient a warning and the record written without CSQ."})
+        description = {"Write the VCF again with INFO/CSQ as Ensembl VEP writes it: per ALT allele and",
+            "transcript the SO terms, IMPACT, gene, transcript, exon/intron, HGVS c. and p.,",
+            "positions, amino acids and codons. Each allele is judged alone (as bcftools",
+            "csq -l). REF is checked against the FASTA: a mismatch is an error (exit 2), or",
+            "with --lenient a warning and the record written without CSQ."})
 final class CsqCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -5,9 +5,13 @@ import org.genvag.core.error.InputException;
 
 import picocli.CommandLine.Option;
 
-/** The --threads option: worker threads for decompression; default all cores. */
+/**
+ * The --threads option: worker threads for BGZF and for the command's own parallel work (csq's annotating, a batch's
+ * samples); default all cores.
+ */
 final class Threads {
-    @Option(names = "--threads", paramLabel = "N", description = "decompression threads (default: all cores)")
+    @Option(names = "--threads", paramLabel = "N", description = "threads for BGZF (de)compression and the "
+            + "work that runs in parallel (default: all cores)")
     Integer threads;
 
     int count() {
