@@ -22,9 +22,12 @@ public final class ConsequenceCaller {
     private final TranscriptModels models;
     private final ReferenceSequence reference;
     private final TranscriptIndex index;
+    /** Every transcript with exons, reported or not: an allele near only unreported ones is not intergenic. */
+    private final TranscriptIndex everyTranscript;
     private final BaseWindow window;
     private final Int2ObjectOpenHashMap<TranscriptLayout> layouts = new Int2ObjectOpenHashMap<>();
     private final IntArrayList near = new IntArrayList();
+    private final IntArrayList nearAny = new IntArrayList();
     private String layoutsContig = "";
     private long lastEviction;
 
@@ -35,6 +38,8 @@ public final class ConsequenceCaller {
         this.models = models;
         this.reference = reference;
         this.index = new TranscriptIndex(models, transcripts);
+        TranscriptIndex all = new TranscriptIndex(models, t -> true);
+        this.everyTranscript = all.size() == index.size() ? index : all;
         this.window = new BaseWindow(reference);
     }
 
@@ -61,6 +66,37 @@ public final class ConsequenceCaller {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the allele lies within VEP's 5 kb of any transcript of the annotation, reported or not. An allele
+     * without effects on the reported transcripts ({@code --transcripts mane} or {@code canonical}) is intergenic
+     * only when this is false; otherwise it lies in or near genes whose transcripts were not chosen.
+     */
+    public boolean nearAnyTranscript(VariantEdit edit) {
+        long lo = edit.isInsertion() ? edit.start() - 1 : edit.start();
+        long hi = edit.isInsertion() ? edit.start() : edit.end();
+        everyTranscript.overlapping(edit.contig(), lo, hi, nearAny, models);
+        for (int i = 0; i < nearAny.size(); i++) {
+            int t = nearAny.getInt(i);
+            int n = models.exonCount(t);
+            if (distance(edit, models.exonStart(t, 0), models.exonEnd(t, n - 1)) <= TranscriptIndex.FLANK) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Bases between the allele and the span {@code [txStart, txEnd]}; 0 when it touches or lies inside. */
+    private static long distance(VariantEdit e, long txStart, long txEnd) {
+        long s = e.start();
+        boolean ins = e.isInsertion();
+        boolean before = ins ? s <= txStart : e.end() < txStart;
+        boolean after = ins ? s - 1 >= txEnd : s > txEnd;
+        if (before) {
+            return txStart - (ins ? s - 1 : e.end());
+        }
+        return after ? s - txEnd : 0;
     }
 
     private TranscriptLayout layout(int t) {
@@ -90,13 +126,12 @@ public final class ConsequenceCaller {
         boolean ins = e.isInsertion();
         long txStart = l.start();
         long txEnd = l.end();
-        boolean before = ins ? s <= txStart : en < txStart;
-        boolean after = ins ? s - 1 >= txEnd : s > txEnd;
-        if (before || after) {
-            long distance = before ? txStart - (ins ? s - 1 : en) : s - txEnd;
+        long distance = distance(e, txStart, txEnd);
+        if (distance > 0) {
             if (distance > TranscriptIndex.FLANK) {
                 return null;
             }
+            boolean before = ins ? s <= txStart : en < txStart;
             SoTerm term = before != l.minus ? SoTerm.UPSTREAM_GENE_VARIANT : SoTerm.DOWNSTREAM_GENE_VARIANT;
             return new TranscriptEffect(l.transcript, term.bit(), "", "", "", "", "", "", "", "", "");
         }

@@ -18,6 +18,7 @@ final class TranscriptIndex {
     static final int FLANK = 5000;
 
     private final Map<String, Contig> contigs = new HashMap<>();
+    private int size;
 
     private record Contig(int[] transcripts, long[] starts, long[] maxEnds) {
     }
@@ -47,7 +48,13 @@ final class TranscriptIndex {
                 maxEnds[i] = max;
             }
             contigs.put(contig, new Contig(sorted, starts, maxEnds));
+            size += sorted.length;
         });
+    }
+
+    /** How many transcripts the index holds. */
+    int size() {
+        return size;
     }
 
     /** Transcripts whose span widened by {@link #FLANK} overlaps {@code [lo, hi]}, in start order, into {@code out}. */

@@ -82,6 +82,12 @@ public final class CsqJob {
                     + "to judge variants on");
         }
         IntPredicate keep = q.transcripts().filter(models);
+        if (q.transcripts() == TranscriptSet.MANE && !anyKept(models, keep)) {
+            throw new InputException(q.gff() + ": no transcript is tagged MANE Select (tag=MANE_Select, GENCODE's "
+                    + "and Ensembl's; tag=MANE Select, RefSeq's): --transcripts mane would give no variant an "
+                    + "entry; use an annotation with MANE tags, or --transcripts canonical (MANE Select where "
+                    + "tagged, else Ensembl canonical, else the longest CDS)");
+        }
         List<RecordAnnotator> annotators = Collections.synchronizedList(new ArrayList<>());
         ThreadLocal<RecordAnnotator> perThread = ThreadLocal.withInitial(() -> {
             RecordAnnotator a = new RecordAnnotator(models, q.reference(), keep, q.lenient());
@@ -117,6 +123,15 @@ public final class CsqJob {
                 a.close();
             }
         }
+    }
+
+    private static boolean anyKept(TranscriptModels models, IntPredicate keep) {
+        for (int t = 0; t < models.transcriptCount(); t++) {
+            if (keep.test(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Result annotate(VcfReader reader, VcfWriter writer, ExecutorService pool, int workers,

@@ -103,7 +103,11 @@ final class RecordAnnotator implements Closeable {
                     continue;
                 }
                 if (effects.isEmpty()) {
-                    format.intergenic();
+                    // Intergenic only when no transcript at all is near: near only the transcripts --transcripts
+                    // left out, the allele gets no entry (calling it intergenic would be wrong).
+                    if (!caller.nearAnyTranscript(c.edits.get(a))) {
+                        format.intergenic();
+                    }
                 } else {
                     for (TranscriptEffect e : effects) {
                         format.effect(e);
