@@ -60,7 +60,7 @@ public final class ConsequenceCaller {
         evict(edit.contig(), lo);
         List<TranscriptEffect> out = new ArrayList<>(near.size());
         for (int i = 0; i < near.size(); i++) {
-            TranscriptEffect e = effect(edit, layout(near.getInt(i)));
+            TranscriptEffect e = effect(edit, layout(near.getInt(i), edit.contig()));
             if (e != null) {
                 out.add(e);
             }
@@ -99,10 +99,19 @@ public final class ConsequenceCaller {
         return after ? s - txEnd : 0;
     }
 
-    private TranscriptLayout layout(int t) {
+    /**
+     * The annotation's name for a contig with transcripts, matched across the UCSC and Ensembl conventions ("chr4"
+     * finds "4"), or null when no transcript lies on it.
+     */
+    public String annotationContig(String contig) {
+        return everyTranscript.annotationName(contig);
+    }
+
+    /** The transcript spliced, its bases read from the reference's contig of that name (the allele's). */
+    private TranscriptLayout layout(int t, String referenceContig) {
         TranscriptLayout l = layouts.get(t);
         if (l == null) {
-            l = TranscriptLayout.of(models, t, reference);
+            l = TranscriptLayout.of(models, t, reference, referenceContig);
             layouts.put(t, l);
         }
         return l;

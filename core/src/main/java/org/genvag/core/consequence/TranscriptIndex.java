@@ -7,27 +7,34 @@ import java.util.Map;
 import java.util.function.IntPredicate;
 
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import org.genvag.core.genome.ContigNames;
 import org.genvag.core.transcript.TranscriptModels;
 
 /**
  * Transcripts by contig, sorted by their start, with each transcript's span widened by the up- and downstream
  * distance VEP reports (5 kb): {@link #overlapping} answers which transcripts an allele touches or lies near with a
- * binary search and a backward scan bounded by the running maximum of ends.
+ * binary search and a backward scan bounded by the running maximum of ends. Contigs are matched across the UCSC and
+ * Ensembl/NCBI conventions ({@link ContigNames#canonical}: a VCF's "chr4" finds an Ensembl GFF's "4").
  */
 final class TranscriptIndex {
     static final int FLANK = 5000;
 
     private final Map<String, Contig> contigs = new HashMap<>();
     private int size;
+    /** The last contig asked for, by the caller's name, and its transcripts (a sorted VCF asks for one at a time). */
+    private String lastName;
+    private Contig last;
 
-    private record Contig(int[] transcripts, long[] starts, long[] maxEnds) {
+    /** {@code name}: the contig as the annotation names it. */
+    private record Contig(String name, int[] transcripts, long[] starts, long[] maxEnds) {
     }
 
     TranscriptIndex(TranscriptModels m, IntPredicate keep) {
         Map<String, IntArrayList> byContig = new HashMap<>();
         for (int t = 0; t < m.transcriptCount(); t++) {
             if (m.exonCount(t) > 0 && keep.test(t)) {
-                byContig.computeIfAbsent(m.geneContig(m.transcriptGene(t)), k -> new IntArrayList()).add(t);
+                byContig.computeIfAbsent(ContigNames.canonical(m.geneContig(m.transcriptGene(t))),
+                        k -> new IntArrayList()).add(t);
             }
         }
         byContig.forEach((contig, list) -> {
@@ -47,7 +54,7 @@ final class TranscriptIndex {
                 max = Math.max(max, m.transcriptEnd(sorted[i]) + (long) FLANK);
                 maxEnds[i] = max;
             }
-            contigs.put(contig, new Contig(sorted, starts, maxEnds));
+            contigs.put(contig, new Contig(m.geneContig(m.transcriptGene(sorted[0])), sorted, starts, maxEnds));
             size += sorted.length;
         });
     }
@@ -60,7 +67,7 @@ final class TranscriptIndex {
     /** Transcripts whose span widened by {@link #FLANK} overlaps {@code [lo, hi]}, in start order, into {@code out}. */
     void overlapping(String contig, long lo, long hi, IntArrayList out, TranscriptModels m) {
         out.clear();
-        Contig c = contigs.get(contig);
+        Contig c = contig(contig);
         if (c == null) {
             return;
         }
@@ -76,6 +83,20 @@ final class TranscriptIndex {
                 out.add(t);
             }
         }
+    }
+
+    /** The annotation's name for this contig (either naming convention), or null when it has no transcripts. */
+    String annotationName(String contig) {
+        Contig c = contig(contig);
+        return c == null ? null : c.name();
+    }
+
+    private Contig contig(String name) {
+        if (!name.equals(lastName)) {
+            last = contigs.get(ContigNames.canonical(name));
+            lastName = name;
+        }
+        return last;
     }
 
     /** The first index whose value is greater than {@code key}. */

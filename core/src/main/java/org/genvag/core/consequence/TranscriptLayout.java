@@ -60,8 +60,8 @@ final class TranscriptLayout {
         this.code = code;
     }
 
-    static TranscriptLayout of(TranscriptModels m, int t, ReferenceSequence reference) {
-        String contig = m.geneContig(m.transcriptGene(t));
+    /** {@code contig}: the transcript's contig as the reference names it (the GFF may use the other convention). */
+    static TranscriptLayout of(TranscriptModels m, int t, ReferenceSequence reference, String contig) {
         boolean minus = m.geneStrand(m.transcriptGene(t)) == '-';
         int n = m.exonCount(t);
         int[] starts = new int[n];

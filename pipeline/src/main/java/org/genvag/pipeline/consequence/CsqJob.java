@@ -9,11 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
 
 import org.genvag.core.error.InputException;
 import org.genvag.core.transcript.TranscriptModels;
@@ -113,7 +118,14 @@ public final class CsqJob {
                                 + q.reference().getFileName() + "\",transcripts=" + q.transcripts().optionName()
                                 + ">")));
                 Result r = annotate(reader, writer, pool, workers, perThread, warnings,
-                        q.tag().getBytes(StandardCharsets.US_ASCII));
+                        q.tag().getBytes(StandardCharsets.US_ASCII), models);
+                Map<String, String> renamed = new TreeMap<>();
+                annotators.forEach(a -> renamed.putAll(a.renamed()));
+                if (!renamed.isEmpty()) {
+                    warnings.println("genvag csq: contigs matched across naming conventions (VCF = annotation): "
+                            + renamed.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                            .collect(Collectors.joining(", ")));
+                }
                 writer.commit();
                 return r;
             }
@@ -135,8 +147,8 @@ public final class CsqJob {
     }
 
     private static Result annotate(VcfReader reader, VcfWriter writer, ExecutorService pool, int workers,
-                                   ThreadLocal<RecordAnnotator> perThread, PrintWriter warnings, byte[] key)
-            throws IOException {
+                                   ThreadLocal<RecordAnnotator> perThread, PrintWriter warnings, byte[] key,
+                                   TranscriptModels models) throws IOException {
         ArrayDeque<VcfLineBatch> free = new ArrayDeque<>();
         ArrayDeque<Pending> inFlight = new ArrayDeque<>();
         Totals totals = new Totals();
@@ -170,6 +182,7 @@ public final class CsqJob {
         while (!inFlight.isEmpty()) {
             write(inFlight.poll(), writer, source, warnings, totals, key);
         }
+        checkContigs(totals, source, warnings, models);
         return new Result(totals.records, totals.annotated, totals.mismatches, totals.entries);
     }
 
@@ -181,6 +194,35 @@ public final class CsqJob {
         long annotated;
         long mismatches;
         long entries;
+        final Map<String, Long> noTranscripts = new TreeMap<>();
+        long withoutTranscripts;
+    }
+
+    /**
+     * Records on contigs the annotation has no transcript on are intergenic, which is right for a decoy or an
+     * unplaced contig and wrong when the files name contigs differently (a RefSeq GFF's NC_000001.11 against a VCF's
+     * chr1; UCSC against Ensembl names are matched): when no record lies on a contig with transcripts it is an
+     * error (the output is not kept), otherwise a warning naming the contigs.
+     */
+    private static void checkContigs(Totals totals, String source, PrintWriter warnings, TranscriptModels models) {
+        if (totals.withoutTranscripts == 0) {
+            return;
+        }
+        String vcfContigs = totals.noTranscripts.entrySet().stream().limit(8)
+                .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "))
+                + (totals.noTranscripts.size() > 8 ? ", ..." : "");
+        if (totals.withoutTranscripts == totals.records) {
+            Set<String> gffContigs = new LinkedHashSet<>();
+            for (int g = 0; g < models.geneCount() && gffContigs.size() < 8; g++) {
+                gffContigs.add(models.geneContig(g));
+            }
+            throw new InputException(source + ": no record lies on a contig with transcripts in " + models.source()
+                    + ": the VCF's contigs " + vcfContigs + ", the annotation's " + String.join(", ", gffContigs)
+                    + (models.geneCount() > gffContigs.size() ? ", ..." : "") + " (named differently? RefSeq's "
+                    + "GFF names contigs by accession, NC_000001.11; chr1 and 1 are matched)");
+        }
+        warnings.println("genvag csq: warning: " + totals.withoutTranscripts + " records on contigs with no "
+                + "transcript in " + models.source() + ": " + vcfContigs + "; their alleles are intergenic_variant");
     }
 
     /** Waits for a batch, writes its records in order, and gives the batch back for reuse. */
@@ -202,6 +244,10 @@ public final class CsqJob {
             }
         }
         totals.records += batch.size();
+        a.noTranscripts().forEach((contig, n) -> {
+            totals.noTranscripts.merge(contig, n, Long::sum);
+            totals.withoutTranscripts += n;
+        });
         totals.mismatches += a.mismatches();
         totals.entries += a.entries();
         return batch;

@@ -7,7 +7,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntPredicate;
 
 import org.genvag.core.consequence.ConsequenceCaller;
@@ -29,11 +32,17 @@ final class RecordAnnotator implements Closeable {
     private final CsqFormat format;
     private final boolean lenient;
     private final VcfRecord view = new VcfRecord();
+    /** VCF contigs whose transcripts the annotation names the other way ("chr4" to "4"), for the run's report. */
+    private final Map<String, String> renamed = new TreeMap<>();
     private String lastChrom;
     private byte[] lastChromBytes = new byte[0];
 
-    /** A batch's CSQ values (null: the record is written as it was), with what the writer reports. */
-    record Annotated(byte[][] values, List<String> warnings, long mismatches, long entries) {
+    /**
+     * A batch's CSQ values (null: the record is written as it was), with what the writer reports; {@code
+     * noTranscripts} counts the records on contigs the annotation has no transcript on, by contig.
+     */
+    record Annotated(byte[][] values, List<String> warnings, long mismatches, long entries,
+                     Map<String, Long> noTranscripts) {
     }
 
     RecordAnnotator(TranscriptModels models, Path reference, IntPredicate transcripts, boolean lenient) {
@@ -48,6 +57,7 @@ final class RecordAnnotator implements Closeable {
         List<String> warnings = new ArrayList<>(0);
         long mismatches = 0;
         long entries = 0;
+        Map<String, Long> noTranscripts = new HashMap<>(0);
         ByteBuffer buffer = batch.buffer();
         List<PhasedCodons.Called> calls = new ArrayList<>(batch.size());
         List<List<byte[]>> altsOf = new ArrayList<>(batch.size());
@@ -57,6 +67,12 @@ final class RecordAnnotator implements Closeable {
             if (fasta.length(contig) < 0) {
                 throw view.error("contig '" + contig + "' is not in the reference FASTA: the VCF and the FASTA are "
                         + "of different builds, or name contigs differently (chr1 and 1)");
+            }
+            String annotated = caller.annotationContig(contig);
+            if (annotated == null) {
+                noTranscripts.merge(contig, 1L, Long::sum);
+            } else if (!annotated.equals(contig)) {
+                renamed.putIfAbsent(contig, annotated);
             }
             byte[] ref = bytes(view.buffer(), view.refStart(), view.refEnd());
             List<byte[]> alts = alts(view);
@@ -119,7 +135,7 @@ final class RecordAnnotator implements Closeable {
                 entries += format.entries();
             }
         }
-        return new Annotated(values, warnings, mismatches, entries);
+        return new Annotated(values, warnings, mismatches, entries, noTranscripts);
     }
 
     /** CHROM of a detached line (no contig dictionary): the previous record's name when the bytes are the same. */
@@ -181,6 +197,10 @@ final class RecordAnnotator implements Closeable {
         byte[] out = new byte[to - from];
         b.get(from, out);
         return out;
+    }
+
+    Map<String, String> renamed() {
+        return renamed;
     }
 
     @Override
