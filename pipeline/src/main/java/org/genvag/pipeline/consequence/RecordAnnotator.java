@@ -16,6 +16,7 @@ import java.util.function.IntPredicate;
 import org.genvag.core.consequence.ConsequenceCaller;
 import org.genvag.core.consequence.TranscriptEffect;
 import org.genvag.core.consequence.VariantEdit;
+import org.genvag.core.genome.NucleotideCodes;
 import org.genvag.core.transcript.TranscriptModels;
 import org.genvag.io.fasta.IndexedFasta;
 import org.genvag.io.vcf.VcfLineBatch;
@@ -157,9 +158,7 @@ final class RecordAnnotator implements Closeable {
     private boolean refMatches(String contig, long pos, byte[] ref) {
         byte[] genome = caller.referenceBases(contig, pos, pos + ref.length - 1);
         for (int i = 0; i < ref.length; i++) {
-            byte b = ref[i];
-            byte u = b >= 'a' && b <= 'z' ? (byte) (b - 32) : b;
-            if (u != genome[i] && u != 'N' && genome[i] != 'N') {
+            if (!NucleotideCodes.compatible(ref[i], genome[i])) {
                 return false;
             }
         }
