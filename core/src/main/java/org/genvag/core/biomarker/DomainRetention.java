@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.genvag.core.biomarker;
 
+import org.genvag.core.genome.ContigNames;
 import org.genvag.core.transcript.TranscriptModels;
 
 /**
@@ -22,7 +23,7 @@ public record DomainRetention(Verdict verdict, String detail) {
     /** The verdict for a 3' partner broken at {@code contig:pos}. */
     public static DomainRetention of(TranscriptModels m, KinaseDomain d, String contig, long pos) {
         String sources = " [" + String.join(", ", d.sources()) + "]";
-        int t = transcriptOf(m, d);
+        int t = transcriptOf(m, d, contig);
         if (t < 0) {
             return new DomainRetention(Verdict.NOT_CHECKED, "the annotation has no " + d.transcript() + " of "
                     + d.gene() + ", on which the knowledge base numbers its kinase domain (" + d.describe() + ")"
@@ -59,9 +60,12 @@ public record DomainRetention(Verdict verdict, String detail) {
         return new DomainRetention(kept ? Verdict.KEPT : Verdict.NOT_KEPT, what);
     }
 
-    /** The gene's transcript with the domain's accession (any version), or -1. */
-    private static int transcriptOf(TranscriptModels m, KinaseDomain d) {
+    /** The gene's transcript with the domain's accession (any version) on the breakpoint's contig, or -1. */
+    private static int transcriptOf(TranscriptModels m, KinaseDomain d, String contig) {
         for (int g : m.findGenes(d.gene())) {
+            if (!ContigNames.canonical(m.geneContig(g)).equals(ContigNames.canonical(contig))) {
+                continue;
+            }
             for (int t : m.transcriptsOf(g)) {
                 String id = m.transcriptId(t);
                 int dot = id.lastIndexOf('.');
