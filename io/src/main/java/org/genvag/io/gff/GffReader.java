@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,13 +34,9 @@ import org.genvag.io.text.GzipOrPlain;
  * {@link InputException} naming the file and line.
  */
 public final class GffReader {
-    private static final Set<String> IGNORED = Set.of("five_prime_UTR", "three_prime_UTR", "UTR", "start_codon",
-            "stop_codon", "Selenocysteine", "stop_codon_redefined_as_selenocysteine");
-
     private final String source;
     private final TranscriptModelsBuilder models;
-    private final List<String> columns = new ArrayList<>(9);
-    private Boolean gtf;
+    private boolean gtf;
     /** GFF3 transcript IDs seen, so that a feature whose parent is a transcript (a mature miRNA) is not a transcript. */
     private final Set<String> transcripts = new HashSet<>();
     private final Map<String, String> gtfGeneNames = new HashMap<>();
@@ -88,110 +83,59 @@ public final class GffReader {
         }
     }
 
-    /** {@code gtf}: true or false when the caller knows the format, null to tell it from the content. */
+    /**
+     * {@code gtf}: true or false when the caller knows the format, null to tell it from the content.
+     * <p>
+     * The lines are read and cut into features ahead, on other threads ({@link GffBatches}); the features are
+     * applied to the models here, in file order, so the models and the first error reported (with its line) are
+     * those of reading the file line by line.
+     */
     public static TranscriptModels read(InputStream in, String source, Boolean gtf) throws IOException {
         GffReader r = new GffReader(source);
-        r.gtf = gtf;
         BufferedReader lines = GzipOrPlain.open(in, source, StandardCharsets.UTF_8);
-        long n = 0;
-        boolean any = false;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            n++;
-            if (line.startsWith("#")) {
-                if (line.startsWith("##gff-version")) {
-                    r.gtf = Boolean.FALSE;
-                } else if (line.startsWith("##FASTA")) {
-                    break;   // GFF3: sequences follow, no more features
-                }
-                continue;
+        try (GffBatches batches = GffBatches.start(lines, source, gtf)) {
+            for (GffBatches.Parsed p = batches.next(); p != null; p = batches.next()) {
+                r.apply(p);
             }
-            if (line.isBlank()) {
-                continue;
+            if (!batches.any()) {
+                throw new InputException(source + ": no features: expected GFF3 or GTF lines");
             }
-            r.feature(line, n);
-            any = true;
+            r.gtf = batches.gtf();
         }
-        if (!any) {
-            throw new InputException(source + ": no features: expected GFF3 or GTF lines");
-        }
-        if (Boolean.TRUE.equals(r.gtf)) {
+        if (r.gtf) {
             r.models.geneSpansFromTranscripts();
             r.gtfGeneNames.forEach(r.models::nameGene);
         }
         return r.models.build();
     }
 
-    private void feature(String line, long n) {
-        List<String> f = fields(line, n);
-        String type = f.get(2);
-        if (IGNORED.contains(type)) {
-            return;
+    /** Applies a batch's features in order; a malformed line is reported after the lines before it were applied. */
+    private void apply(GffBatches.Parsed p) {
+        for (GffFeature f : p.features()) {
+            if (p.gtf()) {
+                gtfFeature(f);
+            } else {
+                gff3Feature(f);
+            }
         }
-        if (gtf == null) {
-            gtf = f.get(8).contains("gene_id \"");
-        }
-        if (!gtf && !modelFeature(type, f.get(8))) {
-            return;   // a chromosome, region or repeat line: not part of a gene model, and not read
-        }
-        String contig = f.get(0);
-        int start = coordinate(f.get(3), "start", n);
-        int end = coordinate(f.get(4), "end", n);
-        if (end < start) {
-            throw InputException.at(source, n, "end " + end + " is before start " + start);
-        }
-        String strandText = f.get(6);
-        char strand = strandText.length() == 1 ? strandText.charAt(0) : '?';
-        if (gtf) {
-            gtfFeature(type, contig, start, end, strand, f, n);
-        } else {
-            gff3Feature(type, contig, start, end, strand, f, n);
+        if (p.error() != null) {
+            throw p.error();
         }
     }
 
-    /**
-     * The 9 columns of a line. Exons and CDS are most of a GENCODE file's 3 million lines: their columns are cut out
-     * once, into a list reused line after line (the builder copies what it keeps).
-     */
-    private List<String> fields(String line, long n) {
-        columns.clear();
-        int from = 0;
-        for (int i = line.indexOf('\t'); i >= 0; i = line.indexOf('\t', from)) {
-            columns.add(line.substring(from, i));
-            from = i + 1;
-        }
-        columns.add(line.substring(from));
-        if (columns.size() != 9) {
-            throw InputException.at(source, n, "expected 9 tab-separated columns (seqid, source, type, start, end, "
-                    + "score, strand, phase, attributes), found " + columns.size());
-        }
-        return columns;
-    }
-
-    /**
-     * Whether a GFF3 line can be part of a gene model: an exon or CDS, a gene, or a feature with an ID and a Parent
-     * (a transcript of any type). Only these are checked and read; bcftools' own test files, for one, carry
-     * {@code chromosome} lines with negative starts.
-     */
-    private static boolean modelFeature(String type, String attributes) {
-        return type.equals("exon") || type.equals("CDS") || type.contains("gene") || attributes.contains("Parent=");
-    }
-
-    private void gff3Feature(String type, String contig, int start, int end, char strand, List<String> f, long n) {
+    private void gff3Feature(GffFeature f) {
+        String type = f.type();
+        long n = f.line();
         if (type.equals("exon") || type.equals("CDS")) {
-            // Only the parents matter: read without building the attribute map (most lines of a file).
-            List<String> parents = GffAttributes.gff3Values(f.get(8), "Parent", source, n);
-            childFeature(type, contig, start, end, strand, f.get(7), parents, n);
-            if (type.equals("CDS")) {
-                List<String> protein = GffAttributes.gff3Values(f.get(8), "protein_id", source, n);
-                if (protein != null) {
-                    for (String parent : parents) {
-                        models.proteinId(stripTranscript(parent), protein.get(0), n);
-                    }
+            childFeature(f);
+            if (f.proteinId() != null) {
+                for (String tx : f.parents()) {
+                    models.proteinId(tx, f.proteinId(), n);
                 }
             }
             return;
         }
-        Map<String, List<String>> a = GffAttributes.gff3(f.get(8), source, n);
+        Map<String, List<String>> a = f.attributes();
         String id = GffAttributes.first(a, "ID");
         List<String> parents = a.get("Parent");
         if (id == null) {
@@ -199,41 +143,45 @@ public final class GffReader {
         }
         if (parents == null) {
             if (type.contains("gene")) {
-                checkStrand(strand, type, n);
+                checkStrand(f.strand(), type, n);
                 String name = firstOf(a, "Name", "gene_name", "gene");
-                models.gene(stripGene(id), name, contig, strand, start, end, n);
+                models.gene(GffLineParser.stripGene(id), name, f.contig(), f.strand(), f.start(), f.end(), n);
             }
             return;
         }
-        if (transcripts.contains(stripTranscript(parents.get(0)))) {
+        if (transcripts.contains(GffLineParser.stripTranscript(parents.get(0)))) {
             return;   // a product of a transcript (RefSeq's miRNA of a primary transcript), not a transcript
         }
-        checkStrand(strand, type, n);
-        transcripts.add(stripTranscript(id));
+        checkStrand(f.strand(), type, n);
+        transcripts.add(GffLineParser.stripTranscript(id));
         String biotype = firstOf(a, "biotype", "transcript_type", "transcript_biotype");
-        models.transcript(stripTranscript(id), stripGene(parents.get(0)), biotype != null ? biotype : type,
-                tags(a.get("tag")), contig, strand, start, end, n);
+        models.transcript(GffLineParser.stripTranscript(id), GffLineParser.stripGene(parents.get(0)), biotype != null ? biotype : type,
+                tags(a.get("tag")), f.contig(), f.strand(), f.start(), f.end(), n);
     }
 
-    private void childFeature(String type, String contig, int start, int end, char strand, String phaseText,
-                              List<String> parents, long n) {
+    private void childFeature(GffFeature f) {
+        String type = f.type();
+        long n = f.line();
+        List<String> parents = f.parents();
         if (parents == null || parents.isEmpty()) {
             throw InputException.at(source, n, type + " has no Parent");
         }
-        checkStrand(strand, type, n);
-        int phase = type.equals("CDS") ? phase(phaseText, n) : 0;
-        for (String parent : parents) {
-            String tx = stripTranscript(parent);
+        checkStrand(f.strand(), type, n);
+        int phase = type.equals("CDS") ? phase(f.phaseText(), n) : 0;
+        for (String tx : parents) {
             if (type.equals("exon")) {
-                models.exon(tx, contig, strand, start, end, n);
+                models.exon(tx, f.contig(), f.strand(), f.start(), f.end(), n);
             } else {
-                models.cds(tx, contig, strand, start, end, phase, n);
+                models.cds(tx, f.contig(), f.strand(), f.start(), f.end(), phase, n);
             }
         }
     }
 
-    private void gtfFeature(String type, String contig, int start, int end, char strand, List<String> f, long n) {
-        Map<String, List<String>> a = GffAttributes.gtf(f.get(8), source, n);
+    private void gtfFeature(GffFeature f) {
+        String type = f.type();
+        long n = f.line();
+        char strand = f.strand();
+        Map<String, List<String>> a = f.attributes();
         String gene = GffAttributes.first(a, "gene_id");
         if (gene == null) {
             throw InputException.at(source, n, "GTF feature has no gene_id");
@@ -244,7 +192,7 @@ public final class GffReader {
         }
         if (type.equals("gene")) {
             checkStrand(strand, type, n);
-            models.gene(gene, name, contig, strand, start, end, n);
+            models.gene(gene, name, f.contig(), strand, f.start(), f.end(), n);
             return;
         }
         String tx = GffAttributes.first(a, "transcript_id");
@@ -258,19 +206,19 @@ public final class GffReader {
         checkStrand(strand, type, n);
         String biotype = firstOf(a, "transcript_type", "transcript_biotype");
         if (type.equals("transcript")) {
-            models.transcript(tx, gene, biotype != null ? biotype : "transcript", tags(a.get("tag")), contig,
-                    strand, start, end, n);
+            models.transcript(tx, gene, biotype != null ? biotype : "transcript", tags(a.get("tag")), f.contig(),
+                    strand, f.start(), f.end(), n);
             return;
         }
         if (!models.hasTranscript(tx)) {
             // GTF 2.2 has no transcript lines: the first exon or CDS defines the transcript, its exons its span.
-            models.transcript(tx, gene, biotype != null ? biotype : "transcript", tags(a.get("tag")), contig, strand,
-                    0, 0, n);
+            models.transcript(tx, gene, biotype != null ? biotype : "transcript", tags(a.get("tag")), f.contig(),
+                    strand, 0, 0, n);
         }
         if (type.equals("exon")) {
-            models.exon(tx, contig, strand, start, end, n);
+            models.exon(tx, f.contig(), strand, f.start(), f.end(), n);
         } else {
-            models.cds(tx, contig, strand, start, end, phase(f.get(7), n), n);
+            models.cds(tx, f.contig(), strand, f.start(), f.end(), phase(f.phaseText(), n), n);
             models.proteinId(tx, GffAttributes.first(a, "protein_id"), n);
         }
     }
@@ -296,26 +244,6 @@ public final class GffReader {
             }
         }
         return null;
-    }
-
-    private static String stripGene(String id) {
-        return id.startsWith("gene:") ? id.substring(5) : id.startsWith("gene-") ? id.substring(5) : id;
-    }
-
-    private static String stripTranscript(String id) {
-        return id.startsWith("transcript:") ? id.substring(11) : id.startsWith("rna-") ? id.substring(4) : id;
-    }
-
-    private int coordinate(String text, String what, long n) {
-        try {
-            int v = Integer.parseInt(text);
-            if (v < 1) {
-                throw InputException.at(source, n, what + " must be 1 or more (GFF is 1-based), found " + v);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw InputException.at(source, n, what + " must be a whole number, found '" + text + "'");
-        }
     }
 
     private void checkStrand(char strand, String type, long n) {
