@@ -129,6 +129,9 @@ public final class Main implements Runnable {
                 cli.addSubcommand("help", new CommandLine.HelpCommand());
             }
         }
+        // The commands' descriptions are written as lines of up to 110 characters, one array element each: at
+        // picocli's default 80 columns each was wrapped again mid-sentence.
+        cli.setUsageHelpWidth(120);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(Main::handle);
