@@ -34,6 +34,9 @@ import org.genvag.io.text.GzipOrPlain;
  * {@link InputException} naming the file and line.
  */
 public final class GffReader {
+    /** Files from this size (as stored) are read on several threads; smaller ones on the caller's alone. */
+    private static final long THREADED_FROM = 1 << 20;
+
     private final String source;
     private final TranscriptModelsBuilder models;
     private boolean gtf;
@@ -54,7 +57,7 @@ public final class GffReader {
         try (InputStream in = Files.newInputStream(path)) {
             String name = path.getFileName().toString();
             Boolean gtf = name.contains(".gtf") ? Boolean.TRUE : name.contains(".gff") ? Boolean.FALSE : null;
-            return read(in, path.toString(), gtf);
+            return read(in, path.toString(), gtf, Files.size(path) >= THREADED_FROM);
         }
     }
 
@@ -91,9 +94,16 @@ public final class GffReader {
      * those of reading the file line by line.
      */
     public static TranscriptModels read(InputStream in, String source, Boolean gtf) throws IOException {
+        return read(in, source, gtf, true);
+    }
+
+    /** {@code threads}: false reads on the calling thread alone (a small file: threads would cost more). */
+    private static TranscriptModels read(InputStream in, String source, Boolean gtf, boolean threads)
+            throws IOException {
         GffReader r = new GffReader(source);
         BufferedReader lines = GzipOrPlain.open(in, source, StandardCharsets.UTF_8);
-        try (GffBatches batches = GffBatches.start(lines, source, gtf)) {
+        try (GffBatches batches = threads ? GffBatches.start(lines, source, gtf)
+                : GffBatches.inline(lines, source, gtf)) {
             for (GffBatches.Parsed p = batches.next(); p != null; p = batches.next()) {
                 r.apply(p);
             }

@@ -58,6 +58,21 @@ class GffReaderBatchesTest {
     }
 
     @Test
+    void aSmallFileOfSeveralBatchesReadsTheSameOnTheCallersThread() throws IOException {
+        int genes = 600;
+        Path small = write("small.gff3", gff3Lines().subList(0, 1 + 12 * genes));
+        assertTrue(Files.size(small) < 1 << 20, "read without threads below 1 MiB: " + Files.size(small));
+        TranscriptModels m = GffReader.read(small);
+        assertEquals(genes, m.transcriptCount());
+        assertEquals(describe(GffReader.read(write("all.gff3", gff3Lines()))).subList(0, genes),
+                describe(m).subList(0, genes));
+        List<String> lines = gff3Lines().subList(0, 1 + 12 * genes);
+        lines.set(6000 - 1, lines.get(6000 - 1).replace("\t.\tParent=", "\tParent="));
+        InputException e = assertThrows(InputException.class, () -> GffReader.read(write("bad-small.gff3", lines)));
+        assertTrue(e.getMessage().contains(":6000: "), e.getMessage());
+    }
+
+    @Test
     void anErrorDeepInTheFileNamesItsLine() throws IOException {
         List<String> lines = gff3Lines();
         int bad = 30_000;
@@ -158,7 +173,7 @@ class GffReaderBatchesTest {
     /** Every transcript's exons and CDS with phases, in ID order. */
     private static List<String> describe(TranscriptModels m) {
         List<String> out = new ArrayList<>();
-        for (int g = 0; g < GENES; g++) {
+        for (int g = 0; g < m.transcriptCount(); g++) {
             int t = m.findTranscript(transcript(g));
             StringBuilder b = new StringBuilder(transcript(g));
             for (int i = 0; i < m.cdsCount(t); i++) {
