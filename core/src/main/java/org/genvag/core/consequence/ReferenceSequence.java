@@ -13,7 +13,7 @@ public interface ReferenceSequence {
      * Bases {@code [start, end]} (1-based, closed) of the contig, upper case; positions beyond the contig's end are
      * not returned, so the array may be shorter than asked.
      *
-     * @throws IllegalArgumentException when the reference has no such contig
+     * @throws org.genvag.core.error.InputException when the reference has no such contig (a user's files disagree)
      */
     byte[] bases(String contig, long start, long end);
 }

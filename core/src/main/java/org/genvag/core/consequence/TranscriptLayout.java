@@ -3,6 +3,7 @@ package org.genvag.core.consequence;
 
 import java.util.Arrays;
 
+import org.genvag.core.error.InputException;
 import org.genvag.core.transcript.TranscriptModels;
 
 /**
@@ -80,9 +81,11 @@ final class TranscriptLayout {
             byte[] b = reference.bases(contig, starts[i], ends[i]);
             int len = ends[i] - starts[i] + 1;
             if (b.length != len) {
-                throw new IllegalArgumentException("transcript " + m.transcriptId(t) + ": exon " + contig + ":"
-                        + starts[i] + "-" + ends[i] + " runs past the reference's end (" + reference.length(contig)
-                        + " bases): the annotation and the reference are of different builds");
+                // A user's mistake (the GFF and the FASTA are of different builds), not genvag's: one clear line.
+                throw new InputException(m.source() + ": transcript " + m.transcriptId(t) + ": exon " + contig
+                        + ":" + starts[i] + "-" + ends[i] + " runs past the end of " + contig + " in the reference ("
+                        + reference.length(contig) + " bases): the annotation and the reference FASTA are of "
+                        + "different builds");
             }
             if (minus) {
                 for (int k = 0; k < len; k++) {

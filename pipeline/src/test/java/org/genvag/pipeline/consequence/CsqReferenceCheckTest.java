@@ -19,11 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The REF check against a reference carrying an IUPAC code where the record is (GRCh38 has a few): bcftools csq's
- * NDNF record has REF T at 4:1944; with Y (C or T) there in the FASTA it is annotated, with R (A or G) it is a
- * mismatch, an error naming the line.
+ * The reference against the records and the annotation, on bcftools csq's NDNF case. An IUPAC code where the record
+ * is (GRCh38 has a few): the record has REF T at 4:1944; with Y (C or T) there in the FASTA it is annotated, with R
+ * (A or G) it is a mismatch, an error naming the line. A FASTA whose contig ends before the annotation's exons (the
+ * two of different builds) is an error naming the annotation, the transcript and the contig's length.
  */
-class CsqReferenceCodesTest {
+class CsqReferenceCheckTest {
     private static final Path DIR = Fixtures.path("bcftools-csq/ENSG00000173376");
 
     @TempDir
@@ -41,6 +42,21 @@ class CsqReferenceCodesTest {
         Path fasta = fasta('R');
         InputException e = assertThrows(InputException.class, () -> run(fasta));
         assertTrue(e.getMessage().contains("REF T at 4:1944 is not the reference's R"), e.getMessage());
+    }
+
+    @Test
+    void anAnnotationBeyondTheReferencesEndIsAnErrorNotACrash() throws IOException {
+        String text = Files.readString(DIR.resolve("ENSG00000173376.fa"), StandardCharsets.US_ASCII);
+        int header = text.indexOf('\n') + 1;
+        int width = text.indexOf('\n', header) - header;
+        // 40 lines of bases: the record's position (1944) is kept, NDNF's exons out to 37 kb are not.
+        Path shorter = tmp.resolve("short.fa");
+        Files.writeString(shorter, text.substring(0, header + 40 * (width + 1)), StandardCharsets.US_ASCII);
+        PeerTool.require("samtools").run("faidx", shorter.toString());
+        InputException e = assertThrows(InputException.class, () -> run(shorter));
+        assertTrue(e.getMessage().contains("ENSG00000173376.gff: transcript ENST")
+                && e.getMessage().contains("runs past the end of 4 in the reference (" + 40 * width + " bases)")
+                && e.getMessage().contains("different builds"), e.getMessage());
     }
 
     private CsqJob.Result run(Path fasta) throws IOException {
