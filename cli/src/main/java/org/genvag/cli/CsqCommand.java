@@ -56,8 +56,9 @@ final class CsqCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}, VEP's; another, say GENVAG_CSQ, beside a VCF's own CSQ)")
     String tag;
 
-    @Option(names = "--lenient", description = "a REF that disagrees with the reference is a warning per record "
-            + "(written without CSQ), not an error")
+    @Option(names = "--lenient", description = "disagreements with the reference are warnings, not errors: a REF "
+            + "that differs (the record written without CSQ), and an annotation whose coding transcripts mostly do not "
+            + "begin with ATG in it (different builds?)")
     boolean lenient;
 
     @Mixin

@@ -30,6 +30,9 @@ public final class ConsequenceCaller {
     private final IntArrayList nearAny = new IntArrayList();
     private String layoutsContig = "";
     private long lastEviction;
+    /** Coding transcripts spliced, and how many of them begin with ATG: see {@link #codingSpliced}. */
+    private long codingSpliced;
+    private long atgStarts;
 
     /**
      * @param transcripts which transcripts to report (all, MANE Select, one per gene: the caller's choice)
@@ -66,6 +69,20 @@ public final class ConsequenceCaller {
             }
         }
         return out;
+    }
+
+    /**
+     * How many coding transcripts this caller has spliced from the reference. With the annotation's own reference
+     * nearly all begin with ATG ({@link #atgStarts}); with another build's, about 1 in 64 does, by chance: the
+     * caller's user compares the two to catch an annotation and a FASTA of different builds.
+     */
+    public long codingSpliced() {
+        return codingSpliced;
+    }
+
+    /** How many of the coding transcripts spliced begin with a whole ATG. */
+    public long atgStarts() {
+        return atgStarts;
     }
 
     /**
@@ -112,6 +129,10 @@ public final class ConsequenceCaller {
         TranscriptLayout l = layouts.get(t);
         if (l == null) {
             l = TranscriptLayout.of(models, t, reference, referenceContig);
+            if (l.coding()) {
+                codingSpliced++;
+                atgStarts += l.startsWithAtg() ? 1 : 0;
+            }
             layouts.put(t, l);
         }
         return l;

@@ -129,6 +129,12 @@ final class TranscriptLayout {
         return cdsStart > 0;
     }
 
+    /** Whether the CDS begins with a whole ATG, as nearly every complete CDS of a matching reference does. */
+    boolean startsWithAtg() {
+        return cdsStart > 0 && frame == 0 && cdsStart + 2 <= length && seq[cdsStart - 1] == 'A'
+                && seq[cdsStart] == 'T' && seq[cdsStart + 1] == 'G';
+    }
+
     int exonCount() {
         return exStart.length;
     }

@@ -119,6 +119,7 @@ public final class CsqJob {
                                 + ">")));
                 Result r = annotate(reader, writer, pool, workers, perThread, warnings,
                         q.tag().getBytes(StandardCharsets.US_ASCII), models);
+                checkStartCodons(annotators, q, warnings);
                 Map<String, String> renamed = new TreeMap<>();
                 annotators.forEach(a -> renamed.putAll(a.renamed()));
                 if (!renamed.isEmpty()) {
@@ -135,6 +136,37 @@ public final class CsqJob {
                 a.close();
             }
         }
+    }
+
+    /** Coding transcripts spliced before the check means anything (a few may lack their start: cds_start_NF). */
+    private static final int START_CHECK_FROM = 100;
+
+    /**
+     * An annotation and a FASTA of different builds (a GRCh37 GFF with a GRCh38 reference) give consequences on the
+     * wrong bases with nothing else to show for it: the REF check compares the VCF with the FASTA, not the GFF. With
+     * matching files nearly every coding transcript spliced begins with ATG (cds_start_NF ones and rare non-AUG starts
+     * aside); with mismatched ones about 1 in 64. Fewer than half is an error (no output), or with {@code lenient} a
+     * warning.
+     */
+    private static void checkStartCodons(List<RecordAnnotator> annotators, Request q, PrintWriter warnings) {
+        long spliced = 0;
+        long atg = 0;
+        synchronized (annotators) {
+            for (RecordAnnotator a : annotators) {
+                spliced += a.codingSpliced();
+                atg += a.atgStarts();
+            }
+        }
+        if (spliced < START_CHECK_FROM || 2 * atg >= spliced) {
+            return;
+        }
+        String message = q.gff() + " and " + q.reference() + ": only " + atg + " of the " + spliced + " coding "
+                + "transcripts spliced from the reference begin with ATG (with the annotation's own reference nearly "
+                + "all do): the annotation and the FASTA look like different builds";
+        if (!q.lenient()) {
+            throw new InputException(message + "; --lenient writes the consequences anyway");
+        }
+        warnings.println("genvag csq: warning: " + message);
     }
 
     private static boolean anyKept(TranscriptModels models, IntPredicate keep) {

@@ -202,6 +202,15 @@ final class RecordAnnotator implements Closeable {
         return renamed;
     }
 
+    /** Coding transcripts spliced by this thread, and how many begin with ATG ({@link CsqJob}'s build check). */
+    long codingSpliced() {
+        return caller.codingSpliced();
+    }
+
+    long atgStarts() {
+        return caller.atgStarts();
+    }
+
     @Override
     public void close() throws IOException {
         fasta.close();
