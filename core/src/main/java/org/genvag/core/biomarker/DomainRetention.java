@@ -62,18 +62,12 @@ public record DomainRetention(Verdict verdict, String detail) {
 
     /** The gene's transcript with the domain's accession (any version) on the breakpoint's contig, or -1. */
     private static int transcriptOf(TranscriptModels m, KinaseDomain d, String contig) {
-        for (int g : m.findGenes(d.gene())) {
-            if (!ContigNames.canonical(m.geneContig(g)).equals(ContigNames.canonical(contig))) {
-                continue;
-            }
-            for (int t : m.transcriptsOf(g)) {
-                String id = m.transcriptId(t);
-                int dot = id.lastIndexOf('.');
-                if ((dot < 0 ? id : id.substring(0, dot)).equals(d.transcript())) {
-                    return t;
-                }
-            }
+        int t = m.findTranscript(d.transcript());
+        if (t < 0) {
+            return -1;
         }
-        return -1;
+        int g = m.transcriptGene(t);
+        boolean sameContig = ContigNames.canonical(m.geneContig(g)).equals(ContigNames.canonical(contig));
+        return sameContig && m.findGenes(d.gene()).contains(g) ? t : -1;
     }
 }

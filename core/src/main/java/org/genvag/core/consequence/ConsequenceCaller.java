@@ -41,9 +41,16 @@ public final class ConsequenceCaller {
         this.models = models;
         this.reference = reference;
         this.index = new TranscriptIndex(models, transcripts);
-        TranscriptIndex all = new TranscriptIndex(models, t -> true);
-        this.everyTranscript = all.size() == index.size() ? index : all;
+        this.everyTranscript = index.size() == withExons(models) ? index : new TranscriptIndex(models, t -> true);
         this.window = new BaseWindow(reference);
+    }
+
+    private static int withExons(TranscriptModels m) {
+        int n = 0;
+        for (int t = 0; t < m.transcriptCount(); t++) {
+            n += m.exonCount(t) > 0 ? 1 : 0;
+        }
+        return n;
     }
 
     public TranscriptModels models() {
