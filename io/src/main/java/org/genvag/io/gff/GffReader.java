@@ -39,7 +39,6 @@ public final class GffReader {
 
     private final String source;
     private final TranscriptModelsBuilder models;
-    private boolean gtf;
     /** GFF3 transcript IDs seen, so that a feature whose parent is a transcript (a mature miRNA) is not a transcript. */
     private final Set<String> transcripts = new HashSet<>();
     private final Map<String, String> gtfGeneNames = new HashMap<>();
@@ -110,11 +109,10 @@ public final class GffReader {
             if (!batches.any()) {
                 throw new InputException(source + ": no features: expected GFF3 or GTF lines");
             }
-            r.gtf = batches.gtf();
-        }
-        if (r.gtf) {
-            r.models.geneSpansFromTranscripts();
-            r.gtfGeneNames.forEach(r.models::nameGene);
+            if (batches.gtf()) {
+                r.models.geneSpansFromTranscripts();
+                r.gtfGeneNames.forEach(r.models::nameGene);
+            }
         }
         return r.models.build();
     }

@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -119,7 +117,7 @@ public final class CsqJob {
                                 + ">")));
                 Result r = annotate(reader, writer, pool, workers, perThread, warnings,
                         q.tag().getBytes(StandardCharsets.US_ASCII), models);
-                checkStartCodons(annotators, q, warnings);
+                InputAgreement.startCodons(annotators, q, warnings);
                 Map<String, String> renamed = new TreeMap<>();
                 annotators.forEach(a -> renamed.putAll(a.renamed()));
                 if (!renamed.isEmpty()) {
@@ -138,36 +136,6 @@ public final class CsqJob {
         }
     }
 
-    /** Coding transcripts spliced before the check means anything (a few may lack their start: cds_start_NF). */
-    private static final int START_CHECK_FROM = 100;
-
-    /**
-     * An annotation and a FASTA of different builds (a GRCh37 GFF with a GRCh38 reference) give consequences on the
-     * wrong bases with nothing else to show for it: the REF check compares the VCF with the FASTA, not the GFF. With
-     * matching files nearly every coding transcript spliced begins with ATG (cds_start_NF ones and rare non-AUG starts
-     * aside); with mismatched ones about 1 in 64. Fewer than half is an error (no output), or with {@code lenient} a
-     * warning.
-     */
-    private static void checkStartCodons(List<RecordAnnotator> annotators, Request q, PrintWriter warnings) {
-        long spliced = 0;
-        long atg = 0;
-        synchronized (annotators) {
-            for (RecordAnnotator a : annotators) {
-                spliced += a.codingSpliced();
-                atg += a.atgStarts();
-            }
-        }
-        if (spliced < START_CHECK_FROM || 2 * atg >= spliced) {
-            return;
-        }
-        String message = q.gff() + " and " + q.reference() + ": only " + atg + " of the " + spliced + " coding "
-                + "transcripts spliced from the reference begin with ATG (with the annotation's own reference nearly "
-                + "all do): the annotation and the FASTA look like different builds";
-        if (!q.lenient()) {
-            throw new InputException(message + "; --lenient writes the consequences anyway");
-        }
-        warnings.println("genvag csq: warning: " + message);
-    }
 
     private static boolean anyKept(TranscriptModels models, IntPredicate keep) {
         for (int t = 0; t < models.transcriptCount(); t++) {
@@ -214,7 +182,8 @@ public final class CsqJob {
         while (!inFlight.isEmpty()) {
             write(inFlight.poll(), writer, source, warnings, totals, key);
         }
-        checkContigs(totals, source, warnings, models);
+        InputAgreement.contigs(totals.noTranscripts, totals.withoutTranscripts, totals.records, source, warnings,
+                models);
         return new Result(totals.records, totals.annotated, totals.mismatches, totals.entries);
     }
 
@@ -228,33 +197,6 @@ public final class CsqJob {
         long entries;
         final Map<String, Long> noTranscripts = new TreeMap<>();
         long withoutTranscripts;
-    }
-
-    /**
-     * Records on contigs the annotation has no transcript on are intergenic, which is right for a decoy or an
-     * unplaced contig and wrong when the files name contigs differently (a RefSeq GFF's NC_000001.11 against a VCF's
-     * chr1; UCSC against Ensembl names are matched): when no record lies on a contig with transcripts it is an
-     * error (the output is not kept), otherwise a warning naming the contigs.
-     */
-    private static void checkContigs(Totals totals, String source, PrintWriter warnings, TranscriptModels models) {
-        if (totals.withoutTranscripts == 0) {
-            return;
-        }
-        String vcfContigs = totals.noTranscripts.entrySet().stream().limit(8)
-                .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "))
-                + (totals.noTranscripts.size() > 8 ? ", ..." : "");
-        if (totals.withoutTranscripts == totals.records) {
-            Set<String> gffContigs = new LinkedHashSet<>();
-            for (int g = 0; g < models.geneCount() && gffContigs.size() < 8; g++) {
-                gffContigs.add(models.geneContig(g));
-            }
-            throw new InputException(source + ": no record lies on a contig with transcripts in " + models.source()
-                    + ": the VCF's contigs " + vcfContigs + ", the annotation's " + String.join(", ", gffContigs)
-                    + (models.geneCount() > gffContigs.size() ? ", ..." : "") + " (named differently? RefSeq's "
-                    + "GFF names contigs by accession, NC_000001.11; chr1 and 1 are matched)");
-        }
-        warnings.println("genvag csq: warning: " + totals.withoutTranscripts + " records on contigs with no "
-                + "transcript in " + models.source() + ": " + vcfContigs + "; their alleles are intergenic_variant");
     }
 
     /** Waits for a batch, writes its records in order, and gives the batch back for reuse. */
