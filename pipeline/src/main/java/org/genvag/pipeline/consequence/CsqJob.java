@@ -10,13 +10,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntPredicate;
-import java.util.stream.Collectors;
 
 import org.genvag.core.error.InputException;
 import org.genvag.core.transcript.TranscriptModels;
@@ -116,15 +113,9 @@ public final class CsqJob {
                                 + q.reference().getFileName() + "\",transcripts=" + q.transcripts().optionName()
                                 + ">")));
                 Result r = annotate(reader, writer, pool, workers, perThread, warnings,
-                        q.tag().getBytes(StandardCharsets.US_ASCII), models);
+                        q.tag().getBytes(StandardCharsets.US_ASCII));
+                InputAgreement.contigs(annotators, r.records(), reader.source(), warnings, models);
                 InputAgreement.startCodons(annotators, q, warnings);
-                Map<String, String> renamed = new TreeMap<>();
-                annotators.forEach(a -> renamed.putAll(a.renamed()));
-                if (!renamed.isEmpty()) {
-                    warnings.println("genvag csq: contigs matched across naming conventions (VCF = annotation): "
-                            + renamed.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
-                            .collect(Collectors.joining(", ")));
-                }
                 writer.commit();
                 return r;
             }
@@ -147,8 +138,8 @@ public final class CsqJob {
     }
 
     private static Result annotate(VcfReader reader, VcfWriter writer, ExecutorService pool, int workers,
-                                   ThreadLocal<RecordAnnotator> perThread, PrintWriter warnings, byte[] key,
-                                   TranscriptModels models) throws IOException {
+                                   ThreadLocal<RecordAnnotator> perThread, PrintWriter warnings, byte[] key)
+            throws IOException {
         ArrayDeque<VcfLineBatch> free = new ArrayDeque<>();
         ArrayDeque<Pending> inFlight = new ArrayDeque<>();
         Totals totals = new Totals();
@@ -182,8 +173,6 @@ public final class CsqJob {
         while (!inFlight.isEmpty()) {
             write(inFlight.poll(), writer, source, warnings, totals, key);
         }
-        InputAgreement.contigs(totals.noTranscripts, totals.withoutTranscripts, totals.records, source, warnings,
-                models);
         return new Result(totals.records, totals.annotated, totals.mismatches, totals.entries);
     }
 
@@ -195,8 +184,6 @@ public final class CsqJob {
         long annotated;
         long mismatches;
         long entries;
-        final Map<String, Long> noTranscripts = new TreeMap<>();
-        long withoutTranscripts;
     }
 
     /** Waits for a batch, writes its records in order, and gives the batch back for reuse. */
@@ -218,10 +205,6 @@ public final class CsqJob {
             }
         }
         totals.records += batch.size();
-        a.noTranscripts().forEach((contig, n) -> {
-            totals.noTranscripts.merge(contig, n, Long::sum);
-            totals.withoutTranscripts += n;
-        });
         totals.mismatches += a.mismatches();
         totals.entries += a.entries();
         return batch;

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.genvag.core.error.InputException;
@@ -51,18 +52,33 @@ final class InputAgreement {
     /**
      * Records on contigs the annotation has no transcript on are intergenic, which is right for a decoy or an
      * unplaced contig and wrong when the files name contigs differently (a RefSeq GFF's NC_000001.11 against a VCF's
-     * chr1; UCSC against Ensembl names are matched): when no record lies on a contig with transcripts it is an
-     * error (the output is not kept), otherwise a warning naming the contigs.
+     * chr1; UCSC against Ensembl names are matched, and the run says which): when no record of the {@code records}
+     * lies on a contig with transcripts it is an error (the output is not kept), otherwise a warning naming the
+     * contigs.
      */
-    static void contigs(Map<String, Long> noTranscripts, long withoutTranscripts, long records, String source,
-                        PrintWriter warnings, TranscriptModels models) {
-        if (withoutTranscripts == 0) {
+    static void contigs(List<RecordAnnotator> annotators, long records, String source, PrintWriter warnings,
+                        TranscriptModels models) {
+        Map<String, Long> noTranscripts = new TreeMap<>();
+        Map<String, String> renamed = new TreeMap<>();
+        synchronized (annotators) {
+            for (RecordAnnotator a : annotators) {
+                a.noTranscripts().forEach((contig, n) -> noTranscripts.merge(contig, n, Long::sum));
+                renamed.putAll(a.renamed());
+            }
+        }
+        if (!renamed.isEmpty()) {
+            warnings.println("genvag csq: contigs matched across naming conventions (VCF = annotation): "
+                    + renamed.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                    .collect(Collectors.joining(", ")));
+        }
+        long without = noTranscripts.values().stream().mapToLong(Long::longValue).sum();
+        if (without == 0) {
             return;
         }
         String vcfContigs = noTranscripts.entrySet().stream().limit(8)
                 .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "))
                 + (noTranscripts.size() > 8 ? ", ..." : "");
-        if (withoutTranscripts == records) {
+        if (without == records) {
             Set<String> gffContigs = new LinkedHashSet<>();
             for (int g = 0; g < models.geneCount() && gffContigs.size() < 8; g++) {
                 gffContigs.add(models.geneContig(g));
@@ -72,8 +88,8 @@ final class InputAgreement {
                     + (models.geneCount() > gffContigs.size() ? ", ..." : "") + " (named differently? RefSeq's "
                     + "GFF names contigs by accession, NC_000001.11; chr1 and 1 are matched)");
         }
-        warnings.println("genvag csq: warning: " + withoutTranscripts + " records on contigs with no "
-                + "transcript in " + models.source() + ": " + vcfContigs + "; their alleles are intergenic_variant");
+        warnings.println("genvag csq: warning: " + without + " records on contigs with no transcript in "
+                + models.source() + ": " + vcfContigs + "; their alleles are intergenic_variant");
     }
 
     private InputAgreement() {

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,15 +34,13 @@ final class RecordAnnotator implements Closeable {
     private final VcfRecord view = new VcfRecord();
     /** VCF contigs whose transcripts the annotation names the other way ("chr4" to "4"), for the run's report. */
     private final Map<String, String> renamed = new TreeMap<>();
+    /** Records on contigs the annotation has no transcript on, by contig, for the run's report. */
+    private final Map<String, Long> noTranscripts = new TreeMap<>();
     private String lastChrom;
     private byte[] lastChromBytes = new byte[0];
 
-    /**
-     * A batch's CSQ values (null: the record is written as it was), with what the writer reports; {@code
-     * noTranscripts} counts the records on contigs the annotation has no transcript on, by contig.
-     */
-    record Annotated(byte[][] values, List<String> warnings, long mismatches, long entries,
-                     Map<String, Long> noTranscripts) {
+    /** A batch's CSQ values (null: the record is written as it was), with what the writer reports. */
+    record Annotated(byte[][] values, List<String> warnings, long mismatches, long entries) {
     }
 
     RecordAnnotator(TranscriptModels models, Path reference, IntPredicate transcripts, boolean lenient) {
@@ -58,7 +55,6 @@ final class RecordAnnotator implements Closeable {
         List<String> warnings = new ArrayList<>(0);
         long mismatches = 0;
         long entries = 0;
-        Map<String, Long> noTranscripts = new HashMap<>(0);
         ByteBuffer buffer = batch.buffer();
         List<PhasedCodons.Called> calls = new ArrayList<>(batch.size());
         List<List<byte[]>> altsOf = new ArrayList<>(batch.size());
@@ -136,7 +132,7 @@ final class RecordAnnotator implements Closeable {
                 entries += format.entries();
             }
         }
-        return new Annotated(values, warnings, mismatches, entries, noTranscripts);
+        return new Annotated(values, warnings, mismatches, entries);
     }
 
     /** CHROM of a detached line (no contig dictionary): the previous record's name when the bytes are the same. */
@@ -200,6 +196,10 @@ final class RecordAnnotator implements Closeable {
 
     Map<String, String> renamed() {
         return renamed;
+    }
+
+    Map<String, Long> noTranscripts() {
+        return noTranscripts;
     }
 
     /** Coding transcripts spliced by this thread, and how many begin with ATG ({@link CsqJob}'s build check). */
